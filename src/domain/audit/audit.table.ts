@@ -1,0 +1,29 @@
+import { bigserial, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+
+/**
+ * Append-only audit trail. A trigger (migration 0001) forbids UPDATE and DELETE;
+ * each row's hash covers the previous row's hash, so `npm run audit:verify` proves the chain untouched.
+ */
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    seq: bigserial('seq', { mode: 'number' }).primaryKey(),
+    at: timestamp('at', { withTimezone: true, mode: 'string' }).notNull(),
+    actorId: uuid('actor_id'),
+    actorName: text('actor_name'),
+    action: text('action').notNull(),
+    entity: text('entity'),
+    entityId: text('entity_id'),
+    projectId: uuid('project_id'),
+    subject: text('subject'),
+    detail: jsonb('detail').$type<Record<string, unknown>>(),
+    ip: text('ip'),
+    prevHash: text('prev_hash').notNull(),
+    hash: text('hash').notNull(),
+  },
+  (t) => [
+    index('audit_at_idx').on(t.at),
+    index('audit_action_subject_at_idx').on(t.action, t.subject, t.at),
+    index('audit_entity_idx').on(t.entity, t.entityId),
+  ],
+);

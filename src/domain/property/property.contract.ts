@@ -1,0 +1,77 @@
+import { z } from 'zod';
+import { createInsertSchema } from 'drizzle-zod';
+import { persons, PERSON_RELATIONS } from './property.table';
+
+/** Mainland mobile or landline: digits, optional leading +86 / area code dash. */
+export const phoneSchema = z
+  .string()
+  .trim()
+  .regex(/^(\+?86)?1[3-9]\d{9}$|^0\d{2,3}-?\d{7,8}$/, '请输入正确的手机号或座机号');
+
+/** 18-character resident ID (last may be X) or a 15-digit old one. */
+export const idNumberSchema = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^\d{17}[\dX]$|^\d{15}$/, '请输入正确的身份证号');
+
+export const personInput = createInsertSchema(persons, {
+  name: (s) => s.trim().min(1, '请输入姓名').max(50, '姓名最多 50 字'),
+  relation: z.enum(PERSON_RELATIONS, { error: '请选择关系' }),
+  phone: phoneSchema.nullish(),
+  idNumber: idNumberSchema.nullish(),
+})
+  .pick({ name: true, relation: true, phone: true, idNumber: true })
+  .strict();
+export type PersonInput = z.infer<typeof personInput>;
+
+export const personPatch = personInput.partial().extend({ version: z.number().int().positive() }).strict();
+
+const isoDate = z.iso.date({ error: '日期格式应为 YYYY-MM-DD' });
+
+export const householdPatch = z
+  .object({
+    version: z.number().int().positive(),
+    note: z.string().trim().max(500, '备注最多 500 字').nullish(),
+    movedInAt: isoDate.nullish(),
+  })
+  .strict();
+export type HouseholdPatch = z.infer<typeof householdPatch>;
+
+export const revealInput = z
+  .object({
+    field: z.enum(['phone', 'idNumber'], { error: '请选择要查看的字段' }),
+    reason: z.string().trim().min(2, '请说明查看原因').max(200),
+  })
+  .strict();
+
+export const searchQuery = z.object({
+  q: z.string().trim().min(1, '请输入房号、姓名或手机号').max(50),
+  projectId: z.uuid().optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(30),
+});
+
+export const unitListQuery = z.object({
+  projectId: z.uuid(),
+  buildingId: z.uuid().optional(),
+  q: z.string().trim().max(50).optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+export const RELATION_LABELS: Record<(typeof PERSON_RELATIONS)[number], string> = {
+  owner: '业主',
+  tenant: '租户',
+  family: '家庭成员',
+  emergency: '紧急联系人',
+};
+
+/** How a search string is read: a room code, a phone (full or last four digits), or a name. */
+export type SearchKind = 'unitPrefix' | 'last4OrRoom' | 'phone' | 'name';
+export function classifySearch(q: string): SearchKind {
+  const s = q.trim();
+  if (/^\d{4}$/.test(s)) return 'last4OrRoom';
+  if (/^(\+?86)?1\d{10}$/.test(s) || /^0\d{2,3}-?\d{7,8}$/.test(s)) return 'phone';
+  if (/^\d+(-\d*)*$/.test(s)) return 'unitPrefix';
+  return 'name';
+}

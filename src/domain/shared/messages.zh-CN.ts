@@ -1,0 +1,29 @@
+/** Server-side message catalog (zh-CN). Keys are the stable error codes clients may rely on. */
+export const zhCN = {
+  VALIDATION_FAILED: '提交的数据有误，请检查标出的字段',
+  UNAUTHENTICATED: '请先登录',
+  SESSION_EXPIRED: '登录已过期，请重新登录',
+  BAD_CREDENTIALS: '用户名或密码错误',
+  USER_DISABLED: '该账号已停用',
+  RATE_LIMITED: '登录尝试过于频繁，请稍后再试',
+  CSRF_FAILED: '请求来源校验失败，请刷新页面后重试',
+  FORBIDDEN: '您没有执行此操作的权限',
+  NOT_FOUND: '记录不存在',
+  VERSION_CONFLICT: '该记录已被他人修改，请刷新后再操作',
+  DUPLICATE: '记录已存在',
+  IMPORT_INVALID: '导入文件有错误，未导入任何数据',
+  PAYLOAD_TOO_LARGE: '上传的内容过大',
+  UNSUPPORTED_MEDIA_TYPE: '不支持的内容类型',
+  STORE_UNAVAILABLE: '数据库暂时不可用，请稍后再试',
+  INTERNAL: '系统内部错误，已记录，请联系管理员',
+  // field-level
+  REQUIRED: '必填',
+  USERNAME_TAKEN: '用户名已被使用',
+  PASSWORD_TOO_SHORT: '密码至少 8 位',
+  UNKNOWN_PROJECT: '项目不存在或无权访问',
+} as const;
+export type MessageKey = keyof typeof zhCN;
+
+export function t(key: MessageKey): string {
+  return zhCN[key];
+}

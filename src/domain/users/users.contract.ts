@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { ROLES } from './roles';
+
+const username = z.string().trim().min(2, '用户名至少 2 个字符').max(32, '用户名最多 32 个字符').regex(/^[a-zA-Z0-9_.-]+$/, '用户名只能包含字母、数字、下划线、点和横线');
+const password = z.string().min(8, '密码至少 8 位').max(128, '密码最多 128 位');
+const roles = z.array(z.enum(ROLES, { error: '无效的角色' })).min(1, '至少选择一个角色').max(ROLES.length);
+const projectIds = z.array(z.uuid({ error: '无效的项目' })).max(500);
+
+export const userCreate = z
+  .object({
+    username,
+    displayName: z.string().trim().min(1, '请输入姓名').max(50),
+    password,
+    roles,
+    projectIds: projectIds.default([]),
+  })
+  .strict();
+export type UserCreate = z.infer<typeof userCreate>;
+
+export const userPatch = z
+  .object({
+    version: z.number().int().positive(),
+    displayName: z.string().trim().min(1, '请输入姓名').max(50).optional(),
+    password: password.optional(),
+    roles: roles.optional(),
+    projectIds: projectIds.optional(),
+    disabled: z.boolean().optional(),
+  })
+  .strict();
+export type UserPatch = z.infer<typeof userPatch>;
+
+export const ROLE_LABELS: Record<(typeof ROLES)[number], string> = {
+  admin: '系统管理员',
+  cs_specialist: '客服专员',
+  cs_assistant: '客服助理',
+  account_manager: '客户经理',
+  cs_supervisor: '客服主管',
+  centre_manager: '服务中心经理',
+  front_desk: '前台/客服部管理员',
+  technician: '工程维护员',
+  warranty_engineer: '工程师(开发商保修)',
+  eng_lead: '工程部领班',
+  guard: '保安员',
+  guard_leader: '保安班长',
+  gate_guard: '入口值班保安',
+  vendor: '外联单位',
+};

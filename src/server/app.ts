@@ -1,0 +1,95 @@
+import path from 'node:path';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import fastifyStatic from '@fastify/static';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppConfig } from './env';
+import type { Store } from './db/store';
+import type { AppContext } from './context';
+import { registerErrorHandler } from './plugins/errors';
+import { registerSecurityHeaders } from './plugins/security-headers';
+import { registerSession } from './plugins/session';
+import { enforceAccess, requireAccessDeclarations } from './plugins/access';
+import { authRoutes } from './auth/auth.routes';
+import { healthRoutes } from './health.routes';
+import { propertyRoutes } from './property/property.routes';
+import { userRoutes } from './users/users.routes';
+import { auditRoutes } from './audit/audit.routes';
+import { importRoutes } from './property/import.routes';
+
+// Zod's own messages in Chinese for every field-level validation error.
+z.config(z.locales.zhCN());
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const APP_VERSION: string = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version;
+export const WEB_DIST = path.join(ROOT, 'dist/web');
+
+export interface BuildOptions {
+  store: Store;
+  config: AppConfig;
+  now?: () => Date;
+  logger?: boolean;
+}
+
+/** Builds the app with every feature registered explicitly (no auto-loading: each route's home is visible here). */
+export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: opts.logger === false ? false : { level: opts.config.logLevel, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] },
+    // Personal data never goes into logs: log the route pattern, not the URL with its query string.
+    disableRequestLogging: true,
+    bodyLimit: 10 * 1024 * 1024,
+    trustProxy: process.env.TRUST_PROXY === '1',
+  });
+  const ctx: AppContext = { store: opts.store, config: opts.config, now: opts.now ?? (() => new Date()), version: APP_VERSION };
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandler(app);
+  requireAccessDeclarations(app);
+  registerSecurityHeaders(app);
+  await app.register(cookie);
+  registerSession(app, opts.store, opts.config, ctx.now);
+  app.addHook('preHandler', enforceAccess);
+  app.addHook('onResponse', async (request, reply) => {
+    if (request.url.startsWith('/api/')) {
+      request.log.info({ method: request.method, route: request.routeOptions.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request');
+    }
+  });
+
+  await app.register(swagger, {
+    openapi: { info: { title: 'Wuye Desk 物业客服台 API', version: APP_VERSION }, components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'wd_session' } } } },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
+
+  await healthRoutes(app, ctx);
+  await authRoutes(app, ctx);
+  await propertyRoutes(app, ctx);
+  await importRoutes(app, ctx);
+  await userRoutes(app, ctx);
+  await auditRoutes(app, ctx);
+
+  if (opts.config.serveWeb && existsSync(path.join(WEB_DIST, 'index.html'))) {
+    await app.register(fastifyStatic, { root: WEB_DIST, serve: false });
+    // One public route serves the built files; any other non-API path gets the app shell (client routes).
+    app.get('/*', { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) => {
+      const urlPath = decodeURIComponent(request.url.split('?')[0] ?? '/');
+      if (urlPath.startsWith('/api/')) return reply.status(404).send({ error: { code: 'NOT_FOUND', message: '记录不存在' } });
+      const file = path.normalize(path.join(WEB_DIST, urlPath));
+      if (file.startsWith(WEB_DIST + path.sep) && existsSync(file) && statSync(file).isFile()) {
+        const immutable = urlPath.startsWith('/assets/');
+        reply.header('Cache-Control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
+        return reply.sendFile(path.relative(WEB_DIST, file));
+      }
+      reply.header('Cache-Control', 'no-cache');
+      return reply.type('text/html').sendFile('index.html');
+    });
+  }
+  return app;
+}

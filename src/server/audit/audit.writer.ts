@@ -1,0 +1,42 @@
+import { sql } from 'drizzle-orm';
+import { auditLog } from '../../domain/audit/audit.table';
+import type { Actor } from '../../domain/shared/policy';
+import { rows, type Executor } from '../db/store';
+import { chainHash, GENESIS_HASH } from './audit-chain';
+
+export interface AuditEntry {
+  actor: Pick<Actor, 'userId' | 'username'> | null;
+  action: string;
+  entity?: string;
+  entityId?: string;
+  projectId?: string | null;
+  /** What the entry is about when there is no record id, e.g. the username of a login attempt. */
+  subject?: string;
+  detail?: Record<string, unknown>;
+  ip?: string | null;
+}
+
+/**
+ * Appends one entry to the hash-chained trail. Call it inside the transaction that makes the change,
+ * so the act and its audit row commit or vanish together. The advisory lock orders the chain.
+ */
+export async function appendAudit(tx: Executor, e: AuditEntry, now = new Date()): Promise<void> {
+  await tx.execute(sql`SELECT pg_advisory_xact_lock(727202)`);
+  const [last] = await rows<{ hash: string; seq: string }>(tx, sql`SELECT hash, seq FROM audit_log ORDER BY seq DESC LIMIT 1`);
+  const prevHash = last?.hash ?? GENESIS_HASH;
+  const [{ seq }] = await rows<{ seq: string }>(tx, sql`SELECT nextval(pg_get_serial_sequence('audit_log', 'seq')) AS seq`);
+  const fields = {
+    seq: Number(seq),
+    at: now.toISOString(),
+    actorId: e.actor?.userId ?? null,
+    actorName: e.actor?.username ?? null,
+    action: e.action,
+    entity: e.entity ?? null,
+    entityId: e.entityId ?? null,
+    projectId: e.projectId ?? null,
+    subject: e.subject ?? null,
+    detail: e.detail ?? null,
+    ip: e.ip ?? null,
+  };
+  await tx.insert(auditLog).values({ ...fields, prevHash, hash: chainHash(prevHash, fields) });
+}

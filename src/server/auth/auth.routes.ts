@@ -1,0 +1,59 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { inArray } from 'drizzle-orm';
+import { projects } from '../../domain/property/property.table';
+import { registerPolicy } from '../../domain/property/property.policy';
+import { userPolicy } from '../../domain/users/users.policy';
+import { auditPolicy } from '../../domain/audit/audit.policy';
+import { hasAny } from '../../domain/shared/policy';
+import type { AppContext } from '../context';
+import { actorOf } from '../plugins/access';
+import { CSRF_COOKIE, csrfCookieOptions, SESSION_COOKIE, sessionCookieOptions } from '../plugins/session';
+import { login, logout } from './auth.service';
+import { unauthenticated } from '../errors';
+
+const loginBody = z.object({
+  username: z.string().trim().min(1, '请输入用户名').max(64),
+  password: z.string().min(1, '请输入密码').max(256),
+});
+
+export async function authRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.post('/api/auth/login', { config: { access: 'public' }, schema: { tags: ['auth'], summary: '登录', body: loginBody } }, async (request, reply) => {
+    const res = await login(ctx, request.body, request.ip, request.session?.tokenHash);
+    reply.setCookie(SESSION_COOKIE, res.token, sessionCookieOptions(ctx.config));
+    reply.setCookie(CSRF_COOKIE, res.csrfToken, csrfCookieOptions(ctx.config));
+    return { ok: true, csrfToken: res.csrfToken };
+  });
+
+  r.post('/api/auth/logout', { config: { access: 'signedIn' }, schema: { tags: ['auth'], summary: '退出登录' } }, async (request, reply) => {
+    const actor = actorOf(request);
+    if (!request.session) throw unauthenticated();
+    await logout(ctx, request.session.tokenHash, actor, request.ip);
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    reply.clearCookie(CSRF_COOKIE, { path: '/' });
+    return { ok: true };
+  });
+
+  r.get('/api/auth/me', { config: { access: 'signedIn' }, schema: { tags: ['auth'], summary: '当前用户' } }, async (request) => {
+    const actor = actorOf(request);
+    const ids = [...actor.projectIds];
+    const list = ids.length ? await ctx.store.db.select({ id: projects.id, code: projects.code, name: projects.name }).from(projects).where(inArray(projects.id, ids)) : [];
+    return {
+      id: actor.userId,
+      username: actor.username,
+      displayName: actor.displayName,
+      roles: [...actor.roles],
+      projects: list,
+      csrfToken: request.session?.csrfToken,
+      // What the menu may offer; every record still carries its own abilities.
+      menu: {
+        register: hasAny(actor, registerPolicy.grants.read.roles),
+        users: hasAny(actor, userPolicy.grants.read.roles),
+        audit: hasAny(actor, auditPolicy.grants.read.roles),
+      },
+    };
+  });
+}

@@ -1,0 +1,29 @@
+import { sql } from 'drizzle-orm';
+import { rows, type Executor } from '../db/store';
+
+/** The company works on Beijing time: a record's number carries the local day. */
+export function localDay(at: Date, timeZone = 'Asia/Shanghai'): string {
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(at);
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${get('year')}-${get('month')}-${get('day')}`;
+}
+
+export function formatNumber(prefix: string, day: string, n: number): string {
+  return `${prefix}${day.replaceAll('-', '')}-${String(n).padStart(4, '0')}`;
+}
+
+/**
+ * Next readable number for a kind of record in a project and day, e.g. LD20261126-0001.
+ * Must run inside the transaction that creates the record: the counter row stays locked until it
+ * commits, and a rollback returns the number, so numbers have neither duplicates nor gaps.
+ */
+export async function nextNumber(tx: Executor, projectId: string, kind: string, prefix: string, at = new Date()): Promise<string> {
+  const day = localDay(at);
+  const [r] = await rows<{ last: number }>(
+    tx,
+    sql`INSERT INTO number_counters (project_id, kind, day, last) VALUES (${projectId}, ${kind}, ${day}, 1)
+        ON CONFLICT (project_id, kind, day) DO UPDATE SET last = number_counters.last + 1
+        RETURNING last`,
+  );
+  return formatNumber(prefix, day, Number(r.last));
+}

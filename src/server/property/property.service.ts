@@ -1,0 +1,117 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { households, persons } from '../../domain/property/property.table';
+import { registerPolicy } from '../../domain/property/property.policy';
+import type { HouseholdPatch, PersonInput } from '../../domain/property/property.contract';
+import { can } from '../../domain/shared/policy';
+import { maskPhone } from '../../domain/shared/mask';
+import { appendAudit } from '../audit/audit.writer';
+import type { AppContext, RequestActor } from '../context';
+import { authorize } from '../authorize';
+import { badRequest, conflict } from '../errors';
+import * as repo from './property.repository';
+import { presentHousehold, presentPerson } from './property.presenter';
+
+/** Search is limited to the actor's projects in which they may read the register (visibleTo). */
+export function readableProjects(ra: RequestActor, projectId?: string): string[] {
+  const ids = [...ra.actor.projectIds].filter((p) => can(registerPolicy, ra.actor, 'read', { projectId: p }));
+  return projectId ? ids.filter((p) => p === projectId) : ids;
+}
+
+/** What a search string says about a person is itself personal data: the trail keeps its shape only. */
+const auditableQuery = (q: string) => (/\d{4,}/.test(q) ? maskPhone(q.replace(/\D/g, '')) : q.slice(0, 1) + '…');
+
+export async function search(ctx: AppContext, ra: RequestActor, q: string, limit: number, projectId?: string) {
+  const pids = readableProjects(ra, projectId);
+  return ctx.store.db.transaction(async (tx) => {
+    const rows = await repo.searchHouseholds(tx, pids, q, limit);
+    const people = await repo.personsOf(tx, rows.map((r) => r.id));
+    await appendAudit(tx, { actor: ra.actor, action: 'household.search', ip: ra.ip, detail: { q: auditableQuery(q), results: rows.length } }, ctx.now());
+    return rows.map((h) => presentHousehold(ra.actor, h, people));
+  });
+}
+
+export async function getHousehold(ctx: AppContext, ra: RequestActor, id: string) {
+  return ctx.store.db.transaction(async (tx) => {
+    const h = await repo.findHousehold(tx, id);
+    authorize(registerPolicy, ra.actor, 'read', h);
+    const people = await repo.personsOf(tx, [id]);
+    // Every read of a household's personal data is on the trail (ARC-9, ARC-10).
+    await appendAudit(tx, { actor: ra.actor, action: 'household.read', entity: 'household', entityId: id, projectId: h.projectId, ip: ra.ip }, ctx.now());
+    return presentHousehold(ra.actor, h, people);
+  });
+}
+
+export async function updateHousehold(ctx: AppContext, ra: RequestActor, id: string, patch: HouseholdPatch) {
+  return ctx.store.db.transaction(async (tx) => {
+    const h = await repo.findHousehold(tx, id);
+    authorize(registerPolicy, ra.actor, 'update', h);
+    const { version, ...changes } = patch;
+    const updated = await tx
+      .update(households)
+      .set({ ...changes, version: sql`${households.version} + 1`, updatedAt: ctx.now() })
+      .where(and(eq(households.id, id), eq(households.version, version)))
+      .returning({ id: households.id });
+    if (updated.length === 0) throw conflict({ current: { version: h.version } });
+    await appendAudit(tx, { actor: ra.actor, action: 'household.update', entity: 'household', entityId: id, projectId: h.projectId, ip: ra.ip, detail: { fields: Object.keys(changes) } }, ctx.now());
+    const fresh = await repo.findHousehold(tx, id);
+    const people = await repo.personsOf(tx, [id]);
+    return presentHousehold(ra.actor, fresh!, people);
+  });
+}
+
+export async function addPerson(ctx: AppContext, ra: RequestActor, householdId: string, input: PersonInput) {
+  return ctx.store.db.transaction(async (tx) => {
+    const h = await repo.findHousehold(tx, householdId);
+    authorize(registerPolicy, ra.actor, 'update', h);
+    const [p] = await tx.insert(persons).values({ ...input, householdId, projectId: h.projectId }).returning();
+    await appendAudit(tx, { actor: ra.actor, action: 'person.create', entity: 'person', entityId: p.id, projectId: h.projectId, ip: ra.ip, detail: { householdId, relation: p.relation } }, ctx.now());
+    return presentPerson(ra.actor, p);
+  });
+}
+
+export async function updatePerson(ctx: AppContext, ra: RequestActor, personId: string, patch: Partial<PersonInput> & { version: number }) {
+  return ctx.store.db.transaction(async (tx) => {
+    const p = await repo.findPerson(tx, personId);
+    authorize(registerPolicy, ra.actor, 'update', p);
+    const { version, ...changes } = patch;
+    const [row] = await tx
+      .update(persons)
+      .set({ ...changes, version: sql`${persons.version} + 1` })
+      .where(and(eq(persons.id, personId), eq(persons.version, version)))
+      .returning();
+    if (!row) throw conflict({ current: { version: p.version } });
+    await appendAudit(tx, { actor: ra.actor, action: 'person.update', entity: 'person', entityId: personId, projectId: p.projectId, ip: ra.ip, detail: { fields: Object.keys(changes) } }, ctx.now());
+    return presentPerson(ra.actor, row);
+  });
+}
+
+/** ARC-11/12: an explicit, audited look at one unmasked field, with the reason given. */
+export async function reveal(ctx: AppContext, ra: RequestActor, personId: string, field: 'phone' | 'idNumber', reason: string) {
+  return ctx.store.db.transaction(async (tx) => {
+    const p = await repo.findPerson(tx, personId);
+    authorize(registerPolicy, ra.actor, 'revealContact', p);
+    const value = p[field];
+    if (!value) throw badRequest([{ path: 'body.field', message: '该字段没有登记内容' }]);
+    await appendAudit(tx, { actor: ra.actor, action: 'person.reveal', entity: 'person', entityId: personId, projectId: p.projectId, ip: ra.ip, detail: { field, reason, householdId: p.householdId } }, ctx.now());
+    return { field, value };
+  });
+}
+
+export async function tree(ctx: AppContext, ra: RequestActor, projectId: string) {
+  authorize(registerPolicy, ra.actor, 'read', { projectId });
+  return repo.projectTree(ctx.store.db, projectId);
+}
+
+export async function units(ctx: AppContext, ra: RequestActor, q: Parameters<typeof repo.listUnits>[1]) {
+  authorize(registerPolicy, ra.actor, 'read', { projectId: q.projectId });
+  const { total, items } = await repo.listUnits(ctx.store.db, q);
+  const names = await repo.ownerNames(ctx.store.db, items.flatMap((i) => (i.householdId ? [i.householdId] : [])));
+  const full = can(registerPolicy, ra.actor, 'seeFullName', { projectId: q.projectId });
+  return {
+    total,
+    items: items.map((i) => {
+      const name = i.householdId ? (names.get(i.householdId) ?? null) : null;
+      return { ...i, residentName: full ? name : name && Array.from(name)[0] + '*' };
+    }),
+  };
+}

@@ -1,0 +1,149 @@
+import { sql } from 'drizzle-orm';
+import { buildings, districts, households, persons, projects, units, warrantyTerms } from '../../domain/property/property.table';
+import { userProjects, userRoles, users } from '../../domain/users/users.table';
+import type { Role } from '../../domain/users/roles';
+import type { PersonRelation } from '../../domain/property/property.table';
+import { appendAudit } from '../audit/audit.writer';
+import { hashPassword } from '../auth/passwords';
+import { rows, type Executor, type Store } from '../db/store';
+import { chineseName, DEFAULT_WARRANTY_TERMS, idNumber, mobile, prng } from './demo-data';
+
+export const DEMO_PASSWORD = 'demo1234';
+
+/** One demo account per role (README lists them). */
+export const DEMO_USERS: { username: string; displayName: string; roles: Role[] }[] = [
+  { username: 'admin', displayName: '系统管理员', roles: ['admin'] },
+  { username: 'kefu', displayName: '王晓丽', roles: ['cs_specialist'] },
+  { username: 'zhuli', displayName: '陈敏', roles: ['cs_assistant'] },
+  { username: 'jingli', displayName: '刘建国', roles: ['account_manager'] },
+  { username: 'jingli2', displayName: '周海燕', roles: ['account_manager'] },
+  { username: 'jingli3', displayName: '吴志强', roles: ['account_manager'] },
+  { username: 'zhuguan', displayName: '赵丹', roles: ['cs_supervisor'] },
+  { username: 'zhongxin', displayName: '孙文辉', roles: ['centre_manager'] },
+  { username: 'qiantai', displayName: '林佳怡', roles: ['front_desk'] },
+  { username: 'weixiu', displayName: '马强', roles: ['technician'] },
+  { username: 'gongchengshi', displayName: '郭工(开发商)', roles: ['warranty_engineer'] },
+  { username: 'lingban', displayName: '黄磊', roles: ['eng_lead'] },
+  { username: 'baoan', displayName: '朱勇', roles: ['guard'] },
+  { username: 'banzhang', displayName: '胡刚', roles: ['guard_leader'] },
+  { username: 'menwei', displayName: '何军', roles: ['gate_guard'] },
+  { username: 'waibu', displayName: '宽带公司维修', roles: ['vendor'] },
+];
+
+export interface SeedResult {
+  project: string;
+  units: number;
+  households: number;
+  users: number;
+}
+
+/** Handover date of each building (buildings 3-4 handed over recently, so their plumbing is in warranty). */
+function handoverOf(building: number): string {
+  if (building <= 2) return '2019-12-31';
+  if (building <= 4) return '2025-06-30';
+  if (building <= 8) return '2023-09-30';
+  return '2021-06-30';
+}
+
+async function insertChunked<T extends Record<string, unknown>>(tx: Executor, table: Parameters<Executor['insert']>[0], values: T[], size = 500) {
+  for (let i = 0; i < values.length; i += size) await tx.insert(table).values(values.slice(i, i + size) as never);
+}
+
+export async function seedDemoIfEmpty(store: Store): Promise<SeedResult | null> {
+  const [{ n }] = await rows<{ n: number }>(store.db, sql`SELECT count(*)::int AS n FROM projects`);
+  if (n > 0) return null;
+  return seedDemo(store);
+}
+
+export async function seedDemo(store: Store): Promise<SeedResult> {
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const rand = prng(20261126);
+  return store.db.transaction(async (tx) => {
+    const [project] = await tx.insert(projects).values({ code: 'JHHY', name: '佳宏花园' }).returning();
+    const [other] = await tx.insert(projects).values({ code: 'JHJY', name: '佳宏锦园' }).returning();
+
+    const userIds = new Map<string, string>();
+    for (const u of DEMO_USERS) {
+      const [row] = await tx.insert(users).values({ username: u.username, displayName: u.displayName, passwordHash }).returning({ id: users.id });
+      userIds.set(u.username, row.id);
+      await tx.insert(userRoles).values(u.roles.map((role) => ({ userId: row.id, role })));
+      await tx.insert(userProjects).values({ userId: row.id, projectId: project.id });
+    }
+    // The second estate: only the administrator and the supervisor are assigned to it.
+    for (const name of ['admin', 'zhuguan']) await tx.insert(userProjects).values({ userId: userIds.get(name)!, projectId: other.id });
+
+    await tx.insert(warrantyTerms).values(DEFAULT_WARRANTY_TERMS.map((w) => ({ ...w, projectId: project.id })));
+    await tx.insert(warrantyTerms).values(DEFAULT_WARRANTY_TERMS.map((w) => ({ ...w, projectId: other.id })));
+
+    const ds = await tx
+      .insert(districts)
+      .values([
+        { projectId: project.id, name: '东区', accountManagerId: userIds.get('jingli') },
+        { projectId: project.id, name: '中区', accountManagerId: userIds.get('jingli2') },
+        { projectId: project.id, name: '西区', accountManagerId: userIds.get('jingli3') },
+      ])
+      .returning();
+    const bs = await tx
+      .insert(buildings)
+      .values(Array.from({ length: 12 }, (_, i) => ({ projectId: project.id, districtId: ds[Math.floor(i / 4)].id, code: String(i + 1), name: `${i + 1}栋` })))
+      .returning();
+
+    const unitRows = [];
+    for (const b of bs) {
+      const bn = Number(b.code);
+      for (let entrance = 1; entrance <= 2; entrance++)
+        for (let floor = 1; floor <= 21; floor++)
+          for (let r = 1; r <= 2; r++) {
+            const room = `${floor}${String(r).padStart(2, '0')}`;
+            unitRows.push({
+              projectId: project.id,
+              buildingId: b.id,
+              code: `${bn}-${entrance}-${room}`,
+              entrance,
+              floor,
+              room,
+              areaM2: r === 1 ? 89 + (bn % 3) * 12 : 128 + (bn % 2) * 16,
+              handoverDate: handoverOf(bn),
+            });
+          }
+    }
+    const insertedUnits: { id: string; code: string; handoverDate: string | null }[] = [];
+    for (let i = 0; i < unitRows.length; i += 500) {
+      insertedUnits.push(...(await tx.insert(units).values(unitRows.slice(i, i + 500)).returning({ id: units.id, code: units.code, handoverDate: units.handoverDate })));
+    }
+
+    const householdRows: (typeof households.$inferInsert)[] = [];
+    const personRows: (typeof persons.$inferInsert)[] = [];
+    for (const u of insertedUnits) {
+      const showcase = u.code === '3-2-1502';
+      if (!showcase && rand() < 0.08) continue; // vacant
+      const hid = crypto.randomUUID();
+      householdRows.push({ id: hid, projectId: project.id, unitId: u.id, movedInAt: u.handoverDate });
+      const ownerSurname = showcase ? '张' : undefined;
+      const owner = showcase ? '张伟明' : chineseName(rand, ownerSurname);
+      const add = (relation: PersonRelation, name: string, phone: string | null, birthYear: number | null) =>
+        personRows.push({ projectId: project.id, householdId: hid, relation, name, phone, idNumber: birthYear ? idNumber(rand, birthYear) : null });
+      add('owner', owner, showcase ? '13812345678' : mobile(rand), 1960 + Math.floor(rand() * 35));
+      if (!showcase && rand() < 0.15) add('tenant', chineseName(rand), mobile(rand), 1975 + Math.floor(rand() * 25));
+      if (showcase || rand() < 0.6) add('family', chineseName(rand, Array.from(owner)[0]), mobile(rand), 1985 + Math.floor(rand() * 30));
+      if (showcase || rand() < 0.5) add('emergency', chineseName(rand), mobile(rand), null);
+    }
+    await insertChunked(tx, households, householdRows);
+    await insertChunked(tx, persons, personRows);
+
+    // A few units in the second estate, so project scoping can be seen.
+    const [d2] = await tx.insert(districts).values({ projectId: other.id, name: '一区' }).returning();
+    const [b2] = await tx.insert(buildings).values({ projectId: other.id, districtId: d2.id, code: '1', name: '1栋' }).returning();
+    for (let floor = 1; floor <= 10; floor++) {
+      const [u] = await tx
+        .insert(units)
+        .values({ projectId: other.id, buildingId: b2.id, code: `1-1-${floor}01`, entrance: 1, floor, room: `${floor}01`, areaM2: 95, handoverDate: '2024-12-31' })
+        .returning({ id: units.id });
+      const [h] = await tx.insert(households).values({ projectId: other.id, unitId: u.id }).returning({ id: households.id });
+      await tx.insert(persons).values({ projectId: other.id, householdId: h.id, relation: 'owner', name: chineseName(rand), phone: mobile(rand) });
+    }
+
+    await appendAudit(tx, { actor: null, action: 'system.seed_demo', projectId: project.id, detail: { units: insertedUnits.length, households: householdRows.length } });
+    return { project: project.name, units: insertedUnits.length, households: householdRows.length, users: DEMO_USERS.length };
+  });
+}
