@@ -83,8 +83,8 @@ export async function startTestApp(kind: StoreKind, over: Partial<AppConfig> = {
   const [p2] = await rows<{ id: string }>(store.db, sql`SELECT id FROM projects WHERE code = 'JHJY'`);
   const [p3] = await store.db.insert(projects).values({ code: 'OTHER', name: '其他公司项目' }).returning();
   const [d] = await store.db.insert(districts).values({ projectId: p3.id, name: '甲区' }).returning();
-  const [b] = await store.db.insert(buildings).values({ projectId: p3.id, districtId: d.id, code: '9', name: '9栋' }).returning();
-  const [u] = await store.db.insert(units).values({ projectId: p3.id, buildingId: b.id, code: '9-1-101', entrance: 1, floor: 1, room: '101' }).returning();
+  const [b] = await store.db.insert(buildings).values({ projectId: p3.id, districtId: d.id, code: '99', name: '99栋' }).returning();
+  const [u] = await store.db.insert(units).values({ projectId: p3.id, buildingId: b.id, code: '99-1-101', entrance: 1, floor: 1, room: '101' }).returning();
   const [h] = await store.db.insert(households).values({ projectId: p3.id, unitId: u.id }).returning();
   await store.db.insert(persons).values({ projectId: p3.id, householdId: h.id, relation: 'owner', name: '外部业主', phone: '13900001111' });
   const app = await buildApp({ store, config: testConfig(over), now: clock.now, logger: false });
