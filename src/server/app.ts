@@ -9,6 +9,7 @@ import fastifyStatic from '@fastify/static';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppConfig } from './env';
+import { t } from '../domain/shared/messages.zh-CN';
 import type { Store } from './db/store';
 import type { AppContext } from './context';
 import { registerErrorHandler } from './plugins/errors';
@@ -45,6 +46,13 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: 10 * 1024 * 1024,
     trustProxy: process.env.TRUST_PROXY === '1',
+    // Malformed URLs and content types answer in the API's one error shape too.
+    frameworkErrors: (error, _request, reply) => {
+      const unsupported = (error as { code?: string }).code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE';
+      reply
+        .status(unsupported ? 415 : 400)
+        .send({ error: unsupported ? { code: 'UNSUPPORTED_MEDIA_TYPE', message: t('UNSUPPORTED_MEDIA_TYPE') } : { code: 'VALIDATION_FAILED', message: t('VALIDATION_FAILED') } });
+    },
   });
   const ctx: AppContext = { store: opts.store, config: opts.config, now: opts.now ?? (() => new Date()), version: APP_VERSION };
 
