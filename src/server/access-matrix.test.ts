@@ -34,6 +34,8 @@ let serial = 0;
 const ROUTES: RouteCase[] = [
   { name: 'GET tree', policy: registerPolicy, action: 'read', call: (c, f) => c.get(`/api/projects/${f.p}/tree`) },
   { name: 'GET units', policy: registerPolicy, action: 'read', call: (c, f) => c.get(`/api/units?projectId=${f.p}`) },
+  { name: 'POST search', policy: registerPolicy, action: 'read', global: true, listOf: true, call: (c) => c.post('/api/households/search', { q: '3-2-1502' }) },
+  { name: 'GET search', policy: registerPolicy, action: 'read', global: true, listOf: true, call: (c) => c.get('/api/households?q=3-2-1502') },
   { name: 'GET household', policy: registerPolicy, action: 'read', call: (c, f) => c.get(`/api/households/${f.household}`) },
   { name: 'PATCH household', policy: registerPolicy, action: 'update', call: async (c, f, t) => c.patch(`/api/households/${f.household}`, { version: await version(t, 'households', f.household), note: '矩阵' }) },
   { name: 'POST person', policy: registerPolicy, action: 'update', call: (c, f) => c.post(`/api/households/${f.household}/persons`, { relation: 'family', name: '矩阵成员' }) },

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import Fastify, { LogController, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance, type FastifyReply } from 'fastify';
 import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -49,9 +49,8 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     // Malformed URLs and content types answer in the API's one error shape too.
     frameworkErrors: (error, _request, reply) => {
       const unsupported = (error as { code?: string }).code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE';
-      reply
-        .status(unsupported ? 415 : 400)
-        .send({ error: unsupported ? { code: 'UNSUPPORTED_MEDIA_TYPE', message: t('UNSUPPORTED_MEDIA_TYPE') } : { code: 'VALIDATION_FAILED', message: t('VALIDATION_FAILED') } });
+      const code = unsupported ? 'UNSUPPORTED_MEDIA_TYPE' : 'VALIDATION_FAILED';
+      (reply as FastifyReply).status(unsupported ? 415 : 400).send({ error: { code, message: t(code) } });
     },
   });
   const ctx: AppContext = { store: opts.store, config: opts.config, now: opts.now ?? (() => new Date()), version: APP_VERSION };

@@ -66,7 +66,7 @@ describe.each(STORE_KINDS)('audit trail on %s', (kind) => {
     expect((await kefu.get('/api/audit')).statusCode).toBe(404);
   });
 
-  it('no personal data goes into the trail: a phone searched for is kept masked', async () => {
+  it('ARC-9 no personal data is copied into the trail: a phone searched for is kept masked', async () => {
     const kefu = await Client.login(t.app, 'kefu');
     await kefu.get('/api/households?q=13812345678');
     const text = (await rows<{ t: string }>(t.store.db, sql`SELECT string_agg(coalesce(detail::text, ''), ' ') AS t FROM audit_log`))[0].t;

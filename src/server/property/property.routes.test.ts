@@ -31,6 +31,13 @@ describe.each(STORE_KINDS)('property register on %s', (kind) => {
     expect(prefix.length).toBeGreaterThan(1);
   });
 
+  it('ARC-9 the web app searches with the query in the body, so a phone number never appears in a URL', async () => {
+    const res = await kefu.post('/api/households/search', { q: '13812345678' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().items.map((h: { unitCode: string }) => h.unitCode)).toEqual(['3-2-1502']);
+    expect(res.body).not.toContain('13812345678');
+  });
+
   it('ARC-12 phones and ID numbers leave the server masked, even for customer service', async () => {
     const res = await kefu.get(`/api/households/${showcaseId}`);
     expect(res.statusCode).toBe(200);
@@ -68,7 +75,7 @@ describe.each(STORE_KINDS)('property register on %s', (kind) => {
     expect(res.statusCode).toBe(404);
   });
 
-  it('ARC-10 every read of a household is on the audit trail', async () => {
+  it('ARC-9 every read of a household is on the audit trail, so a leak can be traced', async () => {
     const before = await audits('household.read');
     await kefu.get(`/api/households/${showcaseId}`);
     expect(await audits('household.read')).toBe(before + 1);
@@ -136,6 +143,12 @@ describe.each(STORE_KINDS)('property register on %s', (kind) => {
     const ok = await kefu.post(`/api/households/${showcaseId}/persons`, { relation: 'family', name: '张小明', phone: '13900002222' });
     expect(ok.statusCode).toBe(201);
     expect(ok.json().phone).toBe('139****2222');
+  });
+
+  it('ARC-8 an engineering lead cannot look up household data on his own', async () => {
+    const lingban = await Client.login(t.app, 'lingban');
+    expect((await lingban.get('/api/households?q=3-2-1502')).statusCode).toBe(404);
+    expect((await lingban.get(`/api/households/${showcaseId}`)).statusCode).toBe(404);
   });
 
   it('a technician has no access to the register; nothing he could call returns names', async () => {

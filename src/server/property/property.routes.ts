@@ -26,6 +26,12 @@ export async function propertyRoutes(app: FastifyInstance, ctx: AppContext): Pro
     items: await svc.search(ctx, requestActor(req), req.query.q, req.query.limit, req.query.projectId),
   }));
 
+  // The same search with the query in the body: what the web app uses, so a phone number typed into the
+  // search box never appears in a URL (proxy logs, browser tools).
+  r.post('/api/households/search', { config: { access: read }, schema: { tags, summary: '查找业户(查询条件放在请求体中)', body: searchQuery } }, async (req) => ({
+    items: await svc.search(ctx, requestActor(req), req.body.q, req.body.limit, req.body.projectId),
+  }));
+
   r.get('/api/households/:id', { config: { access: read }, schema: { tags, summary: '业户详情(个人信息已遮蔽)', params: idParam } }, async (req) =>
     svc.getHousehold(ctx, requestActor(req), req.params.id),
   );
