@@ -1,0 +1,92 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchBrowser, loginAs, newContext } from './support/browser';
+import { startServer, type TestServer } from './support/server';
+
+const FULL_PHONE = '13812345678';
+
+describe('property register (browser)', () => {
+  let server: TestServer;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  async function signedIn(username: string): Promise<Page> {
+    const context = await newContext(browser, server.baseUrl);
+    contexts.push(context);
+    const page = await context.newPage();
+    await loginAs(page, username);
+    return page;
+  }
+
+  it('ARC-12 kefu finds household 3-2-1502 and sees a masked phone', async () => {
+    const page = await signedIn('kefu');
+    // Every API answer the browser receives, to prove the full number never left the server unasked.
+    const bodies: Promise<string>[] = [];
+    page.on('response', (r) => {
+      if (new URL(r.url()).pathname.startsWith('/api/')) bodies.push(r.text().catch(() => ''));
+    });
+
+    await page.getByRole('menuitem', { name: '房屋档案' }).click();
+    const search = page.getByPlaceholder(/房号 3-2-1502/);
+    await search.waitFor();
+    await expect.poll(() => search.evaluate((el) => el === document.activeElement)).toBe(true);
+    await search.fill('3-2-1502');
+    await search.press('Enter');
+
+    await page.getByTestId('household-link').filter({ hasText: '3-2-1502' }).click();
+    const drawer = page.getByRole('dialog');
+    await drawer.getByText('业户档案 3-2-1502').waitFor();
+    const ownerRow = drawer.getByRole('row').filter({ hasText: '张伟明' });
+    await ownerRow.getByText('业主').waitFor();
+    await ownerRow.getByText('138****5678').waitFor();
+
+    expect(await page.content()).not.toContain(FULL_PHONE);
+    expect(await page.evaluate(() => document.body.innerText)).not.toContain(FULL_PHONE);
+    const seen = await Promise.all(bodies);
+    expect(seen.length).toBeGreaterThan(0);
+    for (const body of seen) expect(body).not.toContain(FULL_PHONE);
+
+    // The audited reveal: a reason first, then the full number.
+    await ownerRow.getByRole('button', { name: '查看张伟明的电话' }).click();
+    const modal = page.getByRole('dialog').filter({ hasText: '查看原因' });
+    await modal.getByLabel('查看原因').fill('业主来电报修，回拨确认上门时间');
+    await modal.getByRole('button', { name: '确认查看' }).click();
+    await ownerRow.getByText(FULL_PHONE).waitFor();
+    expect(await page.evaluate(() => document.body.innerText)).toContain(FULL_PHONE);
+  });
+
+  it('the demo estate loads', async () => {
+    const page = await signedIn('kefu');
+    await page.goto('/register');
+    await page.locator('[data-tree-kind="project"]', { hasText: '佳宏花园' }).waitFor();
+    await expect.poll(() => page.locator('[data-tree-kind="district"]').count()).toBe(3);
+    await expect.poll(() => page.locator('[data-tree-kind="building"]').count()).toBe(12);
+    for (const d of ['东区', '中区', '西区']) await page.locator('[data-tree-kind="district"]', { hasText: d }).waitFor();
+
+    // 12 buildings x 2 entrances x 21 floors x 2 rooms.
+    await page.getByTestId('unit-total').filter({ hasText: '共 1008 套' }).waitFor();
+    await expect.poll(() => page.getByTestId('unit-table').locator('tbody tr.ant-table-row').count()).toBe(50);
+
+    await page.locator('[data-tree-kind="building"]', { hasText: '3栋' }).click();
+    await page.getByTestId('unit-total').filter({ hasText: '共 84 套' }).waitFor();
+    const filter = page.getByPlaceholder('按房号筛选');
+    await filter.fill('1502');
+    await filter.press('Enter');
+    await page.getByTestId('unit-total').filter({ hasText: '共 2 套' }).waitFor();
+    await page.getByTestId('unit-table').getByRole('link', { name: '3-2-1502' }).waitFor();
+
+    // Keyboard-first: `/` from anywhere focuses the search box.
+    await page.locator('[data-tree-kind="building"]', { hasText: '3栋' }).click();
+    await page.keyboard.press('/');
+    const search = page.getByPlaceholder(/房号 3-2-1502/);
+    await expect.poll(() => search.evaluate((el) => el === document.activeElement)).toBe(true);
+  });
+});

@@ -1,0 +1,36 @@
+import { Card, Descriptions, Space, Tag, Typography } from 'antd';
+import { Link } from 'react-router';
+import { useMe } from '../auth/api';
+import { roleLabels, t } from '../i18n/zh-CN';
+
+/** 工作台: who is signed in, on which projects, and shortcuts to what the menu offers. */
+export function HomePage() {
+  const { data: me } = useMe();
+  if (!me) return null;
+  return (
+    <Space orientation="vertical" size="large" style={{ width: '100%' }}>
+      <Typography.Title level={3} style={{ margin: 0 }}>
+        {t('home.welcome', { name: me.displayName })}
+      </Typography.Title>
+      <Card>
+        <Descriptions
+          column={1}
+          items={[
+            { key: 'roles', label: t('home.roles'), children: me.roles.map((r) => <Tag key={r}>{roleLabels[r] ?? r}</Tag>) },
+            { key: 'projects', label: t('home.projects'), children: me.projects.map((p) => p.name).join('、') || t('app.noProject') },
+          ]}
+        />
+      </Card>
+      {(me.menu.register || me.menu.users || me.menu.audit) && (
+        <Card title={t('home.shortcuts')}>
+          <Space size="large" wrap>
+            {me.menu.register && <Link to="/register">{t('menu.register')}</Link>}
+            {me.menu.users && <Link to="/admin/users">{t('menu.users')}</Link>}
+            {me.menu.audit && <Link to="/audit">{t('menu.audit')}</Link>}
+          </Space>
+          {me.menu.register && <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>{t('home.tip')}</Typography.Paragraph>}
+        </Card>
+      )}
+    </Space>
+  );
+}

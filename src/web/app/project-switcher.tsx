@@ -1,0 +1,22 @@
+import { Select, Space, Typography } from 'antd';
+import { t } from '../i18n/zh-CN';
+import { useProject } from './project-context';
+
+/** A select when the user works on several projects, the project's name when on one. */
+export function ProjectSwitcher() {
+  const { projects, current, setCurrent } = useProject();
+  if (projects.length === 0) return <Typography.Text type="secondary">{t('app.noProject')}</Typography.Text>;
+  if (projects.length === 1) return <Typography.Text strong>{current?.name}</Typography.Text>;
+  return (
+    <Space>
+      <Typography.Text type="secondary">{t('app.project')}</Typography.Text>
+      <Select
+        aria-label={t('app.switchProject')}
+        style={{ minWidth: 180 }}
+        value={current?.id}
+        onChange={setCurrent}
+        options={projects.map((p) => ({ value: p.id, label: p.name }))}
+      />
+    </Space>
+  );
+}

@@ -1,0 +1,57 @@
+import { LockOutlined, UserOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Form, Input, Typography } from 'antd';
+import { useNavigate, useSearchParams } from 'react-router';
+import { t } from '../../i18n/zh-CN';
+import { isApiError } from '../../lib/api';
+import { applyFieldErrors } from '../../lib/form-errors';
+import { useLogin } from '../api';
+
+interface LoginForm {
+  username: string;
+  password: string;
+}
+
+/** Only same-site paths are followed after login (no open redirect through ?next=). */
+function safeNext(next: string | null): string {
+  return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/login') ? next : '/';
+}
+
+export function LoginPage() {
+  const [form] = Form.useForm<LoginForm>();
+  const [params] = useSearchParams();
+  const navigate = useNavigate();
+  const login = useLogin();
+
+  const onFinish = (values: LoginForm) =>
+    login.mutate(values, {
+      onSuccess: () => navigate(safeNext(params.get('next')), { replace: true }),
+      onError: (e) => applyFieldErrors(form, e, ['username', 'password']),
+    });
+
+  const errorText = login.error && !(isApiError(login.error) && login.error.code === 'VALIDATION_FAILED') ? login.error.message : null;
+
+  return (
+    <main style={{ minHeight: '100vh', display: 'flex', alignItems: 'center', justifyContent: 'center', background: '#f0f2f5' }}>
+      <Card style={{ width: 380 }}>
+        <Typography.Title level={3} style={{ textAlign: 'center', marginBottom: 4 }}>
+          {t('login.title')}
+        </Typography.Title>
+        <Typography.Paragraph type="secondary" style={{ textAlign: 'center' }}>
+          {t('login.subtitle')}
+        </Typography.Paragraph>
+        {errorText && <Alert type="error" showIcon title={errorText} style={{ marginBottom: 16 }} role="alert" />}
+        <Form form={form} layout="vertical" onFinish={onFinish} requiredMark={false} autoComplete="on">
+          <Form.Item name="username" label={t('login.username')} rules={[{ required: true, message: t('login.usernameRequired') }]}>
+            <Input prefix={<UserOutlined />} autoFocus autoComplete="username" />
+          </Form.Item>
+          <Form.Item name="password" label={t('login.password')} rules={[{ required: true, message: t('login.passwordRequired') }]}>
+            <Input.Password prefix={<LockOutlined />} autoComplete="current-password" />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" block loading={login.isPending}>
+            {t('login.submit')}
+          </Button>
+        </Form>
+      </Card>
+    </main>
+  );
+}

@@ -1,0 +1,189 @@
+/**
+ * The web app's message catalog (zh-CN). Every string the UI shows lives here, so an English catalog
+ * can follow with the same keys. Labels of domain enums are typed by the domain's unions, so a new
+ * role or relation is a compile error until it has a label (zh-CN.test.ts checks they match the
+ * server's ROLE_LABELS / RELATION_LABELS).
+ */
+import type { Role } from '../../domain/users/roles';
+import type { PersonRelation } from '../../domain/property/property.table';
+
+export const zhCN = {
+  'app.name': '物业客服台',
+  'app.loading': '加载中…',
+  'app.logout': '退出登录',
+  'app.project': '项目',
+  'app.switchProject': '切换项目',
+  'app.noProject': '未分配项目',
+  'menu.home': '工作台',
+  'menu.register': '房屋档案',
+  'menu.users': '用户管理',
+  'menu.audit': '审计日志',
+  'notFound.title': '页面不存在',
+  'notFound.subtitle': '您访问的页面不存在，或您没有访问权限。',
+  'notFound.back': '返回工作台',
+  'error.title': '加载失败',
+  'error.retry': '重试',
+  'error.network': '网络连接失败，请检查网络后重试',
+  'error.unknown': '操作失败，请稍后再试',
+  'error.conflict': '该记录已被他人修改，已为您刷新最新数据，请核对后重新提交',
+
+  'login.title': '物业客服台',
+  'login.subtitle': '佳宏物业 · 客户服务中心',
+  'login.username': '用户名',
+  'login.password': '密码',
+  'login.usernameRequired': '请输入用户名',
+  'login.passwordRequired': '请输入密码',
+  'login.submit': '登录',
+
+  'home.welcome': '您好，{name}',
+  'home.roles': '角色',
+  'home.projects': '负责项目',
+  'home.shortcuts': '常用功能',
+  'home.tip': '提示：在房屋档案页按 / 键可直接定位到查找框。',
+
+  'register.title': '房屋档案',
+  'register.searchPlaceholder': '房号 3-2-1502、姓名或手机号后四位，回车查找（按 / 定位）',
+  'register.searchButton': '查找',
+  'register.searchResults': '查找结果：“{q}”',
+  'register.searchEmpty': '没有找到匹配的业户',
+  'register.clearSearch': '返回房屋列表',
+  'register.tree': '项目 / 辖区 / 楼栋',
+  'register.allUnits': '全部房屋',
+  'register.accountManager': '客户经理：{name}',
+  'register.unitFilter': '按房号筛选',
+  'register.units': '房屋列表',
+  'register.unitsTotal': '共 {n} 套',
+  'register.vacant': '空置',
+  'register.open': '查看',
+  'register.noProject': '您没有可查看的项目',
+  'unit.code': '房号',
+  'unit.floor': '楼层',
+  'unit.area': '面积(㎡)',
+  'unit.handover': '交房日期',
+  'unit.resident': '业主/住户',
+  'unit.status': '状态',
+  'unit.occupied': '已入住',
+
+  'household.title': '业户档案 {code}',
+  'household.project': '项目',
+  'household.district': '辖区',
+  'household.building': '楼栋',
+  'household.unit': '房号',
+  'household.floor': '楼层',
+  'household.area': '面积',
+  'household.handover': '交房日期',
+  'household.movedIn': '入住日期',
+  'household.note': '备注',
+  'household.edit': '修改入住日期/备注',
+  'household.persons': '家庭成员与联系人',
+  'household.maskedHint': '个人信息已遮蔽显示（ARC-12），查看完整号码需说明原因并留痕。',
+  'person.relation': '关系',
+  'person.name': '姓名',
+  'person.phone': '电话',
+  'person.idNumber': '身份证号',
+  'person.none': '未登记',
+  'reveal.button': '查看',
+  'reveal.title': '查看完整{field}',
+  'reveal.reason': '查看原因',
+  'reveal.reasonPlaceholder': '例如：业主来电报修，需回拨确认上门时间',
+  'reveal.reasonRequired': '请说明查看原因（至少 2 个字）',
+  'reveal.notice': '本次查看将记录在审计日志中（查看人、时间、原因）。请勿抄写、复印或泄露业户资料（ARC-9）。',
+  'reveal.ok': '确认查看',
+
+  'users.title': '用户管理',
+  'users.create': '新建用户',
+  'users.edit': '编辑用户',
+  'users.username': '用户名',
+  'users.displayName': '姓名',
+  'users.password': '密码',
+  'users.newPassword': '重置密码',
+  'users.newPasswordHint': '留空则不修改；修改后该用户需重新登录',
+  'users.roles': '角色',
+  'users.projects': '负责项目',
+  'users.status': '状态',
+  'users.enabled': '启用',
+  'users.disabled': '已停用',
+  'users.disable': '停用账号',
+  'users.actions': '操作',
+  'users.created': '已创建用户 {name}',
+  'users.search': '按用户名或姓名筛选',
+  'users.rolesRequired': '至少选择一个角色',
+  'users.usernameRequired': '请输入用户名',
+  'users.displayNameRequired': '请输入姓名',
+  'users.passwordRule': '密码至少 8 位',
+
+  'audit.title': '审计日志',
+  'audit.action': '动作',
+  'audit.actor': '操作人(用户名)',
+  'audit.range': '时间范围',
+  'audit.search': '查询',
+  'audit.reset': '重置',
+  'audit.more': '加载更早的记录',
+  'audit.end': '没有更早的记录了',
+  'audit.seq': '序号',
+  'audit.at': '时间',
+  'audit.entity': '对象',
+  'audit.subject': '主体',
+  'audit.detail': '详情',
+  'audit.ip': 'IP',
+  'audit.system': '系统',
+
+  'common.ok': '确定',
+  'common.cancel': '取消',
+  'common.save': '保存',
+  'common.saved': '已保存',
+  'common.yes': '是',
+  'common.no': '否',
+} as const;
+
+export type MessageKey = keyof typeof zhCN;
+
+/** Looks a message up and fills `{name}` placeholders. */
+export function t(key: MessageKey, params?: Record<string, string | number>): string {
+  const text: string = zhCN[key];
+  if (!params) return text;
+  return text.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
+}
+
+export const roleLabels: Record<Role, string> = {
+  admin: '系统管理员',
+  cs_specialist: '客服专员',
+  cs_assistant: '客服助理',
+  account_manager: '客户经理',
+  cs_supervisor: '客服主管',
+  centre_manager: '服务中心经理',
+  front_desk: '前台/客服部管理员',
+  technician: '工程维护员',
+  warranty_engineer: '工程师(开发商保修)',
+  eng_lead: '工程部领班',
+  guard: '保安员',
+  guard_leader: '保安班长',
+  gate_guard: '入口值班保安',
+  vendor: '外联单位',
+};
+
+export const relationLabels: Record<PersonRelation, string> = {
+  owner: '业主',
+  tenant: '租户',
+  family: '家庭成员',
+  emergency: '紧急联系人',
+};
+
+/** Audit actions the UI names; unknown ones show their code. */
+export const auditActionLabels: Record<string, string> = {
+  'auth.login': '登录',
+  'auth.login_failed': '登录失败',
+  'auth.login_blocked': '登录被限制',
+  'auth.logout': '退出登录',
+  'household.read': '查看业户档案',
+  'household.search': '查找业户',
+  'household.update': '修改业户',
+  'person.create': '添加人员',
+  'person.update': '修改人员',
+  'person.reveal': '查看完整号码',
+  'user.create': '新建用户',
+  'user.update': '修改用户',
+  'system.seed_demo': '生成演示数据',
+};
+
+export const fieldLabels = { phone: '电话', idNumber: '身份证号' } as const;

@@ -1,0 +1,49 @@
+import { Alert, Descriptions, Drawer, Skeleton, Typography } from 'antd';
+import { useNavigate, useLocation, useParams } from 'react-router';
+import { ErrorResult } from '../../components/error-result';
+import { t } from '../../i18n/zh-CN';
+import { useHousehold, type Household } from '../api';
+import { HouseholdEditForm } from '../components/household-edit-form';
+import { PersonTable } from '../components/person-table';
+
+function details(h: Household) {
+  return [
+    { key: 'project', label: t('household.project'), children: h.projectName },
+    { key: 'district', label: t('household.district'), children: h.districtName },
+    { key: 'building', label: t('household.building'), children: h.buildingName },
+    { key: 'unit', label: t('household.unit'), children: h.unitCode },
+    { key: 'floor', label: t('household.floor'), children: h.floor },
+    { key: 'area', label: t('household.area'), children: h.areaM2 == null ? '—' : `${h.areaM2} ㎡` },
+    { key: 'handover', label: t('household.handover'), children: h.handoverDate ?? '—' },
+    { key: 'movedIn', label: t('household.movedIn'), children: h.movedInAt ?? '—' },
+    { key: 'note', label: t('household.note'), span: 2, children: h.note || '—' },
+  ];
+}
+
+/** /register/households/:id — one household over the register; closing returns to the same list. */
+export function HouseholdDrawer() {
+  const { id } = useParams();
+  const { search } = useLocation();
+  const navigate = useNavigate();
+  const household = useHousehold(id);
+  const close = () => navigate({ pathname: '/register', search });
+  const h = household.data;
+
+  return (
+    <Drawer open size={760} onClose={close} title={h ? t('household.title', { code: h.unitCode }) : t('app.loading')} destroyOnHidden>
+      {household.isPending && <Skeleton active />}
+      {household.isError && <ErrorResult error={household.error} onRetry={() => void household.refetch()} />}
+      {h && (
+        <div key={h.id}>
+          <Descriptions size="small" bordered column={2} items={details(h)} />
+          {h.abilities.update && <HouseholdEditForm household={h} />}
+          <Typography.Title level={5} style={{ marginTop: 24 }}>
+            {t('household.persons')}
+          </Typography.Title>
+          <Alert type="info" showIcon title={t('household.maskedHint')} style={{ marginBottom: 12 }} />
+          <PersonTable persons={h.persons} canReveal={h.abilities.revealContact} />
+        </div>
+      )}
+    </Drawer>
+  );
+}

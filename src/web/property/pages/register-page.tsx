@@ -1,0 +1,82 @@
+import { Card, Col, Empty, Input, Row, Space, Typography, type InputRef } from 'antd';
+import { useEffect, useRef, useState } from 'react';
+import { Outlet, useSearchParams } from 'react-router';
+import { useProject } from '../../app/project-context';
+import { t } from '../../i18n/zh-CN';
+import { useSlashFocus } from '../../lib/use-slash-focus';
+import { EstateTree } from '../components/estate-tree';
+import { SearchResults } from '../components/search-results';
+import { UnitTable } from '../components/unit-table';
+
+/**
+ * 房屋档案: project → 辖区 → 楼栋 on the left, units (or search results) on the right, the household
+ * in a drawer (child route /register/households/:id). What is shown lives in the URL, so the drawer,
+ * Back and a reload keep it: ?q= search, ?b= building, ?f= room filter, ?p= page.
+ */
+export function RegisterPage() {
+  const { current } = useProject();
+  const [params, setParams] = useSearchParams();
+  const q = params.get('q') ?? '';
+  const [text, setText] = useState(q);
+  const searchRef = useRef<InputRef>(null);
+  useSlashFocus(searchRef);
+
+  useEffect(() => setText(q), [q]);
+
+  const update = (changes: Record<string, string | null>) =>
+    setParams((prev) => {
+      const next = new URLSearchParams(prev);
+      for (const [k, v] of Object.entries(changes)) if (v) next.set(k, v);
+      else next.delete(k);
+      return next;
+    });
+
+  if (!current) return <Empty description={t('register.noProject')} />;
+
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      <Row align="middle" gutter={16}>
+        <Col flex="none">
+          <Typography.Title level={4} style={{ margin: 0 }}>
+            {t('register.title')}
+          </Typography.Title>
+        </Col>
+        <Col flex="auto" style={{ maxWidth: 640 }}>
+          <Input.Search
+            ref={searchRef}
+            autoFocus
+            allowClear
+            aria-label={t('register.searchPlaceholder')}
+            placeholder={t('register.searchPlaceholder')}
+            enterButton={t('register.searchButton')}
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            onSearch={(v) => update({ q: v.trim() || null })}
+          />
+        </Col>
+      </Row>
+      <Row gutter={16} wrap={false}>
+        <Col flex="280px">
+          <Card size="small" title={t('register.tree')} styles={{ body: { padding: 8 } }}>
+            <EstateTree projectId={current.id} buildingId={params.get('b')} onSelect={(b) => update({ b, p: null, q: null })} />
+          </Card>
+        </Col>
+        <Col flex="auto" style={{ minWidth: 0 }}>
+          {q ? (
+            <SearchResults projectId={current.id} q={q} onClear={() => update({ q: null })} />
+          ) : (
+            <UnitTable
+              projectId={current.id}
+              buildingId={params.get('b') ?? undefined}
+              filter={params.get('f') ?? ''}
+              page={Number(params.get('p') ?? 1) || 1}
+              onFilter={(f) => update({ f: f || null, p: null })}
+              onPage={(p) => update({ p: p > 1 ? String(p) : null })}
+            />
+          )}
+        </Col>
+      </Row>
+      <Outlet />
+    </Space>
+  );
+}
