@@ -167,6 +167,8 @@ describe.each(STORE_KINDS)('Excel import of units and households on %s', (kind) 
     const json = await upload(admin, '{"rows":[]}', t.ids.p1, '', 'application/json');
     expect(json.statusCode).toBe(415);
     expect(json.json().error.code).toBe('UNSUPPORTED_MEDIA_TYPE');
+    const huge = await upload(admin, Buffer.alloc(11 * 1024 * 1024));
+    expect(huge.statusCode).toBe(413);
     expect(await counts()).toEqual(before);
   });
 
@@ -207,6 +209,23 @@ describe.each(STORE_KINDS)('Excel import of units and households on %s', (kind) 
     expect((await counts()).persons).toBe(before.persons + 1);
     const [unit] = await rows<{ floor: number }>(t.store.db, sql`SELECT floor FROM units WHERE code = '25-2-0801'`);
     expect(unit.floor).toBe(8);
+  });
+
+  it('lets only one of two simultaneous imports of the same sheet through', async () => {
+    const sheet = await xlsx([['26', 1, '101', null, null, null, '东区', '郑一', '业主', null, null]]);
+    const before = await counts();
+    const results = await Promise.all([upload(admin, sheet), upload(admin, sheet)]);
+    expect(results.map((x) => x.statusCode).sort()).toEqual([200, 400]);
+    expect((await counts()).households).toBe(before.households + 1);
+  });
+
+  it('keeps a huge error list bounded and says how many there were', async () => {
+    const bad = Array.from({ length: 1200 }, (_, i): Cell[] => ['27', 1, String(101 + i), 1, null, null, '东区', `人${i}`, '业主', '12345', null]);
+    const res = await upload(admin, await xlsx(bad));
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error).toMatchObject({ errorCount: 1200, truncated: true });
+    expect(res.json().error.rows).toHaveLength(1000);
+    expect(res.json().error.rows[999]).toEqual({ row: 1001, column: '手机', message: '请输入正确的手机号或座机号' });
   });
 
   it('appears in the OpenAPI document', async () => {

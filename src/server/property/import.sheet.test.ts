@@ -20,7 +20,7 @@ function parsed(rows: Cell[][], header?: string[]): ParsedSheet {
   return r.sheet;
 }
 
-const owner = (unit: [string, number, string], name: string, extra: Partial<Record<'floor' | 'area' | 'date' | 'district' | 'phone' | 'id' | 'relation', Cell>> = {}): Cell[] => [
+const owner = (unit: [string, number | string, string], name: string, extra: Partial<Record<'floor' | 'area' | 'date' | 'district' | 'phone' | 'id' | 'relation', Cell>> = {}): Cell[] => [
   unit[0],
   unit[1],
   unit[2],
