@@ -1,9 +1,11 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { withLock } from './lock';
+import { seedTemplateDir } from './seed-stamp';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -14,46 +16,21 @@ interface WebStamp {
 
 // scripts/web-stamp.mjs is plain JS shared with `npm start`; loaded by URL so TypeScript needs no declarations.
 const loadStamp = () => import(pathToFileURL(path.join(ROOT, 'scripts/web-stamp.mjs')).href) as Promise<WebStamp>;
-
-const LOCK = path.join(ROOT, 'dist/.web-build.lock');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/**
- * Builds dist/web when its sources changed since the last build (the same stamp as `npm start`).
- * Test files run in parallel workers: a lock directory makes one build and the others wait for it.
- */
+/** Builds dist/web when its sources changed since the last build (the same stamp as `npm start`). */
 export async function ensureWebBuilt(): Promise<void> {
   const stamp = await loadStamp();
   if (!stamp.isWebBuildStale()) return;
-  mkdirSync(path.dirname(LOCK), { recursive: true });
-  const deadline = Date.now() + 170_000;
-  for (;;) {
+  await withLock(path.join(ROOT, 'dist/.web-build.lock'), () => {
+    if (!stamp.isWebBuildStale()) return;
     try {
-      mkdirSync(LOCK);
-      break;
-    } catch {
-      try {
-        // A lock left by a killed run is old; take it over.
-        if (Date.now() - statSync(LOCK).mtimeMs > 180_000) rmSync(LOCK, { recursive: true, force: true });
-      } catch {
-        /* released meanwhile */
-      }
-      if (Date.now() > deadline) throw new Error('等待前端构建超时 (web build lock held too long)');
-      await sleep(250);
+      stamp.buildWeb({ stdio: 'pipe' });
+    } catch (e) {
+      const err = e as { stdout?: Buffer; stderr?: Buffer };
+      throw new Error(`vite build failed:\n${err.stdout?.toString() ?? ''}\n${err.stderr?.toString() ?? ''}`);
     }
-  }
-  try {
-    if (stamp.isWebBuildStale()) {
-      try {
-        stamp.buildWeb({ stdio: 'pipe' });
-      } catch (e) {
-        const err = e as { stdout?: Buffer; stderr?: Buffer };
-        throw new Error(`vite build failed:\n${err.stdout?.toString() ?? ''}\n${err.stderr?.toString() ?? ''}`);
-      }
-    }
-  } finally {
-    rmSync(LOCK, { recursive: true, force: true });
-  }
+  });
 }
 
 function freePort(): Promise<number> {
@@ -76,19 +53,17 @@ export interface TestServer {
   stop: () => Promise<void>;
 }
 
-/** The real server (`node --import tsx src/server/main.ts`) on a free port, on a fresh embedded store with the demo seed. */
-export async function startServer(): Promise<TestServer> {
-  await ensureWebBuilt();
+/** Runs the real server (`node --import tsx src/server/main.ts`) on a free port over the given embedded data dir. */
+async function runServer(dataDir: string, removeDataDir: boolean): Promise<TestServer> {
   const port = await freePort();
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'wd-e2e-'));
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', SERVE_WEB: '1', SEED_DEMO: '1' };
   delete env.DATABASE_URL;
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
-  child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
-  child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (out += d.toString()));
   let alive = true;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   void exited.then(() => (alive = false));
 
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -99,7 +74,7 @@ export async function startServer(): Promise<TestServer> {
       await exited;
       clearTimeout(timer);
     }
-    rmSync(dataDir, { recursive: true, force: true });
+    if (removeDataDir) rmSync(dataDir, { recursive: true, force: true });
   };
 
   const deadline = Date.now() + 150_000;
@@ -109,8 +84,7 @@ export async function startServer(): Promise<TestServer> {
       throw new Error(`server exited before it was ready:\n${out}`);
     }
     try {
-      const res = await fetch(`${baseUrl}/api/health`);
-      if (res.ok) break;
+      if ((await fetch(`${baseUrl}/api/health`)).ok) break;
     } catch {
       /* not listening yet */
     }
@@ -121,4 +95,34 @@ export async function startServer(): Promise<TestServer> {
     await sleep(100);
   }
   return { baseUrl, dataDir, output: () => out, stop };
+}
+
+/**
+ * A store the server itself created and seeded with the demo estate, made once per change of the
+ * migrations, seed or tables (initdb + seed take several seconds; copying takes a fraction of one).
+ */
+async function ensureSeedTemplate(): Promise<string> {
+  const template = seedTemplateDir();
+  if (existsSync(template)) return template;
+  return withLock(`${template}.lock`, async () => {
+    if (existsSync(template)) return template;
+    const work = mkdtempSync(path.join(tmpdir(), 'wd-e2e-seeding-'));
+    const s = await runServer(work, false);
+    await s.stop(); // a clean shutdown: the data dir is consistent on disk
+    renameSync(work, template);
+    // Templates of earlier sources are of no further use.
+    for (const old of readdirSync(tmpdir())) {
+      const full = path.join(tmpdir(), old);
+      if (old.startsWith('wd-e2e-seed-') && full !== template && !old.endsWith('.lock')) rmSync(full, { recursive: true, force: true });
+    }
+    return template;
+  });
+}
+
+/** The real server on a fresh temporary data dir holding the demo estate; `stop()` kills it and removes the dir. */
+export async function startServer(): Promise<TestServer> {
+  const [, template] = await Promise.all([ensureWebBuilt(), ensureSeedTemplate()]);
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'wd-e2e-'));
+  cpSync(template, dataDir, { recursive: true });
+  return runServer(dataDir, true);
 }

@@ -1,6 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { PersonRelation } from '../../domain/property/property.table';
-import { api } from '../lib/api';
+import { api, request } from '../lib/api';
 
 // Response shapes of src/server/property/property.routes.ts (the presenters' allow-lists).
 
@@ -110,7 +110,8 @@ export function useUnits(q: UnitQuery, enabled: boolean) {
 export function useHouseholdSearch(projectId: string | undefined, q: string) {
   return useQuery({
     queryKey: propertyKeys.search(projectId ?? '', q),
-    queryFn: ({ signal }) => api.get<{ items: HouseholdSummary[] }>('/api/households', { q, projectId }, signal),
+    // POST, so a phone number typed into the box never appears in a URL (proxy logs, history).
+    queryFn: ({ signal }) => request<{ items: HouseholdSummary[] }>('POST', '/api/households/search', { body: { q, projectId }, signal }),
     enabled: Boolean(projectId && q),
     // Each search is audited; do not repeat it behind the user's back.
     staleTime: Infinity,

@@ -1,5 +1,5 @@
 import { Card, Col, Empty, Input, Row, Space, Typography, type InputRef } from 'antd';
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { Outlet, useSearchParams } from 'react-router';
 import { useProject } from '../../app/project-context';
 import { t } from '../../i18n/zh-CN';
@@ -10,18 +10,17 @@ import { UnitTable } from '../components/unit-table';
 
 /**
  * 房屋档案: project → 辖区 → 楼栋 on the left, units (or search results) on the right, the household
- * in a drawer (child route /register/households/:id). What is shown lives in the URL, so the drawer,
- * Back and a reload keep it: ?q= search, ?b= building, ?f= room filter, ?p= page.
+ * in a drawer (child route /register/households/:id; this page stays mounted under it). The list's
+ * position lives in the URL (?b= building, ?f= room filter, ?p= page); the search term does not, as
+ * it may be a phone number (ARC-12): it is kept in this page's state only.
  */
 export function RegisterPage() {
   const { current } = useProject();
   const [params, setParams] = useSearchParams();
-  const q = params.get('q') ?? '';
-  const [text, setText] = useState(q);
+  const [q, setQ] = useState('');
+  const [text, setText] = useState('');
   const searchRef = useRef<InputRef>(null);
   useSlashFocus(searchRef);
-
-  useEffect(() => setText(q), [q]);
 
   const update = (changes: Record<string, string | null>) =>
     setParams((prev) => {
@@ -51,19 +50,25 @@ export function RegisterPage() {
             enterButton={t('register.searchButton')}
             value={text}
             onChange={(e) => setText(e.target.value)}
-            onSearch={(v) => update({ q: v.trim() || null })}
+            onSearch={(v) => setQ(v.trim())}
           />
         </Col>
       </Row>
       <Row gutter={16} wrap={false}>
         <Col flex="280px">
           <Card size="small" title={t('register.tree')} styles={{ body: { padding: 8 } }}>
-            <EstateTree projectId={current.id} buildingId={params.get('b')} onSelect={(b) => update({ b, p: null, q: null })} />
+            <EstateTree projectId={current.id} buildingId={params.get('b')} onSelect={(b) => {
+                setQ('');
+                update({ b, p: null });
+              }} />
           </Card>
         </Col>
         <Col flex="auto" style={{ minWidth: 0 }}>
           {q ? (
-            <SearchResults projectId={current.id} q={q} onClear={() => update({ q: null })} />
+            <SearchResults projectId={current.id} q={q} onClear={() => {
+                setQ('');
+                setText('');
+              }} />
           ) : (
             <UnitTable
               projectId={current.id}

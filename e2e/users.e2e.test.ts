@@ -1,0 +1,69 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, loginAs, newContext } from './support/browser';
+import { startServer, type TestServer } from './support/server';
+
+/** Picks an option of an antd Select by typing its label. */
+async function choose(page: Page, label: string, option: string) {
+  const input = page.getByLabel(label, { exact: true });
+  await input.click();
+  await input.fill(option);
+  await page.locator('.ant-select-item-option', { hasText: option }).first().click();
+  await input.press('Escape');
+}
+
+describe('user administration (browser)', () => {
+  let server: TestServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('admin creates a user and that user can log in', async () => {
+    const adminCtx = await newContext(browser, server.baseUrl);
+    const admin = await adminCtx.newPage();
+    await loginAs(admin, 'admin');
+    await admin.getByRole('menuitem', { name: '用户管理' }).click();
+    await admin.getByRole('cell', { name: 'kefu', exact: true }).waitFor();
+
+    await admin.getByRole('button', { name: '新建用户' }).click();
+    const dialog = admin.getByRole('dialog').filter({ hasText: '新建用户' });
+    await dialog.getByLabel('用户名', { exact: true }).fill('kefu_e2e');
+    await dialog.getByLabel('姓名', { exact: true }).fill('李新客服');
+    // Too short first: the form says so in Chinese before anything is sent.
+    await dialog.getByLabel('密码', { exact: true }).fill('short');
+    await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    await dialog.getByText('密码至少 8 位').waitFor();
+    await dialog.getByLabel('密码', { exact: true }).fill('Desk-2026-pass');
+    await choose(admin, '角色', '客服专员');
+    await choose(admin, '负责项目', '佳宏花园');
+    await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    await admin.getByRole('cell', { name: 'kefu_e2e', exact: true }).waitFor();
+    const row = admin.getByRole('row').filter({ hasText: 'kefu_e2e' });
+    expect(await row.innerText()).toContain('客服专员');
+    expect(await row.innerText()).toContain('佳宏花园');
+
+    // The server's own field error comes back onto the field: the same username again.
+    await admin.getByRole('button', { name: '新建用户' }).click();
+    await dialog.getByLabel('用户名', { exact: true }).fill('kefu_e2e');
+    await dialog.getByLabel('姓名', { exact: true }).fill('重名');
+    await dialog.getByLabel('密码', { exact: true }).fill('Desk-2026-pass');
+    await choose(admin, '角色', '客服助理');
+    await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    await dialog.getByText('用户名已被使用').waitFor();
+    await dialog.getByRole('button', { name: /取\s*消/ }).click();
+
+    const userCtx = await newContext(browser, server.baseUrl);
+    const user = await userCtx.newPage();
+    await loginAs(user, 'kefu_e2e', 'Desk-2026-pass');
+    await user.getByTestId('current-user').filter({ hasText: '李新客服' }).waitFor();
+    await user.getByRole('menuitem', { name: '房屋档案' }).waitFor();
+    expect(await user.getByRole('menuitem', { name: '用户管理' }).count()).toBe(0);
+    await Promise.all([adminCtx.close(), userCtx.close()]);
+  });
+});
