@@ -91,7 +91,10 @@ async function storeBlock(kind: StoreKind, opts: BenchOptions, want: (s: Scenari
 
 function gitCommit(): string {
   const r = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' });
-  return r.status === 0 ? r.stdout.trim() : 'unknown';
+  if (r.status !== 0) return 'unknown';
+  // Others edit the tree while the bench runs: say when what was measured is not exactly the commit.
+  const dirty = spawnSync('git', ['status', '--porcelain', '--untracked-files=no', '--', 'src', 'drizzle', 'package.json'], { encoding: 'utf8' });
+  return r.stdout.trim() + (dirty.stdout.trim() ? ' + uncommitted changes in src/drizzle' : '');
 }
 
 async function main(): Promise<void> {
