@@ -22,6 +22,20 @@ import { propertyRoutes } from './property/property.routes';
 import { userRoutes } from './users/users.routes';
 import { auditRoutes } from './audit/audit.routes';
 import { importRoutes } from './property/import.routes';
+import { callRoutes } from './calls/calls.routes';
+import { referenceRoutes } from './calls/reference.routes';
+import { workOrderRoutes } from './work-orders/work-orders.routes';
+import { notificationRoutes } from './notifications/notifications.routes';
+import { NotificationHub } from './notifications/hub';
+import { TimerRunner } from './deadlines/timers';
+import { registerCallTimers } from './calls/call-timers';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The live parts of the service desk: the SSE hub and the deadline timer loop. */
+    desk: { hub: NotificationHub; timers: TimerRunner };
+  }
+}
 
 // Zod's own messages in Chinese for every field-level validation error.
 z.config(z.locales.zhCN());
@@ -35,6 +49,9 @@ export interface BuildOptions {
   config: AppConfig;
   now?: () => Date;
   logger?: boolean;
+  /** Run the deadline timer loop (the app does; tests drive `app.desk.timers.tick()` themselves). */
+  runTimers?: boolean;
+  timerPollMs?: number;
 }
 
 /** Builds the app with every feature registered explicitly (no auto-loading: each route's home is visible here). */
@@ -76,12 +93,27 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
 
+  const hub = new NotificationHub(opts.store);
+  await hub.start();
+  const timers = new TimerRunner(opts.store.db, ctx.now, opts.timerPollMs ?? 1000, 200, (err) => app.log.error({ err }, 'timer loop'));
+  registerCallTimers(timers);
+  app.decorate('desk', { hub, timers });
+  if (opts.runTimers) app.addHook('onReady', async () => timers.start());
+  app.addHook('onClose', async () => {
+    await timers.stop();
+    await hub.stop();
+  });
+
   await healthRoutes(app, ctx);
   await authRoutes(app, ctx);
   await propertyRoutes(app, ctx);
   await importRoutes(app, ctx);
   await userRoutes(app, ctx);
   await auditRoutes(app, ctx);
+  await referenceRoutes(app, ctx);
+  await callRoutes(app, ctx);
+  await workOrderRoutes(app, ctx);
+  await notificationRoutes(app, ctx, hub);
 
   if (opts.config.serveWeb && existsSync(path.join(WEB_DIST, 'index.html'))) {
     await app.register(fastifyStatic, { root: WEB_DIST, serve: false });

@@ -10,7 +10,7 @@ if (config.seedDemo) {
   const seeded = await seedDemoIfEmpty(store);
   if (seeded) console.log(`演示数据已生成：${seeded.project}，${seeded.units} 套房屋，${seeded.households} 户，${seeded.users} 个演示账号（密码 demo1234）`);
 }
-const app = await buildApp({ store, config });
+const app = await buildApp({ store, config, runTimers: true });
 await app.listen({ port: config.port, host: config.host });
 const readyMs = Math.round(performance.now() - startedAt);
 app.log.info({ store: store.kind, port: config.port, readyMs }, 'ready');

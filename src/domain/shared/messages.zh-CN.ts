@@ -10,6 +10,7 @@ export const zhCN = {
   FORBIDDEN: '您没有执行此操作的权限',
   NOT_FOUND: '记录不存在',
   VERSION_CONFLICT: '该记录已被他人修改，请刷新后再操作',
+  INVALID_STATE: '记录当前的状态不允许此操作，请刷新后查看',
   DUPLICATE: '记录已存在',
   IMPORT_INVALID: '导入文件有错误，未导入任何数据',
   PAYLOAD_TOO_LARGE: '上传的内容过大',

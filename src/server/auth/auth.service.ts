@@ -6,6 +6,7 @@ import type { AppContext } from '../context';
 import { AppError, tooMany } from '../errors';
 import { burnVerifyTime, verifyPassword } from './passwords';
 import { createSession, deleteSession } from './sessions';
+import { wake } from '../notifications/notifier';
 
 export interface LoginResult {
   token: string;
@@ -59,5 +60,6 @@ export async function logout(ctx: AppContext, sessionHash: string, actor: { user
   await ctx.store.db.transaction(async (tx) => {
     await deleteSession(tx, sessionHash);
     await appendAudit(tx, { actor, action: 'auth.logout', subject: actor.username, ip }, ctx.now());
+    await wake(tx, { k: [actor.userId] });
   });
 }

@@ -18,6 +18,8 @@ export interface Store {
   db: Db;
   /** Runs raw SQL text (used by tests, seeds and the audit verifier). */
   exec(sqlText: string): Promise<void>;
+  /** LISTEN on a channel; the handler gets each NOTIFY payload. Returns the unsubscribe function. */
+  listen(channel: string, handler: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -50,6 +52,7 @@ async function openPglite(dataDir: string): Promise<Store> {
     exec: async (text) => {
       await client.exec(text);
     },
+    listen: (channel, handler) => client.listen(channel, handler),
     close: () => client.close(),
   };
 }
@@ -62,6 +65,40 @@ async function openPostgres(url: string, poolSize: number): Promise<Store> {
   // A dropped idle connection must not crash the process; queries report their own errors.
   pool.on('error', () => {});
   const ndb = drizzle({ client: pool, schema });
+  const listeners = new Set<() => Promise<void>>();
+  /** A dedicated connection per channel; reconnects after a dropped connection (server restart). */
+  const listenPg = async (connectionString: string, channel: string, handler: (payload: string) => void) => {
+    let client: InstanceType<typeof pg.Client> | null = null;
+    let stopped = false;
+    const connect = async (): Promise<void> => {
+      if (stopped) return;
+      const c = new pg.Client({ connectionString });
+      c.on('notification', (m) => handler(m.payload ?? ''));
+      c.on('error', () => {
+        client = null;
+        c.end().catch(() => {});
+        setTimeout(() => void connect().catch(() => {}), 1000).unref();
+      });
+      try {
+        await c.connect();
+        await c.query(`LISTEN ${channel}`);
+        client = c;
+        // Anything sent while we were away is in the outbox; let the listener catch up.
+        handler('*');
+      } catch {
+        await c.end().catch(() => {});
+        setTimeout(() => void connect().catch(() => {}), 1000).unref();
+      }
+    };
+    await connect();
+    const stop = async () => {
+      stopped = true;
+      listeners.delete(stop);
+      await client?.end().catch(() => {});
+    };
+    listeners.add(stop);
+    return stop;
+  };
   // Several app instances may start at once: one migrates, the others wait for it.
   const lockClient = await pool.connect();
   try {
@@ -77,7 +114,11 @@ async function openPostgres(url: string, poolSize: number): Promise<Store> {
     exec: async (text) => {
       await pool.query(text);
     },
-    close: () => pool.end(),
+    listen: (channel, handler) => listenPg(url, channel, handler),
+    close: async () => {
+      for (const stop of listeners) await stop();
+      await pool.end();
+    },
   };
 }
 

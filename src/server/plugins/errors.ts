@@ -9,7 +9,7 @@ interface PgLikeError {
 }
 
 /** node-postgres and PGlite both carry the SQLSTATE in `code`, sometimes on the cause drizzle wraps. */
-function sqlState(err: unknown): string | undefined {
+export function sqlState(err: unknown): string | undefined {
   let e: unknown = err;
   for (let i = 0; i < 4 && e && typeof e === 'object'; i++) {
     const code = (e as PgLikeError).code;

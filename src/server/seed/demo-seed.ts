@@ -7,6 +7,7 @@ import { appendAudit } from '../audit/audit.writer';
 import { hashPassword } from '../auth/passwords';
 import { rows, type Executor, type Store } from '../db/store';
 import { chineseName, DEFAULT_WARRANTY_TERMS, idNumber, mobile, prng } from './demo-data';
+import { seedServiceDesk } from './service-desk-seed';
 
 export const DEMO_PASSWORD = 'demo1234';
 
@@ -74,6 +75,8 @@ export async function seedDemo(store: Store): Promise<SeedResult> {
 
     await tx.insert(warrantyTerms).values(DEFAULT_WARRANTY_TERMS.map((w) => ({ ...w, projectId: project.id })));
     await tx.insert(warrantyTerms).values(DEFAULT_WARRANTY_TERMS.map((w) => ({ ...w, projectId: other.id })));
+    await seedServiceDesk(tx, project.id, [userIds.get('waibu')!]);
+    await seedServiceDesk(tx, other.id);
 
     const ds = await tx
       .insert(districts)

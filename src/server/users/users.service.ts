@@ -8,6 +8,7 @@ import type { Role } from '../../domain/users/roles';
 import { appendAudit } from '../audit/audit.writer';
 import { hashPassword } from '../auth/passwords';
 import { deleteUserSessions } from '../auth/sessions';
+import { wake } from '../notifications/notifier';
 import type { AppContext, RequestActor } from '../context';
 import { authorize } from '../authorize';
 import { badRequest, conflict } from '../errors';
@@ -86,7 +87,10 @@ export async function updateUser(ctx: AppContext, ra: RequestActor, id: string, 
       if (patch.projectIds.length) await tx.insert(userProjects).values([...new Set(patch.projectIds)].map((projectId) => ({ userId: id, projectId })));
     }
     // Disabling a user, or changing the password, ends every session they have.
-    if (patch.disabled || passwordHash) await deleteUserSessions(tx, id);
+    if (patch.disabled || passwordHash) {
+      await deleteUserSessions(tx, id);
+      await wake(tx, { k: [id] }); // and their live streams, on every instance
+    }
     const { password: _pw, version: _v, ...logged } = patch;
     await appendAudit(tx, { actor: ra.actor, action: 'user.update', entity: 'user', entityId: id, ip: ra.ip, detail: { ...logged, passwordChanged: Boolean(passwordHash) } }, ctx.now());
     const [updated] = await loadUsers(tx, ra.actor, [id]);

@@ -1,0 +1,86 @@
+import { z } from 'zod';
+import { CALL_CLASSES, CALL_STATUSES, CHANNELS, REPLY_CHANNELS, URGENCIES } from './calls.table';
+import { phoneSchema } from '../property/property.contract';
+
+const uuid = z.uuid({ error: '无效的编号' });
+const version = z.number().int().positive();
+
+export const classifyInput = z
+  .object({
+    projectId: uuid,
+    householdId: uuid.nullish(),
+    unitId: uuid.nullish(),
+    categoryId: uuid.nullish(),
+    explicitComplaint: z.boolean().default(false),
+    needsCoordination: z.boolean().default(false),
+  })
+  .strict();
+export type ClassifyRequest = z.infer<typeof classifyInput>;
+
+export const callCreate = classifyInput
+  .extend({
+    channel: z.enum(CHANNELS, { error: '请选择来电或来访' }),
+    callerName: z.string().trim().min(1, '请输入来电/来访人').max(50),
+    callerPhone: phoneSchema.nullish(),
+    content: z.string().trim().min(2, '请填写事由').max(2000, '事由最多 2000 字'),
+    urgency: z.enum(URGENCIES).default('normal'),
+    /** The desk's class when it differs from the proposal; then a reason is required. */
+    class: z.enum(CALL_CLASSES).optional(),
+    overrideReason: z.string().trim().max(500).optional(),
+    /** For a normal repair: the technician to dispatch at once. */
+    assigneeId: uuid.optional(),
+    /** Retried submissions with the same key create one record. */
+    idempotencyKey: z.string().trim().min(8).max(64).optional(),
+  })
+  .strict();
+export type CallCreate = z.infer<typeof callCreate>;
+
+export const reclassifyInput = z.object({ version, class: z.enum(CALL_CLASSES), reason: z.string().trim().min(2, '请说明调整原因').max(500) }).strict();
+export const dispatchInput = z
+  .object({ version, assigneeId: uuid.optional(), vendorId: uuid.optional(), note: z.string().trim().max(500).optional() })
+  .strict();
+export const replyInput = z
+  .object({
+    channel: z.enum(REPLY_CHANNELS, { error: '请选择回复方式' }),
+    content: z.string().trim().min(2, '请填写回复内容').max(1000),
+    /** This reply tells the household how the matter ended. */
+    final: z.boolean().default(false),
+  })
+  .strict();
+export const resolveInput = z.object({ version, note: z.string().trim().min(2, '请填写处理结果').max(1000) }).strict();
+export const reopenInput = z.object({ version, reason: z.string().trim().min(2, '请说明重开原因').max(500) }).strict();
+export const closeInput = z
+  .object({
+    version,
+    /** The closer's signature drawn on screen, as a PNG data URL (≤ 200 KB). */
+    signature: z
+      .string()
+      .max(280_000, '签名图片过大')
+      .regex(/^data:image\/png;base64,[A-Za-z0-9+/]+=*$/, '请在签名板上签名'),
+  })
+  .strict();
+export const chaseInput = z.object({ note: z.string().trim().max(500).optional() }).strict();
+
+export const callListQuery = z.object({
+  projectId: uuid,
+  status: z.enum(CALL_STATUSES).optional(),
+  open: z.coerce.boolean().optional(),
+  class: z.enum(CALL_CLASSES).optional(),
+  districtId: uuid.optional(),
+  householdId: uuid.optional(),
+  from: z.iso.datetime({ offset: true }).optional(),
+  to: z.iso.datetime({ offset: true }).optional(),
+  q: z.string().trim().max(50).optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type CallListQuery = z.infer<typeof callListQuery>;
+
+export const CLASS_LABELS: Record<(typeof CALL_CLASSES)[number], string> = {
+  normal: '一般报修',
+  Z: 'Z 保修',
+  Q: 'Q 外联',
+  GT: 'GT 协调',
+  complaint: '投诉',
+  inquiry: '咨询',
+};

@@ -1,0 +1,38 @@
+import { definePolicy, type Scoped } from '../shared/policy';
+import type { CallClass, CallStatus } from './calls.table';
+
+export interface CallRec extends Scoped {
+  status?: CallStatus;
+  class?: CallClass;
+  districtId?: string | null;
+}
+
+const DESK = ['cs_specialist', 'cs_assistant', 'front_desk'] as const;
+const FOLLOW_UP = ['cs_specialist', 'cs_assistant', 'account_manager', 'cs_supervisor'] as const;
+const open = (_a: unknown, r: CallRec) => r.status !== 'closed';
+
+/**
+ * 来电来访记录. The desk records (CALL-1); the CS specialist marks Z, the assistant Q and GT (the roles
+ * table of SPEC.md), the supervisor may set any class; account managers follow up their districts (CALL-4).
+ */
+export const callPolicy = definePolicy<CallRec, 'read' | 'create' | 'markZ' | 'markQGT' | 'markOther' | 'dispatch' | 'chase' | 'reply' | 'resolve' | 'close' | 'reopen' | 'stats'>('call', {
+  read: { roles: [...DESK, 'account_manager', 'cs_supervisor', 'centre_manager'], scope: 'project' },
+  create: { roles: [...DESK, 'account_manager', 'cs_supervisor'], scope: 'project' },
+  markZ: { roles: ['cs_specialist', 'cs_supervisor'], scope: 'project', when: open },
+  markQGT: { roles: ['cs_assistant', 'cs_supervisor'], scope: 'project', when: open },
+  markOther: { roles: ['cs_specialist', 'cs_assistant', 'cs_supervisor'], scope: 'project', when: open },
+  dispatch: { roles: [...FOLLOW_UP, 'front_desk'], scope: 'project', when: open },
+  chase: { roles: [...FOLLOW_UP, 'front_desk'], scope: 'project', when: open },
+  reply: { roles: [...FOLLOW_UP, 'front_desk'], scope: 'project', when: open },
+  resolve: { roles: FOLLOW_UP, scope: 'project', when: (_a, r) => r.status === 'open' || r.status === 'in_progress' },
+  close: { roles: ['cs_specialist', 'cs_assistant', 'cs_supervisor'], scope: 'project', when: (_a, r) => r.status === 'resolved' },
+  reopen: { roles: FOLLOW_UP, scope: 'project', when: (_a, r) => r.status === 'resolved' },
+  stats: { roles: ['cs_assistant', 'account_manager', 'cs_supervisor', 'centre_manager', 'cs_specialist', 'front_desk'], scope: 'project' },
+});
+
+/** Which override grant a target class needs. */
+export function markActionFor(cls: CallClass): 'markZ' | 'markQGT' | 'markOther' {
+  if (cls === 'Z') return 'markZ';
+  if (cls === 'Q' || cls === 'GT') return 'markQGT';
+  return 'markOther';
+}

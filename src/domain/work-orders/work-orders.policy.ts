@@ -1,0 +1,29 @@
+import { definePolicy, type Actor, type Scoped } from '../shared/policy';
+import type { WorkOrderKind, WorkOrderStatus } from './work-orders.table';
+
+export interface WorkOrderRec extends Scoped {
+  kind: WorkOrderKind;
+  status: WorkOrderStatus;
+  assigneeId: string | null;
+  /** Users acting for the work order's vendor. */
+  vendorMemberIds: readonly string[];
+}
+
+const CS = ['cs_specialist', 'cs_assistant', 'front_desk', 'account_manager', 'cs_supervisor', 'centre_manager'] as const;
+const DOERS = ['technician', 'warranty_engineer', 'vendor', 'eng_lead'] as const;
+
+/** The doer of a work order: its assignee, or a member of its vendor. */
+export const isDoer = (a: Actor, r: WorkOrderRec) => r.assigneeId === a.userId || r.vendorMemberIds.includes(a.userId);
+const csOrLead = (a: Actor) => CS.some((r) => a.roles.has(r)) || a.roles.has('eng_lead');
+
+/**
+ * 报修单. Customer service and the engineering lead see every work order of their projects; a technician,
+ * warranty engineer or vendor sees only their own, and only they report its steps.
+ */
+export const workOrderPolicy = definePolicy<WorkOrderRec, 'read' | 'act' | 'verify' | 'reassign' | 'chase'>('workOrder', {
+  read: { roles: [...CS, ...DOERS], scope: 'project', when: (a, r) => csOrLead(a) || isDoer(a, r) },
+  act: { roles: DOERS, scope: 'project', when: isDoer },
+  verify: { roles: ['cs_specialist', 'cs_assistant', 'cs_supervisor'], scope: 'project', when: (_a, r) => r.status === 'done' },
+  reassign: { roles: ['cs_specialist', 'cs_assistant', 'account_manager', 'cs_supervisor', 'eng_lead'], scope: 'project', when: (_a, r) => !['done', 'verified', 'cancelled'].includes(r.status) },
+  chase: { roles: ['cs_specialist', 'cs_assistant', 'account_manager', 'cs_supervisor', 'front_desk'], scope: 'project', when: (_a, r) => !['verified', 'cancelled'].includes(r.status) },
+});

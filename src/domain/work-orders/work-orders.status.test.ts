@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { WORK_ORDER_STATUSES } from './work-orders.table';
+import { WORK_ORDER_EVENTS, nextWorkOrderStatus } from './work-orders.status';
+
+const EXPECTED: Record<string, string> = {
+  'assigned/accept': 'accepted', 'assigned/arrive': 'on_site', 'assigned/complete': 'done', 'assigned/reassign': 'assigned', 'assigned/cancel': 'cancelled',
+  'accepted/arrive': 'on_site', 'accepted/complete': 'done', 'accepted/reassign': 'assigned', 'accepted/cancel': 'cancelled',
+  'on_site/complete': 'done', 'on_site/reassign': 'assigned', 'on_site/cancel': 'cancelled',
+  'done/verify': 'verified', 'done/reject': 'on_site',
+};
+
+describe('work order (报修单) state machine', () => {
+  for (const s of WORK_ORDER_STATUSES)
+    for (const e of WORK_ORDER_EVENTS)
+      it(`CALL-2 ${s} + ${e} → ${EXPECTED[`${s}/${e}`] ?? 'refused'}`, () => {
+        expect(nextWorkOrderStatus(s, e)).toBe(EXPECTED[`${s}/${e}`] ?? null);
+      });
+});

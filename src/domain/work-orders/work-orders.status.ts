@@ -1,0 +1,32 @@
+import type { WorkOrderStatus } from './work-orders.table';
+
+export const WORK_ORDER_EVENTS = ['accept', 'arrive', 'complete', 'verify', 'reject', 'reassign', 'cancel'] as const;
+export type WorkOrderEvent = (typeof WORK_ORDER_EVENTS)[number];
+
+/**
+ * 报修单 state machine. The doer accepts, arrives, completes with a result; customer service verifies
+ * (CALL-2's write-back, CALL-5's check) or sends it back; reassignment restarts at `assigned`.
+ */
+export const WORK_ORDER_TRANSITIONS: Record<WorkOrderStatus, Partial<Record<WorkOrderEvent, WorkOrderStatus>>> = {
+  assigned: { accept: 'accepted', arrive: 'on_site', complete: 'done', reassign: 'assigned', cancel: 'cancelled' },
+  accepted: { arrive: 'on_site', complete: 'done', reassign: 'assigned', cancel: 'cancelled' },
+  on_site: { complete: 'done', reassign: 'assigned', cancel: 'cancelled' },
+  done: { verify: 'verified', reject: 'on_site' },
+  verified: {},
+  cancelled: {},
+};
+
+export function nextWorkOrderStatus(from: WorkOrderStatus, event: WorkOrderEvent): WorkOrderStatus | null {
+  return WORK_ORDER_TRANSITIONS[from][event] ?? null;
+}
+
+export const WORK_ORDER_STATUS_LABELS: Record<WorkOrderStatus, string> = {
+  assigned: '已派单',
+  accepted: '已接单',
+  on_site: '已到场',
+  done: '已完工待验收',
+  verified: '已验收',
+  cancelled: '已取消',
+};
+
+export const OPEN_WORK_ORDER_STATUSES: readonly WorkOrderStatus[] = ['assigned', 'accepted', 'on_site', 'done'];

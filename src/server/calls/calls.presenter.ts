@@ -1,0 +1,41 @@
+import type { Actor } from '../../domain/shared/policy';
+import { abilities } from '../../domain/shared/policy';
+import { callPolicy } from '../../domain/calls/calls.policy';
+import { maskPhone } from '../../domain/shared/mask';
+import { slaState } from '../../domain/deadlines/sla';
+import type { CallRow } from './calls.repository';
+
+/** ARC-12: the caller's phone leaves masked; the signature image only in the detail view. */
+export function presentCall(actor: Actor, c: CallRow, now: Date, opts: { withSignature?: boolean } = {}) {
+  const done = c.status === 'resolved' || c.status === 'closed';
+  return {
+    id: c.id,
+    projectId: c.projectId,
+    number: c.number,
+    receivedAt: c.receivedAt,
+    channel: c.channel,
+    householdId: c.householdId,
+    unitId: c.unitId,
+    districtId: c.districtId,
+    callerName: c.callerName,
+    callerPhone: maskPhone(c.callerPhone),
+    content: c.content,
+    categoryId: c.categoryId,
+    urgency: c.urgency,
+    class: c.class,
+    proposedClass: c.proposedClass,
+    classReason: c.classReason,
+    overrideReason: c.overrideReason,
+    status: c.status,
+    progress: c.progress,
+    resolvedAt: c.resolvedAt,
+    lastReplyAt: c.lastReplyAt,
+    closedAt: c.closedAt,
+    closeNumber: c.closeNumber,
+    signature: opts.withSignature ? c.signature : undefined,
+    dueAt: c.dueAt,
+    sla: slaState(c.dueAt, 0, now, done),
+    version: c.version,
+    abilities: abilities(callPolicy, actor, c),
+  };
+}

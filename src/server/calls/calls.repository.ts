@@ -1,0 +1,109 @@
+import { and, asc, desc, eq } from 'drizzle-orm';
+import { buildings, households, units, warrantyTerms } from '../../domain/property/property.table';
+import { callEvents, callRecords, callReplies, serviceCategories, vendorMembers, vendors } from '../../domain/calls/calls.table';
+import { slaPolicies } from '../../domain/deadlines/deadlines.table';
+import { DEFAULT_SLA_POLICIES, type SlaPolicy } from '../../domain/deadlines/sla';
+import { workOrders } from '../../domain/work-orders/work-orders.table';
+import { users } from '../../domain/users/users.table';
+import type { Executor } from '../db/store';
+import { badRequest } from '../errors';
+
+export type CallRow = typeof callRecords.$inferSelect;
+
+/** The unit, household, category, warranty table and vendor a call is about, all checked to be of the project. */
+export async function loadIntakeContext(ex: Executor, projectId: string, ids: { householdId?: string | null; unitId?: string | null; categoryId?: string | null }) {
+  let unitId = ids.unitId ?? null;
+  let householdId = ids.householdId ?? null;
+  if (householdId) {
+    const [h] = await ex.select({ unitId: households.unitId, projectId: households.projectId }).from(households).where(eq(households.id, householdId));
+    if (!h || h.projectId !== projectId) throw badRequest([{ path: 'body.householdId', message: '业户不存在' }]);
+    if (unitId && unitId !== h.unitId) throw badRequest([{ path: 'body.unitId', message: '房屋与业户不符' }]);
+    unitId = h.unitId;
+  }
+  let unit: { id: string; code: string; handoverDate: string | null; districtId: string; buildingId: string } | null = null;
+  if (unitId) {
+    const [u] = await ex
+      .select({ id: units.id, code: units.code, handoverDate: units.handoverDate, districtId: buildings.districtId, buildingId: units.buildingId, projectId: units.projectId })
+      .from(units)
+      .innerJoin(buildings, eq(buildings.id, units.buildingId))
+      .where(eq(units.id, unitId));
+    if (!u || u.projectId !== projectId) throw badRequest([{ path: 'body.unitId', message: '房屋不存在' }]);
+    unit = u;
+    if (!householdId) {
+      const [h] = await ex.select({ id: households.id }).from(households).where(eq(households.unitId, u.id)).limit(1);
+      householdId = h?.id ?? null;
+    }
+  }
+  let category: typeof serviceCategories.$inferSelect | null = null;
+  if (ids.categoryId) {
+    const [c] = await ex.select().from(serviceCategories).where(eq(serviceCategories.id, ids.categoryId));
+    if (!c || c.projectId !== projectId) throw badRequest([{ path: 'body.categoryId', message: '类别不存在' }]);
+    category = c;
+  }
+  const terms = await ex.select({ category: warrantyTerms.category, months: warrantyTerms.months }).from(warrantyTerms).where(eq(warrantyTerms.projectId, projectId));
+  const vendor = category?.vendorCategory
+    ? ((await ex
+        .select()
+        .from(vendors)
+        .where(and(eq(vendors.projectId, projectId), eq(vendors.category, category.vendorCategory), eq(vendors.active, true)))
+        .limit(1))[0] ?? null)
+    : null;
+  return { unit, householdId, category, warrantyMonths: Object.fromEntries(terms.map((t) => [t.category, t.months])), vendor };
+}
+
+export async function slaPoliciesOf(ex: Executor, projectId: string): Promise<SlaPolicy[]> {
+  const rows = await ex.select().from(slaPolicies).where(eq(slaPolicies.projectId, projectId)).orderBy(asc(slaPolicies.sort));
+  if (rows.length === 0) return DEFAULT_SLA_POLICIES;
+  return rows.map((r) => ({ class: r.class, urgency: r.urgency, dueMinutes: r.dueMinutes, warnBeforeMinutes: r.warnBeforeMinutes, ladder: r.ladder as SlaPolicy['ladder'] }));
+}
+
+export async function findCall(ex: Executor, id: string): Promise<CallRow | null> {
+  const [c] = await ex.select().from(callRecords).where(eq(callRecords.id, id));
+  return c ?? null;
+}
+
+export async function workOrdersOfCall(ex: Executor, callId: string) {
+  return ex
+    .select({ wo: workOrders, assigneeName: users.displayName, vendorName: vendors.name })
+    .from(workOrders)
+    .leftJoin(users, eq(users.id, workOrders.assigneeId))
+    .leftJoin(vendors, eq(vendors.id, workOrders.vendorId))
+    .where(eq(workOrders.callId, callId))
+    .orderBy(asc(workOrders.createdAt));
+}
+
+export async function repliesOf(ex: Executor, callId: string) {
+  return ex
+    .select({ id: callReplies.id, at: callReplies.at, channel: callReplies.channel, content: callReplies.content, final: callReplies.final, byName: users.displayName })
+    .from(callReplies)
+    .innerJoin(users, eq(users.id, callReplies.byUserId))
+    .where(eq(callReplies.callId, callId))
+    .orderBy(asc(callReplies.at));
+}
+
+export async function eventsOf(ex: Executor, callId: string) {
+  return ex
+    .select({ at: callEvents.at, type: callEvents.type, detail: callEvents.detail, actorName: users.displayName })
+    .from(callEvents)
+    .leftJoin(users, eq(users.id, callEvents.actorId))
+    .where(eq(callEvents.callId, callId))
+    .orderBy(asc(callEvents.at));
+}
+
+export async function addCallEvent(ex: Executor, call: { id: string; projectId: string }, at: Date, actorId: string | null, type: string, detail?: Record<string, unknown>) {
+  await ex.insert(callEvents).values({ callId: call.id, projectId: call.projectId, at, actorId, type, detail });
+}
+
+export async function vendorMemberIds(ex: Executor, vendorId: string | null): Promise<string[]> {
+  if (!vendorId) return [];
+  return (await ex.select({ id: vendorMembers.userId }).from(vendorMembers).where(eq(vendorMembers.vendorId, vendorId))).map((r) => r.id);
+}
+
+export async function recentCallsOfHousehold(ex: Executor, householdId: string, limit = 5) {
+  return ex
+    .select({ id: callRecords.id, number: callRecords.number, receivedAt: callRecords.receivedAt, content: callRecords.content, class: callRecords.class, status: callRecords.status })
+    .from(callRecords)
+    .where(eq(callRecords.householdId, householdId))
+    .orderBy(desc(callRecords.receivedAt))
+    .limit(limit);
+}

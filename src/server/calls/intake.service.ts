@@ -1,0 +1,121 @@
+import { and, eq } from 'drizzle-orm';
+import { callRecords } from '../../domain/calls/calls.table';
+import { callPolicy, markActionFor } from '../../domain/calls/calls.policy';
+import { classify, type Classification } from '../../domain/calls/classify';
+import type { CallCreate, ClassifyRequest } from '../../domain/calls/calls.contract';
+import { pickPolicy, planDeadline } from '../../domain/deadlines/sla';
+import { appendAudit } from '../audit/audit.writer';
+import type { AppContext, RequestActor } from '../context';
+import type { Executor } from '../db/store';
+import { authorize } from '../authorize';
+import { badRequest } from '../errors';
+import { sqlState } from '../plugins/errors';
+import { localDay, nextNumber } from '../numbering/numbering';
+import { scheduleTimers } from '../deadlines/timers';
+import { createWorkOrder, designatedEngineer } from '../work-orders/work-orders.service';
+import { addCallEvent, findCall, loadIntakeContext, slaPoliciesOf } from './calls.repository';
+import { presentCall } from './calls.presenter';
+
+async function propose(ex: Executor, ctx: AppContext, input: ClassifyRequest) {
+  const c = await loadIntakeContext(ex, input.projectId, input);
+  const classification: Classification = classify({
+    category: c.category,
+    handoverDate: c.unit?.handoverDate ?? null,
+    warrantyMonths: c.warrantyMonths,
+    vendor: c.vendor,
+    explicitComplaint: input.explicitComplaint,
+    needsCoordination: input.needsCoordination,
+    today: localDay(ctx.now()),
+  });
+  return { ...c, classification };
+}
+
+/** What the desk sees while typing: the proposed class and why (CALL-2, 5, 6, 7, 8). */
+export async function previewClass(ctx: AppContext, ra: RequestActor, input: ClassifyRequest) {
+  authorize(callPolicy, ra.actor, 'create', { projectId: input.projectId });
+  const p = await propose(ctx.store.db, ctx, input);
+  return { ...p.classification, vendor: p.vendor ? { id: p.vendor.id, name: p.vendor.name, promisedMinutes: p.vendor.promisedMinutes } : null, scopeNote: p.category?.scopeNote ?? null };
+}
+
+/**
+ * Records a call or visit (CALL-1) in one transaction: classified, numbered, its deadline timers set, and
+ * dispatched where the class says who does the work (Z → the designated engineer, Q → the vendor, a normal
+ * repair → the technician the desk chose). A retried submission with the same idempotency key returns the
+ * record it created the first time.
+ */
+export async function recordCall(ctx: AppContext, ra: RequestActor, input: CallCreate): Promise<{ created: boolean; call: ReturnType<typeof presentCall> }> {
+  authorize(callPolicy, ra.actor, 'create', { projectId: input.projectId });
+  try {
+    return await insertCall(ctx, ra, input);
+  } catch (err) {
+    // Two submissions with one key raced: the loser's insert hit the unique index; answer with the winner's record.
+    if (input.idempotencyKey && sqlState(err) === '23505') {
+      const [dupe] = await ctx.store.db.select().from(callRecords).where(and(eq(callRecords.projectId, input.projectId), eq(callRecords.idempotencyKey, input.idempotencyKey)));
+      if (dupe) return { created: false, call: presentCall(ra.actor, dupe, ctx.now()) };
+    }
+    throw err;
+  }
+}
+
+async function insertCall(ctx: AppContext, ra: RequestActor, input: CallCreate): Promise<{ created: boolean; call: ReturnType<typeof presentCall> }> {
+  return ctx.store.db.transaction(async (tx) => {
+    const now = ctx.now();
+    if (input.idempotencyKey) {
+      const [dupe] = await tx.select({ id: callRecords.id }).from(callRecords).where(and(eq(callRecords.projectId, input.projectId), eq(callRecords.idempotencyKey, input.idempotencyKey)));
+      if (dupe) return { created: false, call: presentCall(ra.actor, (await findCall(tx, dupe.id))!, now) };
+    }
+    const p = await propose(tx, ctx, input);
+    const proposed = p.classification.class;
+    const cls = input.class ?? proposed;
+    if (cls !== proposed) {
+      if (!input.overrideReason || input.overrideReason.length < 2) throw badRequest([{ path: 'body.overrideReason', message: '调整系统建议的分类时请说明原因' }]);
+      authorize(callPolicy, ra.actor, markActionFor(cls), { projectId: input.projectId, status: 'open' });
+    }
+    const policy = pickPolicy(await slaPoliciesOf(tx, input.projectId), cls, input.urgency);
+    const plan = planDeadline(policy, cls, now, p.vendor?.promisedMinutes);
+    const number = await nextNumber(tx, input.projectId, 'call', 'LD', now);
+    const [call] = await tx
+      .insert(callRecords)
+      .values({
+        projectId: input.projectId,
+        number,
+        receivedAt: now,
+        channel: input.channel,
+        householdId: p.householdId,
+        unitId: p.unit?.id ?? null,
+        districtId: p.unit?.districtId ?? null,
+        callerName: input.callerName,
+        callerPhone: input.callerPhone ?? null,
+        content: input.content,
+        categoryId: p.category?.id ?? null,
+        urgency: input.urgency,
+        class: cls,
+        proposedClass: proposed,
+        classReason: p.classification.reason,
+        overrideReason: cls !== proposed ? input.overrideReason : null,
+        recordedBy: ra.actor.userId,
+        dueAt: plan?.dueAt ?? null,
+        idempotencyKey: input.idempotencyKey ?? null,
+        status: 'open',
+      })
+      .returning();
+    await addCallEvent(tx, call, now, ra.actor.userId, 'recorded', { class: cls, proposed, reason: p.classification.reason });
+    if (cls !== proposed) {
+      await addCallEvent(tx, call, now, ra.actor.userId, 'class_override', { from: proposed, to: cls, reason: input.overrideReason });
+      await appendAudit(tx, { actor: ra.actor, action: 'call.class_override', entity: 'call', entityId: call.id, projectId: call.projectId, ip: ra.ip, detail: { from: proposed, to: cls, reason: input.overrideReason } }, now);
+    }
+    if (plan) await scheduleTimers(tx, call.projectId, 'call', call.id, plan.timers);
+    await appendAudit(tx, { actor: ra.actor, action: 'call.create', entity: 'call', entityId: call.id, projectId: call.projectId, ip: ra.ip, detail: { number, class: cls } }, now);
+
+    let current = call;
+    if (cls === 'Z') {
+      const engineer = await designatedEngineer(tx, call.projectId);
+      if (engineer) current = (await createWorkOrder(tx, ctx, ra.actor.userId, call, { kind: 'Z', assigneeId: engineer, dueAt: plan?.dueAt ?? null })).call;
+    } else if (cls === 'Q' && p.vendor) {
+      current = (await createWorkOrder(tx, ctx, ra.actor.userId, call, { kind: 'Q', vendorId: p.vendor.id, vendorName: p.vendor.name, dueAt: plan?.dueAt ?? null })).call;
+    } else if (cls === 'normal' && input.assigneeId) {
+      current = (await createWorkOrder(tx, ctx, ra.actor.userId, call, { kind: 'normal', assigneeId: input.assigneeId, dueAt: plan?.dueAt ?? null })).call;
+    }
+    return { created: true, call: presentCall(ra.actor, current, now) };
+  });
+}

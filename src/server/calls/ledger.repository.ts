@@ -1,0 +1,121 @@
+import { and, asc, desc, eq, gte, inArray, isNotNull, like, lt, or, sql, type SQL } from 'drizzle-orm';
+import { callRecords, serviceCategories, CALL_CLASSES, type CallClass } from '../../domain/calls/calls.table';
+import { buildings, districts, units } from '../../domain/property/property.table';
+import { users } from '../../domain/users/users.table';
+import type { CallListQuery } from '../../domain/calls/calls.contract';
+import type { Executor } from '../db/store';
+import { escapeLike } from '../property/property.repository';
+
+export type ClassCounts = Record<CallClass, number> & { total: number };
+export const emptyCounts = (): ClassCounts => ({ ...(Object.fromEntries(CALL_CLASSES.map((c) => [c, 0])) as Record<CallClass, number>), total: 0 });
+
+export function listConditions(q: Partial<CallListQuery> & { projectId: string }): SQL {
+  const conds: SQL[] = [eq(callRecords.projectId, q.projectId)];
+  if (q.status) conds.push(eq(callRecords.status, q.status));
+  if (q.open) conds.push(inArray(callRecords.status, ['open', 'in_progress', 'resolved']));
+  if (q.class) conds.push(eq(callRecords.class, q.class));
+  if (q.districtId) conds.push(eq(callRecords.districtId, q.districtId));
+  if (q.householdId) conds.push(eq(callRecords.householdId, q.householdId));
+  if (q.from) conds.push(gte(callRecords.receivedAt, new Date(q.from)));
+  if (q.to) conds.push(lt(callRecords.receivedAt, new Date(q.to)));
+  if (q.q) {
+    const s = `%${escapeLike(q.q)}%`;
+    conds.push(or(like(callRecords.number, s), like(callRecords.content, s), like(units.code, `${escapeLike(q.q)}%`))!);
+  }
+  return and(...conds)!;
+}
+
+export const ledgerColumns = {
+  id: callRecords.id,
+  number: callRecords.number,
+  receivedAt: callRecords.receivedAt,
+  channel: callRecords.channel,
+  unitCode: units.code,
+  callerName: callRecords.callerName,
+  content: callRecords.content,
+  class: callRecords.class,
+  status: callRecords.status,
+  progress: callRecords.progress,
+  recordedByName: users.displayName,
+  closeNumber: callRecords.closeNumber,
+  dueAt: callRecords.dueAt,
+  urgency: callRecords.urgency,
+  districtId: callRecords.districtId,
+  version: callRecords.version,
+};
+
+export async function listCalls(ex: Executor, where: SQL, order: 'received' | 'ledger' | 'due', limit: number, offset: number, now: Date = new Date()) {
+  const base = ex.select(ledgerColumns).from(callRecords).leftJoin(units, eq(units.id, callRecords.unitId)).innerJoin(users, eq(users.id, callRecords.recordedBy)).where(where);
+  const ordered =
+    order === 'due'
+      ? base.orderBy(sql`coalesce(${callRecords.dueAt} < ${now.toISOString()}::timestamptz, false) desc`, sql`${callRecords.dueAt} asc nulls last`, asc(callRecords.receivedAt))
+      : order === 'ledger'
+        ? base.orderBy(asc(callRecords.receivedAt), asc(callRecords.number))
+        : base.orderBy(desc(callRecords.receivedAt), desc(callRecords.number));
+  return ordered.limit(limit).offset(offset);
+}
+
+export async function countByClass(ex: Executor, where: SQL): Promise<ClassCounts> {
+  const rows = await ex
+    .select({ cls: callRecords.class, n: sql<number>`count(*)::int` })
+    .from(callRecords)
+    .leftJoin(units, eq(units.id, callRecords.unitId))
+    .where(where)
+    .groupBy(callRecords.class);
+  const c = emptyCounts();
+  for (const r of rows) {
+    c[r.cls] = r.n;
+    c.total += r.n;
+  }
+  return c;
+}
+
+const PERIOD = { day: 'day', week: 'week', month: 'month' } as const;
+
+/** Counts by period (Beijing calendar), class, district and status for the statistics page. */
+export async function stats(ex: Executor, where: SQL, groupBy: keyof typeof PERIOD) {
+  const period = sql.raw(`'${PERIOD[groupBy]}'`);
+  const bucket = sql<string>`to_char(date_trunc(${period}, ${callRecords.receivedAt} AT TIME ZONE 'Asia/Shanghai'), 'YYYY-MM-DD')`;
+  const byPeriod = await ex
+    .select({ period: bucket, cls: callRecords.class, n: sql<number>`count(*)::int` })
+    .from(callRecords)
+    .leftJoin(units, eq(units.id, callRecords.unitId))
+    .where(where)
+    .groupBy(bucket, callRecords.class)
+    .orderBy(bucket);
+  const byDistrict = await ex
+    .select({ districtId: callRecords.districtId, district: districts.name, cls: callRecords.class, n: sql<number>`count(*)::int` })
+    .from(callRecords)
+    .leftJoin(units, eq(units.id, callRecords.unitId))
+    .leftJoin(districts, eq(districts.id, callRecords.districtId))
+    .where(where)
+    .groupBy(callRecords.districtId, districts.name, callRecords.class);
+  const byStatus = await ex
+    .select({ status: callRecords.status, n: sql<number>`count(*)::int` })
+    .from(callRecords)
+    .leftJoin(units, eq(units.id, callRecords.unitId))
+    .where(where)
+    .groupBy(callRecords.status);
+  return { byPeriod, byDistrict, byStatus };
+}
+
+/** What households raised together (CALL-7): GT items grouped by category and building. */
+export async function gtSummary(ex: Executor, projectId: string, from: Date, to: Date) {
+  return ex
+    .select({
+      category: sql<string>`coalesce(${serviceCategories.label}, '未分类')`,
+      building: sql<string>`coalesce(${buildings.name}, '公共区域')`,
+      count: sql<number>`count(*)::int`,
+      open: sql<number>`count(*) FILTER (WHERE ${callRecords.status} <> 'closed')::int`,
+      numbers: sql<string[]>`array_agg(${callRecords.number} ORDER BY ${callRecords.receivedAt})`,
+    })
+    .from(callRecords)
+    .leftJoin(serviceCategories, eq(serviceCategories.id, callRecords.categoryId))
+    .leftJoin(units, eq(units.id, callRecords.unitId))
+    .leftJoin(buildings, eq(buildings.id, units.buildingId))
+    .where(and(eq(callRecords.projectId, projectId), eq(callRecords.class, 'GT'), gte(callRecords.receivedAt, from), lt(callRecords.receivedAt, to)))
+    .groupBy(serviceCategories.label, buildings.name)
+    .orderBy(desc(sql`count(*)`));
+}
+
+export { isNotNull };

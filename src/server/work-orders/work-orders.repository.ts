@@ -1,0 +1,61 @@
+import { and, desc, eq, inArray, or, type SQL } from 'drizzle-orm';
+import { workOrderEvents, workOrders } from '../../domain/work-orders/work-orders.table';
+import { callRecords, vendorMembers, vendors } from '../../domain/calls/calls.table';
+import { units } from '../../domain/property/property.table';
+import { users } from '../../domain/users/users.table';
+import type { WorkOrderRec } from '../../domain/work-orders/work-orders.policy';
+import type { Executor } from '../db/store';
+
+export type WorkOrderRow = typeof workOrders.$inferSelect;
+
+export async function findWorkOrder(ex: Executor, id: string): Promise<(WorkOrderRow & { rec: WorkOrderRec }) | null> {
+  const [wo] = await ex.select().from(workOrders).where(eq(workOrders.id, id));
+  if (!wo) return null;
+  const members = wo.vendorId ? (await ex.select({ id: vendorMembers.userId }).from(vendorMembers).where(eq(vendorMembers.vendorId, wo.vendorId))).map((r) => r.id) : [];
+  return { ...wo, rec: { projectId: wo.projectId, kind: wo.kind, status: wo.status, assigneeId: wo.assigneeId, vendorMemberIds: members } };
+}
+
+export async function addWorkOrderEvent(ex: Executor, wo: { id: string; projectId: string }, at: Date, actorId: string | null, type: string, detail?: Record<string, unknown>) {
+  await ex.insert(workOrderEvents).values({ workOrderId: wo.id, projectId: wo.projectId, at, actorId, type, detail });
+}
+
+export async function eventsOfWorkOrder(ex: Executor, id: string) {
+  return ex
+    .select({ at: workOrderEvents.at, type: workOrderEvents.type, detail: workOrderEvents.detail, actorName: users.displayName })
+    .from(workOrderEvents)
+    .leftJoin(users, eq(users.id, workOrderEvents.actorId))
+    .where(eq(workOrderEvents.workOrderId, id))
+    .orderBy(workOrderEvents.at);
+}
+
+/** Work orders with the call and unit they are about; `where` narrows (own tasks, a project, a status). */
+export async function listWorkOrders(ex: Executor, where: SQL | undefined, limit = 100) {
+  return ex
+    .select({
+      wo: workOrders,
+      callNumber: callRecords.number,
+      content: callRecords.content,
+      callerName: callRecords.callerName,
+      callerPhone: callRecords.callerPhone,
+      urgency: callRecords.urgency,
+      unitCode: units.code,
+      assigneeName: users.displayName,
+      vendorName: vendors.name,
+    })
+    .from(workOrders)
+    .innerJoin(callRecords, eq(callRecords.id, workOrders.callId))
+    .leftJoin(units, eq(units.id, callRecords.unitId))
+    .leftJoin(users, eq(users.id, workOrders.assigneeId))
+    .leftJoin(vendors, eq(vendors.id, workOrders.vendorId))
+    .where(where)
+    .orderBy(desc(workOrders.createdAt))
+    .limit(limit);
+}
+
+/** A doer's own work orders: assigned to them, or to a vendor they act for. */
+export async function ownWorkOrdersCondition(ex: Executor, userId: string): Promise<SQL> {
+  const vids = (await ex.select({ id: vendorMembers.vendorId }).from(vendorMembers).where(eq(vendorMembers.userId, userId))).map((r) => r.id);
+  return vids.length ? or(eq(workOrders.assigneeId, userId), inArray(workOrders.vendorId, vids))! : eq(workOrders.assigneeId, userId);
+}
+
+export { and };

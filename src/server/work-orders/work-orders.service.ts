@@ -1,0 +1,153 @@
+import { and, eq, inArray, ne, sql } from 'drizzle-orm';
+import { workOrders, type WorkOrderKind } from '../../domain/work-orders/work-orders.table';
+import { nextWorkOrderStatus, OPEN_WORK_ORDER_STATUSES, type WorkOrderEvent } from '../../domain/work-orders/work-orders.status';
+import { workOrderPolicy } from '../../domain/work-orders/work-orders.policy';
+import { userProjects, userRoles, users } from '../../domain/users/users.table';
+import { appendAudit } from '../audit/audit.writer';
+import type { AppContext, RequestActor } from '../context';
+import type { Executor, Tx } from '../db/store';
+import { authorize } from '../authorize';
+import { AppError, badRequest, conflict } from '../errors';
+import { nextNumber } from '../numbering/numbering';
+import { notify, usersWithRoles } from '../notifications/notifier';
+import { findCall, vendorMemberIds, type CallRow } from '../calls/calls.repository';
+import { moveCall, writeProgress } from '../calls/call-state';
+import { cancelTimers } from '../deadlines/timers';
+import { addWorkOrderEvent, findWorkOrder } from './work-orders.repository';
+
+const KIND_ROLE = { normal: 'technician', Z: 'warranty_engineer', Q: 'vendor' } as const;
+
+/** Checks that the assignee works in the project and does this kind of work. */
+async function checkAssignee(ex: Executor, projectId: string, userId: string, kind: WorkOrderKind): Promise<string> {
+  const rows = await ex
+    .select({ name: users.displayName, role: userRoles.role })
+    .from(users)
+    .innerJoin(userRoles, eq(userRoles.userId, users.id))
+    .innerJoin(userProjects, and(eq(userProjects.userId, users.id), eq(userProjects.projectId, projectId)))
+    .where(and(eq(users.id, userId), eq(users.disabled, false)));
+  const fits = kind === 'normal' ? ['technician', 'eng_lead'] : [KIND_ROLE[kind]];
+  if (!rows.some((r) => fits.includes(r.role))) throw badRequest([{ path: 'body.assigneeId', message: kind === 'Z' ? '请选择开发商保修工程师' : '请选择本项目的维修人员' }]);
+  return rows[0].name;
+}
+
+/** The designated warranty engineer of the project (CALL-5): the first active one. */
+export async function designatedEngineer(ex: Executor, projectId: string): Promise<string | null> {
+  const [u] = await usersWithRoles(ex, projectId, ['warranty_engineer']);
+  return u ?? null;
+}
+
+/**
+ * Creates a 报修单 for a call inside the caller's transaction: numbered, assigned, the doer notified,
+ * the call moved to in_progress with its processing status written back (CALL-2).
+ */
+export async function createWorkOrder(
+  tx: Tx,
+  ctx: AppContext,
+  actorId: string,
+  call: CallRow,
+  input: { kind: WorkOrderKind; assigneeId?: string | null; vendorId?: string | null; vendorName?: string; dueAt: Date | null; note?: string },
+) {
+  const now = ctx.now();
+  let who = input.vendorName ?? '';
+  if (input.assigneeId) who = await checkAssignee(tx, call.projectId, input.assigneeId, input.kind);
+  if (!input.assigneeId && !input.vendorId) throw badRequest([{ path: 'body.assigneeId', message: '请选择维修人员或外联单位' }]);
+  const number = await nextNumber(tx, call.projectId, 'work_order', 'BX', now);
+  const [wo] = await tx
+    .insert(workOrders)
+    .values({ projectId: call.projectId, number, callId: call.id, kind: input.kind, assigneeId: input.assigneeId ?? null, vendorId: input.vendorId ?? null, dueAt: input.dueAt, createdAt: now })
+    .returning();
+  await addWorkOrderEvent(tx, wo, now, actorId, 'assigned', { to: who, note: input.note });
+  const doers = input.assigneeId ? [input.assigneeId] : await vendorMemberIds(tx, input.vendorId ?? null);
+  await notify(tx, doers.map((userId) => ({ userId, projectId: call.projectId, type: 'work_order.assigned', title: `新报修单 ${number}`, body: call.content.slice(0, 80), link: `/tasks/${wo.id}` })), now);
+  const progress = `已派单 ${number} 给 ${who}`;
+  const moved = call.status === 'closed' ? call : await moveCall(tx, call, 'dispatch', { at: now, actorId, set: { progress }, detail: { workOrder: number, to: who } });
+  return { wo, call: moved };
+}
+
+const PROGRESS: Partial<Record<WorkOrderEvent, (who: string, extra: string) => string>> = {
+  accept: (who) => `${who} 已接单`,
+  arrive: (who) => `${who} 已到场`,
+  complete: (who, extra) => `${who} 已完工：${extra}`,
+  verify: (who) => `已验收（${who}）`,
+  reject: (_who, extra) => `验收未通过，返工：${extra}`,
+  cancel: (_who, extra) => `报修单已取消：${extra}`,
+};
+
+export interface StepInput {
+  version: number;
+  result?: string;
+  materials?: string;
+  photos?: string[];
+  reason?: string;
+  assigneeId?: string;
+}
+
+/** One step of a work order by its doer or by customer service, with its effect on the call record. */
+export async function stepWorkOrder(ctx: AppContext, ra: RequestActor, id: string, event: WorkOrderEvent, input: StepInput) {
+  return ctx.store.db.transaction(async (tx) => {
+    const now = ctx.now();
+    const wo = await findWorkOrder(tx, id);
+    const action = event === 'verify' || event === 'reject' ? 'verify' : event === 'reassign' || event === 'cancel' ? 'reassign' : 'act';
+    authorize(workOrderPolicy, ra.actor, action, wo?.rec);
+    const next = nextWorkOrderStatus(wo!.status, event);
+    if (!next) throw new AppError(409, 'VERSION_CONFLICT', undefined, '报修单当前状态不能执行此操作', { current: { status: wo!.status, version: wo!.version } });
+    if (event === 'complete' && !input.result) throw badRequest([{ path: 'body.result', message: '请填写维修结果' }]);
+    if ((event === 'reject' || event === 'cancel') && !input.reason) throw badRequest([{ path: 'body.reason', message: '请说明原因' }]);
+    let newAssignee: string | null | undefined;
+    let newName = '';
+    if (event === 'reassign') {
+      if (!input.assigneeId) throw badRequest([{ path: 'body.assigneeId', message: '请选择新的维修人员' }]);
+      newName = await checkAssignee(tx, wo!.projectId, input.assigneeId, wo!.kind);
+      newAssignee = input.assigneeId;
+    }
+    const set: Partial<typeof workOrders.$inferInsert> = { status: next };
+    if (event === 'accept') set.acceptedAt = now;
+    if (event === 'arrive') set.onSiteAt = now;
+    if (event === 'complete') Object.assign(set, { doneAt: now, result: input.result, materials: input.materials ?? null, photos: input.photos ?? [], onSiteAt: wo!.onSiteAt ?? now });
+    if (event === 'verify') Object.assign(set, { verifiedAt: now, verifiedBy: ra.actor.userId });
+    if (event === 'reassign') Object.assign(set, { assigneeId: newAssignee, acceptedAt: null, onSiteAt: null });
+    const [row] = await tx
+      .update(workOrders)
+      .set({ ...set, version: sql`${workOrders.version} + 1` })
+      .where(and(eq(workOrders.id, id), eq(workOrders.version, input.version), eq(workOrders.status, wo!.status)))
+      .returning();
+    if (!row) throw conflict({ current: { status: wo!.status, version: wo!.version } });
+    await addWorkOrderEvent(tx, row, now, ra.actor.userId, event, { result: input.result, reason: input.reason, to: newName || undefined, from: wo!.assigneeId ?? undefined });
+    await appendAudit(tx, { actor: ra.actor, action: `work_order.${event}`, entity: 'work_order', entityId: id, projectId: row.projectId, ip: ra.ip }, now);
+
+    const call = (await findCall(tx, row.callId))!;
+    const who = ra.actor.displayName;
+    const progress = event === 'reassign' ? `改派给 ${newName}` : PROGRESS[event]?.(who, input.result ?? input.reason ?? '');
+    if (event === 'verify') {
+      const others = await tx.select({ id: workOrders.id }).from(workOrders).where(and(eq(workOrders.callId, call.id), ne(workOrders.id, id), inArray(workOrders.status, [...OPEN_WORK_ORDER_STATUSES])));
+      if (others.length === 0 && call.status === 'in_progress') {
+        await moveCall(tx, call, 'work_done', { at: now, actorId: ra.actor.userId, set: { progress, resolvedAt: now }, detail: { workOrder: row.number } });
+      } else if (progress) await writeProgress(tx, call.id, progress);
+    } else if (progress) await writeProgress(tx, call.id, progress);
+    // The outside unit's promise is to be on site in time (CALL-6): once there, its timers stop.
+    if (event === 'arrive' && row.kind === 'Q') await cancelTimers(tx, 'call', call.id, ['warn', 'escalate']);
+    if (event === 'complete') {
+      const cs = new Set([call.recordedBy, ...(await usersWithRoles(tx, row.projectId, ['cs_assistant']))]);
+      await notify(tx, [...cs].map((userId) => ({ userId, projectId: row.projectId, type: 'work_order.done', title: `报修单 ${row.number} 已完工，待验收`, body: input.result, link: `/calls/${call.id}` })), now);
+    }
+    if (event === 'reassign' && newAssignee) {
+      await notify(tx, [{ userId: newAssignee, projectId: row.projectId, type: 'work_order.assigned', title: `改派报修单 ${row.number}`, body: call.content.slice(0, 80), link: `/tasks/${row.id}` }], now);
+    }
+    return row;
+  });
+}
+
+/** 催办: logged on the work order and sent to its doers (CALL-6, CALL-11). */
+export async function chaseWorkOrder(ctx: AppContext, ra: RequestActor, id: string, note?: string) {
+  return ctx.store.db.transaction(async (tx) => {
+    const now = ctx.now();
+    const wo = await findWorkOrder(tx, id);
+    authorize(workOrderPolicy, ra.actor, 'chase', wo?.rec);
+    const [row] = await tx.update(workOrders).set({ chaseCount: sql`${workOrders.chaseCount} + 1` }).where(eq(workOrders.id, id)).returning();
+    await addWorkOrderEvent(tx, row, now, ra.actor.userId, 'chase', { note, count: row.chaseCount });
+    const doers = row.assigneeId ? [row.assigneeId] : await vendorMemberIds(tx, row.vendorId);
+    await notify(tx, doers.map((userId) => ({ userId, projectId: row.projectId, type: 'work_order.chase', title: `催办：报修单 ${row.number}（第 ${row.chaseCount} 次）`, body: note, link: `/tasks/${row.id}` })), now);
+    await appendAudit(tx, { actor: ra.actor, action: 'work_order.chase', entity: 'work_order', entityId: id, projectId: row.projectId, ip: ra.ip }, now);
+    return row;
+  });
+}
