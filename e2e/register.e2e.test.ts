@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { request, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { launchBrowser, loginAs, newContext } from './support/browser';
 import { startServer, type TestServer } from './support/server';
 
@@ -88,5 +88,39 @@ describe('property register (browser)', () => {
     await page.keyboard.press('/');
     const search = page.getByPlaceholder(/房号 3-2-1502/);
     await expect.poll(() => search.evaluate((el) => el === document.activeElement)).toBe(true);
+  });
+
+  it('admin switches project and sees the other estate', async () => {
+    const page = await signedIn('admin');
+    await page.goto('/register');
+    await page.locator('[data-tree-kind="project"]', { hasText: '佳宏花园' }).waitFor();
+    await page.getByLabel('切换项目').click();
+    await page.locator('.ant-select-item-option', { hasText: '佳宏锦园' }).click();
+    await page.locator('[data-tree-kind="project"]', { hasText: '佳宏锦园' }).waitFor();
+    await expect.poll(() => page.locator('[data-tree-kind="building"]').count()).toBe(1);
+    await page.getByTestId('unit-total').filter({ hasText: '共 10 套' }).waitFor();
+  });
+
+  it('ARC-12 a reveal is on the audit trail the supervisor reads', async () => {
+    // kefu reveals the owner's phone through the API, as the drawer does.
+    const api = await request.newContext({ baseURL: server.baseUrl });
+    const login = await api.post('/api/auth/login', { data: { username: 'kefu', password: 'demo1234' } });
+    const headers = { 'x-csrf-token': ((await login.json()) as { csrfToken: string }).csrfToken };
+    const found = await api.post('/api/households/search', { data: { q: '3-2-1502' }, headers });
+    const owner = ((await found.json()) as { items: { persons: { id: string; relation: string }[] }[] }).items[0].persons.find((p) => p.relation === 'owner')!;
+    const reveal = await api.post(`/api/persons/${owner.id}/reveal`, { data: { field: 'phone', reason: '回拨核对报修地址' }, headers });
+    expect(reveal.status()).toBe(200);
+    await api.dispose();
+
+    const page = await signedIn('zhuguan');
+    await page.getByRole('menuitem', { name: '审计日志' }).click();
+    await page.getByLabel('动作').fill('person.reveal');
+    await page.getByLabel('动作').press('Escape');
+    await page.getByRole('button', { name: /查\s*询/ }).click();
+    const row = page.getByRole('row').filter({ hasText: '回拨核对报修地址' });
+    await row.waitFor();
+    expect(await row.innerText()).toContain('kefu');
+    expect(await row.innerText()).toContain('查看完整号码');
+    expect(await row.innerText()).not.toContain(FULL_PHONE);
   });
 });

@@ -33,7 +33,9 @@ export function isWebBuildStale() {
 /** Runs `vite build` and records the stamp of the sources it saw (taken before building). */
 export function buildWeb({ stdio = 'inherit' } = {}) {
   const stamp = webSourceStamp();
-  execFileSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build'], { cwd: root, stdio });
+  // A production bundle even when called from a test runner (Vitest sets NODE_ENV=test, which Vite would honour).
+  const env = { ...process.env, NODE_ENV: 'production' };
+  execFileSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build'], { cwd: root, stdio, env });
   writeFileSync(stampFile, stamp);
   return stamp;
 }

@@ -1,10 +1,13 @@
 import { Select, Space, Typography } from 'antd';
+import { useLocation, useNavigate } from 'react-router';
 import { t } from '../i18n/zh-CN';
 import { useProject } from './project-context';
 
 /** A select when the user works on several projects, the project's name when on one. */
 export function ProjectSwitcher() {
   const { projects, current, setCurrent } = useProject();
+  const { pathname } = useLocation();
+  const navigate = useNavigate();
   if (projects.length === 0) return <Typography.Text type="secondary">{t('app.noProject')}</Typography.Text>;
   if (projects.length === 1) return <Typography.Text strong>{current?.name}</Typography.Text>;
   return (
@@ -14,7 +17,11 @@ export function ProjectSwitcher() {
         aria-label={t('app.switchProject')}
         style={{ minWidth: 180 }}
         value={current?.id}
-        onChange={setCurrent}
+        onChange={(id: string) => {
+          setCurrent(id);
+          // The open household, building and filters belong to the previous project.
+          if (pathname.startsWith('/register')) navigate('/register');
+        }}
         options={projects.map((p) => ({ value: p.id, label: p.name }))}
       />
     </Space>

@@ -83,6 +83,7 @@ export const zhCN = {
   'person.idNumber': '身份证号',
   'person.none': '未登记',
   'reveal.button': '查看',
+  'reveal.aria': '查看{name}的{field}',
   'reveal.title': '查看完整{field}',
   'reveal.reason': '查看原因',
   'reveal.reasonPlaceholder': '例如：业主来电报修，需回拨确认上门时间',
@@ -186,4 +187,4 @@ export const auditActionLabels: Record<string, string> = {
   'system.seed_demo': '生成演示数据',
 };
 
-export const fieldLabels = { phone: '电话', idNumber: '身份证号' } as const;
+export const fieldLabels = { phone: '电话', idNumber: '身份证号' } as const satisfies Record<'phone' | 'idNumber', string>;

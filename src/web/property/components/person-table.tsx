@@ -29,7 +29,7 @@ export function PersonTable({ persons, canReveal }: { persons: Person[]; canReve
           <Button
             type="link"
             size="small"
-            aria-label={`${t('reveal.button')}${p.name}的${fieldLabels[field]}`}
+            aria-label={t('reveal.aria', { name: p.name, field: fieldLabels[field] })}
             onClick={() => setAsking({ person: p, field })}
           >
             {t('reveal.button')}

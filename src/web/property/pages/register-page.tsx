@@ -1,5 +1,5 @@
 import { Card, Col, Empty, Input, Row, Space, Typography, type InputRef } from 'antd';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Outlet, useSearchParams } from 'react-router';
 import { useProject } from '../../app/project-context';
 import { t } from '../../i18n/zh-CN';
@@ -21,6 +21,13 @@ export function RegisterPage() {
   const [text, setText] = useState('');
   const searchRef = useRef<InputRef>(null);
   useSlashFocus(searchRef);
+
+  // A search belongs to the project it ran in.
+  const projectId = current?.id;
+  useEffect(() => {
+    setQ('');
+    setText('');
+  }, [projectId]);
 
   const update = (changes: Record<string, string | null>) =>
     setParams((prev) => {
