@@ -29,6 +29,7 @@ import { notificationRoutes } from './notifications/notifications.routes';
 import { NotificationHub } from './notifications/hub';
 import { TimerRunner } from './deadlines/timers';
 import { registerCallTimers } from './calls/call-timers';
+import { ensureGtSummaryTimers, registerGtSummaryTimer } from './calls/gt-summary-timer';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -97,8 +98,14 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await hub.start();
   const timers = new TimerRunner(opts.store.db, ctx.now, opts.timerPollMs ?? 1000, 200, (err) => app.log.error({ err }, 'timer loop'));
   registerCallTimers(timers);
+  registerGtSummaryTimer(timers);
   app.decorate('desk', { hub, timers });
-  if (opts.runTimers) app.addHook('onReady', async () => timers.start());
+  if (opts.runTimers) {
+    app.addHook('onReady', async () => {
+      await ensureGtSummaryTimers(opts.store.db, ctx.now());
+      timers.start();
+    });
+  }
   app.addHook('onClose', async () => {
     await timers.stop();
     await hub.stop();

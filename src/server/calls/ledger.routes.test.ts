@@ -127,3 +127,34 @@ describe.each(STORE_KINDS)('ledger, statistics and boards on %s', (kind) => {
     expect((await kefu.get(`/api/calls/ledger?projectId=${t.ids.p3}`)).statusCode).toBe(404);
   });
 });
+
+describe('weekly GT summary', () => {
+  it('CALL-7 the service-centre manager gets the summary every Monday morning and the next one is planned', async () => {
+    const { nextMondayMorning } = await import('./gt-summary-timer');
+    // Thursday 2026-11-26 10:00 Beijing → Monday 2026-11-30 08:00 Beijing = 00:00 UTC
+    expect(nextMondayMorning(new Date('2026-11-26T02:00:00Z')).toISOString()).toBe('2026-11-30T00:00:00.000Z');
+    // Monday 09:00 Beijing, after the moment → the next week
+    expect(nextMondayMorning(new Date('2026-11-30T01:00:00Z')).toISOString()).toBe('2026-12-07T00:00:00.000Z');
+    const t = await startTestApp('embedded', { sessionIdleMinutes: 1e6, sessionAbsoluteMinutes: 1e7 });
+    try {
+      const { ensureGtSummaryTimers } = await import('./gt-summary-timer');
+      expect(await ensureGtSummaryTimers(t.store.db, t.clock.now())).toBe(3);
+      expect(await ensureGtSummaryTimers(t.store.db, t.clock.now())).toBe(0);
+      const kefu = await Client.login(t.app, 'kefu');
+      const f = await deskFixture(t);
+      await recordCall(kefu, t, { householdId: await f.someHousehold('4', 1), content: '电梯噪音', categoryId: await f.cat('neighbour') });
+      t.clock.advanceMinutes(5 * 24 * 60);
+      await t.app.desk.timers.tick();
+      const zhongxin = await Client.login(t.app, 'zhongxin');
+      const n = (await zhongxin.get('/api/notifications')).json().items.filter((x: { type: string }) => x.type === 'gt.summary');
+      expect(n).toHaveLength(1);
+      expect(n[0].title).toBe('本周 GT 汇总：1 件');
+      const { rows } = await import('../db/store');
+      const { sql } = await import('drizzle-orm');
+      const [p] = await rows<{ n: number }>(t.store.db, sql`SELECT count(*)::int AS n FROM timers WHERE kind = 'gt_summary' AND status = 'pending' AND project_id = ${t.ids.p1}`);
+      expect(p.n).toBe(1);
+    } finally {
+      await t.close();
+    }
+  });
+});
