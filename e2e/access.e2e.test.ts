@@ -35,6 +35,13 @@ describe('access by role (browser)', () => {
       headers: { 'x-csrf-token': (await context.cookies()).find((c) => c.name === 'wd_csrf')?.value ?? '' },
     });
     expect(api.status()).toBe(404);
+
+    await page.getByRole('button', { name: '退出登录' }).click();
+    await page.waitForURL((u) => u.pathname === '/login');
+    await page.getByLabel('用户名', { exact: true }).waitFor();
+    expect(new URL(page.url()).search).toBe('');
+    const me = await page.request.get('/api/auth/me');
+    expect(me.status()).toBe(401);
     await context.close();
   });
 

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { request, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { launchBrowser, loginAs, newContext } from './support/browser';
+import { launchBrowser, loginAs, newContext, trackProblems } from './support/browser';
 import { startServer, type TestServer } from './support/server';
 
 const FULL_PHONE = '13812345678';
@@ -9,9 +9,15 @@ describe('property register (browser)', () => {
   let server: TestServer;
   let browser: Browser;
   const contexts: BrowserContext[] = [];
+  const tracked: string[][] = [];
 
   beforeAll(async () => {
     [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+  });
+  afterEach(async () => {
+    await Promise.all(contexts.splice(0).map((c) => c.close()));
+    // No script error and no CSP refusal on any page of the journey.
+    expect(tracked.splice(0).flat()).toEqual([]);
   });
   afterAll(async () => {
     await browser?.close();
@@ -22,6 +28,7 @@ describe('property register (browser)', () => {
     const context = await newContext(browser, server.baseUrl);
     contexts.push(context);
     const page = await context.newPage();
+    tracked.push(trackProblems(page));
     await loginAs(page, username);
     return page;
   }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { request, type Browser, type Page } from 'playwright-core';
 import { launchBrowser, loginAs, newContext } from './support/browser';
 import { startServer, type TestServer } from './support/server';
 
@@ -65,5 +65,34 @@ describe('user administration (browser)', () => {
     await user.getByRole('menuitem', { name: '房屋档案' }).waitFor();
     expect(await user.getByRole('menuitem', { name: '用户管理' }).count()).toBe(0);
     await Promise.all([adminCtx.close(), userCtx.close()]);
+  });
+
+  it('admin editing a user someone else just changed gets a clear 409 message and the fresh record', async () => {
+    const ctx = await newContext(browser, server.baseUrl);
+    const page = await ctx.newPage();
+    await loginAs(page, 'admin');
+    await page.goto('/admin/users');
+    await page.getByRole('button', { name: '编辑用户 zhuli' }).click();
+    const dialog = page.getByRole('dialog').filter({ hasText: '编辑用户' });
+    await dialog.getByLabel('姓名', { exact: true }).waitFor();
+
+    // Meanwhile another administrator renames the same user.
+    const api = await request.newContext({ baseURL: server.baseUrl });
+    const login = await api.post('/api/auth/login', { data: { username: 'admin', password: 'demo1234' } });
+    const headers = { 'x-csrf-token': ((await login.json()) as { csrfToken: string }).csrfToken };
+    const list = (await (await api.get('/api/users')).json()) as { items: { id: string; username: string; version: number }[] };
+    const zhuli = list.items.find((u) => u.username === 'zhuli')!;
+    expect((await api.patch(`/api/users/${zhuli.id}`, { data: { version: zhuli.version, displayName: '陈敏(已改名)' }, headers })).status()).toBe(200);
+    await api.dispose();
+
+    await dialog.getByLabel('姓名', { exact: true }).fill('陈敏敏');
+    await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    await dialog.getByText('该记录已被他人修改').waitFor();
+    // The form now shows the other administrator's version; saving again goes through.
+    await expect.poll(() => dialog.getByLabel('姓名', { exact: true }).inputValue()).toBe('陈敏(已改名)');
+    await dialog.getByLabel('姓名', { exact: true }).fill('陈敏敏');
+    await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    await page.getByRole('cell', { name: '陈敏敏', exact: true }).waitFor();
+    await ctx.close();
   });
 });

@@ -26,3 +26,16 @@ export async function loginAs(page: Page, username: string, password = DEMO_PASS
   await page.getByRole('button', { name: /登\s*录/ }).click();
   await page.getByTestId('current-user').waitFor();
 }
+
+/**
+ * Script errors and console errors of a page (a CSP refusal shows up here), except the browser's own
+ * "Failed to load resource" lines for the 401/404 answers a journey expects.
+ */
+export function trackProblems(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) problems.push(`console: ${m.text()}`);
+  });
+  return problems;
+}

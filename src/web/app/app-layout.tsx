@@ -1,4 +1,5 @@
 import { AuditOutlined, HomeOutlined, LogoutOutlined, TeamOutlined, UserOutlined, ApartmentOutlined } from '@ant-design/icons';
+import { useQueryClient } from '@tanstack/react-query';
 import { Button, Layout, Menu, Space, Typography, type MenuProps } from 'antd';
 import { Outlet, useLocation, useMatches, useNavigate } from 'react-router';
 import { useLogout, useMe, type Me } from '../auth/api';
@@ -33,6 +34,7 @@ export function AppLayout() {
   const { pathname } = useLocation();
   const navigate = useNavigate();
   const logout = useLogout();
+  const queryClient = useQueryClient();
 
   if (me.isPending) return <PageLoading />;
   if (me.isError) {
@@ -47,7 +49,15 @@ export function AppLayout() {
     return !need || user.menu[need];
   });
 
-  const onLogout = () => logout.mutate(undefined, { onSettled: () => navigate('/login', { replace: true }) });
+  // Leave the signed-in pages first, then drop every cached answer (queries refetching after a
+  // clear would only meet a 401).
+  const onLogout = () =>
+    logout.mutate(undefined, {
+      onSettled: async () => {
+        await navigate('/login', { replace: true });
+        queryClient.clear();
+      },
+    });
 
   return (
     <ProjectProvider projects={user.projects}>

@@ -8,11 +8,13 @@ const queryClient = createQueryClient();
 const router = createAppRouter();
 
 // A 401 from any call: the session is gone; drop cached data and go to the login page, then come back.
-setUnauthorizedHandler(() => {
+setUnauthorizedHandler((error) => {
   const { pathname, search } = router.state.location;
   if (pathname === '/login') return;
   queryClient.clear();
-  void router.navigate(`/login?next=${encodeURIComponent(pathname + search)}`, { replace: true });
+  // An expired session says so on the login page; a first visit just shows the form.
+  const notice = error.code === 'SESSION_EXPIRED' ? error.message : undefined;
+  void router.navigate(`/login?next=${encodeURIComponent(pathname + search)}`, { replace: true, state: { notice } });
 });
 
 export function AppRoot() {

@@ -35,10 +35,7 @@ export function useLogin() {
   });
 }
 
+/** Logs out; the caller leaves the signed-in pages first, then drops the cache (see AppLayout). */
 export function useLogout() {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: () => api.post<{ ok: true }>('/api/auth/logout'),
-    onSettled: () => qc.clear(),
-  });
+  return useMutation({ mutationFn: () => api.post<{ ok: true }>('/api/auth/logout') });
 }

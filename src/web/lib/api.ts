@@ -32,9 +32,9 @@ export function readCookie(name: string): string | undefined {
   return undefined;
 }
 
-let onUnauthorized: (() => void) | null = null;
+let onUnauthorized: ((error: ApiError) => void) | null = null;
 /** The app registers what a 401 does (go to /login); kept out of this module so it has no router import. */
-export function setUnauthorizedHandler(fn: (() => void) | null): void {
+export function setUnauthorizedHandler(fn: ((error: ApiError) => void) | null): void {
   onUnauthorized = fn;
 }
 
@@ -87,7 +87,7 @@ export async function request<T>(method: string, path: string, opts: RequestOpti
     const err = (data as { error?: { code?: string; message?: string; fields?: FieldError[] } } | null)?.error;
     const apiError = new ApiError(res.status, err?.code ?? `HTTP_${res.status}`, err?.message ?? t('error.unknown'), err?.fields ?? []);
     // A failed login is a 401 too; only an expired or missing session sends the user away.
-    if (res.status === 401 && path !== '/api/auth/login') onUnauthorized?.();
+    if (res.status === 401 && path !== '/api/auth/login') onUnauthorized?.(apiError);
     throw apiError;
   }
   return data as T;

@@ -28,7 +28,10 @@ export function RevealModal({ personId, personName, field, onClose, onRevealed }
     );
   };
 
-  const error = reveal.error && !(isApiError(reveal.error) && reveal.error.code === 'VALIDATION_FAILED' && reveal.error.fields.some((f) => f.path === 'body.reason'));
+  // What the reason field cannot show: field errors about other parts of the request, or the message.
+  const e = reveal.error;
+  const other = isApiError(e) ? e.fields.filter((f) => f.path !== 'body.reason') : [];
+  const errorText = !e ? null : other.length ? other.map((f) => f.message).join('；') : isApiError(e) && e.fields.length ? null : e.message;
 
   return (
     <Modal
@@ -42,7 +45,7 @@ export function RevealModal({ personId, personName, field, onClose, onRevealed }
       destroyOnHidden
     >
       <Alert type="warning" showIcon title={t('reveal.notice')} style={{ marginBottom: 16 }} />
-      {error && reveal.error && <Alert type="error" showIcon title={reveal.error.message} style={{ marginBottom: 16 }} role="alert" />}
+      {errorText && <Alert type="error" showIcon title={errorText} style={{ marginBottom: 16 }} role="alert" />}
       <Form form={form} layout="vertical" onFinish={() => void submit()}>
         <Form.Item
           name="reason"

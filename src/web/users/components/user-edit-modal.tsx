@@ -15,7 +15,7 @@ interface Values {
   password?: string;
 }
 
-const FIELDS = ['displayName', 'roles', 'projectIds', 'password'] as const;
+const FIELDS = ['displayName', 'roles', 'projectIds', 'password', 'enabled'] as const;
 const toValues = (u: UserRow): Values => ({ displayName: u.displayName, roles: u.roles, projectIds: u.projectIds, enabled: !u.disabled, password: '' });
 
 /**
@@ -55,7 +55,7 @@ export function UserEditModal({ user, onClose }: { user: UserRow; onClose: () =>
             setConflict(true);
             const fresh = (await users.refetch()).data?.items.find((u) => u.id === base.id);
             if (fresh) setBase(fresh);
-          } else if (!applyFieldErrors(form, e, FIELDS)) {
+          } else if (!applyFieldErrors(form, e, FIELDS, { disabled: 'enabled' })) {
             setError(isApiError(e) ? e.message : t('error.unknown'));
           }
         },
