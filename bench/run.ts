@@ -16,15 +16,14 @@ import { log } from './lib/progress';
 import { markdownTable, writeResults, type Entry } from './lib/report';
 import { healthScenario, measureB0 } from './scenarios/baseline';
 import { explainSearch, type ExplainReport, type KindTiming } from './scenarios/explain';
-
-const timingText = (ts: KindTiming[]) => ts.map((t) => `${t.kind} median ${t.medianMs} ms / max ${t.maxMs} ms`).join('; ');
 import { searchScenario } from './scenarios/search';
 import { startupScenario } from './scenarios/startup';
 import { webSizeScenario } from './scenarios/web-size';
 
+const timingText = (ts: KindTiming[]) => ts.map((t) => `${t.kind} median ${t.medianMs} ms / max ${t.maxMs} ms`).join('; ');
 const RESULTS = path.join(path.dirname(fileURLToPath(import.meta.url)), 'results');
 /** A hard stop far above a normal run, in case something hangs. */
-const WATCHDOG_MS = 40 * 60_000;
+const WATCHDOG_MS = 25 * 60_000;
 
 /** A throw-away store for /api/health: in-memory PGlite, or a scratch database dropped afterwards. */
 async function scratchStore(kind: StoreKind, pgUrl: string | undefined): Promise<{ store: Store; drop(): Promise<void> }> {
@@ -55,37 +54,47 @@ async function explainAnalyzedCopy(dir: string, opts: BenchOptions): Promise<Exp
   }
 }
 
-async function storeBlock(kind: StoreKind, opts: BenchOptions, want: (s: ScenarioName) => boolean, entries: Entry[], notes: string[], explains: string[]) {
-  const label = STORE_LABEL[kind];
-  let b0: LoadFigures | undefined;
-  if (want('baseline') || want('search')) {
-    b0 = await measureB0(opts, label, notes);
-    entries.push(...figureList(b0));
-  }
-  if (want('baseline') && b0) {
-    const scratch = await scratchStore(kind, opts.pgUrl);
-    try {
-      entries.push(...(await healthScenario(opts, label, scratch.store, b0, notes)));
-    } finally {
-      await scratch.drop();
-    }
-  }
-  if (!want('search') && !want('explain')) return;
-  const bench: BenchStore = await openBenchStore(kind, opts.households, opts.pgUrl);
-  const statsColumns = await statisticsColumns(bench.store);
-  const hasStats = statsColumns > 0;
-  notes.push(
-    hasStats
-      ? `[${label}] the search data has planner statistics (${statsColumns} columns)${kind === 'postgres' ? ': ANALYZEd after the bulk load, as autovacuum would' : ''}`
-      : `[${label}] the search data has NO planner statistics: PGlite runs no autovacuum and nothing in the app runs ANALYZE, so this is how a real embedded store plans`,
-  );
+interface Collected {
+  entries: Entry[];
+  notes: string[];
+  explains: string[];
+  failures: number;
+}
+
+/** Runs one scenario; a failure (e.g. the app mid-edit in the shared tree) is reported and the run goes on. */
+async function attempt<T>(what: string, out: Collected, fn: () => Promise<T>): Promise<T | undefined> {
   try {
-    if (want('search') && b0) entries.push(...(await searchScenario(opts, label, bench, b0, notes)));
+    return await fn();
+  } catch (err) {
+    out.failures++;
+    const msg = err instanceof Error ? err.message : String(err);
+    log(`FAILED ${what}: ${err instanceof Error ? (err.stack ?? msg) : msg}`);
+    out.notes.push(`FAILED ${what}: ${msg.split('\n')[0]}`);
+    return undefined;
+  }
+}
+
+async function searchAndExplain(kind: StoreKind, opts: BenchOptions, want: (s: ScenarioName) => boolean, b0: LoadFigures | undefined, out: Collected) {
+  const label = STORE_LABEL[kind];
+  const bench: BenchStore = await openBenchStore(kind, opts.households, opts.pgUrl);
+  let hasStats = true;
+  try {
+    const statsColumns = await statisticsColumns(bench.store);
+    hasStats = statsColumns > 0;
+    out.notes.push(
+      hasStats
+        ? `[${label}] the search data has planner statistics (${statsColumns} columns)${kind === 'postgres' ? ': ANALYZEd after the bulk load, as autovacuum would' : ''}`
+        : `[${label}] the search data has NO planner statistics: PGlite runs no autovacuum and the app does not run ANALYZE, so this is how a real embedded store plans`,
+    );
+    if (want('search') && b0) {
+      const found = await attempt(`${label} household search`, out, () => searchScenario(opts, label, bench, b0, out.notes));
+      if (found) out.entries.push(...found);
+    }
     if (want('explain')) {
       log(`${label}: EXPLAIN ANALYZE of the searchHouseholds queries`);
       const r = await explainSearch(bench.store, `${label}, as benchmarked`, opts.households);
-      explains.push(r.markdown);
-      notes.push(`[${label}] searchHouseholds SQL alone (EXPLAIN ANALYZE execution time): ${timingText(r.timings)}`);
+      out.explains.push(r.markdown);
+      out.notes.push(`[${label}] searchHouseholds SQL alone (EXPLAIN ANALYZE execution time): ${timingText(r.timings)}`);
     }
   } finally {
     await bench.store.close();
@@ -93,9 +102,31 @@ async function storeBlock(kind: StoreKind, opts: BenchOptions, want: (s: Scenari
   if (want('explain') && kind === 'embedded' && !hasStats) {
     log(`${label}: the cached store has no planner statistics; explaining an ANALYZEd copy too`);
     const copy = await explainAnalyzedCopy(bench.location, opts);
-    explains.push(copy.markdown);
-    notes.push(`[${label}, ANALYZEd copy] searchHouseholds SQL alone: ${timingText(copy.timings)}`);
+    out.explains.push(copy.markdown);
+    out.notes.push(`[${label}, ANALYZEd copy] searchHouseholds SQL alone: ${timingText(copy.timings)}`);
   }
+}
+
+async function storeBlock(kind: StoreKind, opts: BenchOptions, want: (s: ScenarioName) => boolean, out: Collected) {
+  const label = STORE_LABEL[kind];
+  let b0: LoadFigures | undefined;
+  if (want('baseline') || want('search')) {
+    b0 = await attempt(`${label} B0`, out, () => measureB0(opts, label, out.notes));
+    if (b0) out.entries.push(...figureList(b0));
+  }
+  if (want('baseline') && b0) {
+    const base = b0;
+    const health = await attempt(`${label} /api/health`, out, async () => {
+      const scratch = await scratchStore(kind, opts.pgUrl);
+      try {
+        return await healthScenario(opts, label, scratch.store, base, out.notes);
+      } finally {
+        await scratch.drop();
+      }
+    });
+    if (health) out.entries.push(...health);
+  }
+  if (want('search') || want('explain')) await attempt(`${label} search data / explain`, out, () => searchAndExplain(kind, opts, want, b0, out));
 }
 
 function gitCommit(): string {
@@ -106,7 +137,7 @@ function gitCommit(): string {
   return r.stdout.trim() + (dirty.stdout.trim() ? ' + uncommitted changes in src/drizzle' : '');
 }
 
-async function main(): Promise<void> {
+async function main(): Promise<number> {
   const opts = parseOptions(process.argv.slice(2), process.env);
   const startedAt = new Date();
   const t0 = performance.now();
@@ -115,14 +146,13 @@ async function main(): Promise<void> {
     process.exit(2);
   }, WATCHDOG_MS).unref();
   const want = (s: ScenarioName) => opts.scenarios.includes(s);
-  const entries: Entry[] = [];
-  const notes: string[] = [];
-  const explains: string[] = [];
+  const out: Collected = { entries: [], notes: [], explains: [], failures: 0 };
+  const { entries, notes, explains } = out;
   log(`scenarios ${opts.scenarios.join(', ')}; stores ${opts.stores.map((k) => STORE_LABEL[k]).join(' + ')}; ${opts.durationSeconds} s per load step after ${opts.warmupSeconds} s warm-up; ${opts.households} households`);
 
-  for (const kind of opts.stores) await storeBlock(kind, opts, want, entries, notes, explains);
-  if (want('startup')) entries.push(...(await startupScenario(opts, opts.stores)));
-  if (want('web')) entries.push(...webSizeScenario(notes));
+  for (const kind of opts.stores) await storeBlock(kind, opts, want, out);
+  if (want('startup')) entries.push(...((await attempt('start-to-ready', out, () => startupScenario(opts, opts.stores))) ?? []));
+  if (want('web')) entries.push(...((await attempt('web build size', out, async () => webSizeScenario(notes))) ?? []));
 
   const meta = {
     startedAt: startedAt.toISOString(),
@@ -136,11 +166,12 @@ async function main(): Promise<void> {
   writeResults(RESULTS, entries, meta, notes);
   if (explains.length) writeFileSync(path.join(RESULTS, 'explain.md'), `# EXPLAIN ANALYZE of searchHouseholds (${meta.startedAt})\n\n${explains.join('\n')}\n`);
   process.stdout.write(markdownTable(entries) + '\n\n' + notes.map((n) => `- ${n}`).join('\n') + '\n');
-  log(`done in ${Math.round(meta.seconds)} s; results in bench/results/latest.{json,md}`);
+  log(`done in ${Math.round(meta.seconds)} s; results in bench/results/latest.{json,md}${out.failures ? `; ${out.failures} scenario(s) FAILED` : ''}`);
+  return out.failures ? 1 : 0;
 }
 
 main().then(
-  () => process.exit(0),
+  (code) => process.exit(code),
   (err: unknown) => {
     process.stderr.write(`[bench] failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
     process.exit(1);

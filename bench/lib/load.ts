@@ -2,6 +2,7 @@ import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { AutocannonRequest } from 'autocannon';
 import type { ChildMessage, LoadJob, LoadOutcome } from './load-child';
+import { track } from './children';
 
 export type { LoadOutcome };
 
@@ -29,7 +30,7 @@ export function runLoad(spec: LoadSpec): Promise<LoadOutcome> {
   };
   const deadlineMs = (spec.warmupSeconds + spec.durationSeconds + 60) * 1000;
   return new Promise((resolve, reject) => {
-    const child = fork(CHILD, [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const child = track(fork(CHILD, [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }));
     let settled = false;
     const finish = (fn: () => void) => {
       if (settled) return;

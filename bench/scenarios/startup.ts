@@ -15,6 +15,7 @@ import { entry, type Entry } from '../lib/report';
 import { median } from '../lib/stats';
 import { log } from '../lib/progress';
 import { STORE_LABEL } from '../lib/figures';
+import { track } from '../lib/children';
 import type { BenchOptions } from '../lib/options';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -49,6 +50,7 @@ async function launch(script: string, env: Record<string, string>): Promise<Laun
     env: { ...process.env, DATABASE_URL: '', SEED_DEMO: '', ...env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  track(child);
   let out = '';
   child.stdout.on('data', (d: Buffer) => (out = (out + d.toString()).slice(-20_000)));
   child.stderr.on('data', (d: Buffer) => (out = (out + d.toString()).slice(-20_000)));
