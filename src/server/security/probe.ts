@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import fc from 'fast-check';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'drizzle-orm';
 import { rows, type Store } from '../db/store';
@@ -141,14 +142,26 @@ export function sampleValue(s: JsonSchema | undefined, name: string, ctx: Sample
     case 'boolean':
       return true;
     case 'array':
-      return [];
+      return Array.from({ length: s.minItems ?? 0 }, () => sampleValue(s.items, name, ctx));
     case 'object': {
       const o: Record<string, unknown> = {};
       for (const k of s.required ?? []) o[k] = sampleValue(s.properties?.[k], k, ctx);
       return o;
     }
     default:
-      return 'a'.repeat(Math.max(1, s.minLength ?? 1));
+      return s.pattern ? matching(s) : 'a'.repeat(Math.max(1, s.minLength ?? 1));
+  }
+}
+
+/** A string its pattern and length limits accept (fast-check generates from the regular expression). */
+function matching(s: JsonSchema): string {
+  const min = s.minLength ?? 0;
+  const max = s.maxLength ?? Infinity;
+  try {
+    const arb = fc.stringMatching(new RegExp(s.pattern!)).filter((x) => x.length >= min && x.length <= max);
+    return fc.sample(arb, { numRuns: 1, seed: 7 })[0];
+  } catch {
+    return 'a'.repeat(Math.max(1, min));
   }
 }
 

@@ -25,6 +25,7 @@ export interface JsonSchema {
   required?: string[];
   additionalProperties?: boolean | JsonSchema;
   items?: JsonSchema;
+  minItems?: number;
   anyOf?: JsonSchema[];
   oneOf?: JsonSchema[];
   allOf?: JsonSchema[];
@@ -86,7 +87,8 @@ export function liveRoutes(app: FastifyInstance): LiveRoute[] {
     seen.add(key);
     const params = [...url.matchAll(/:([A-Za-z0-9_]+)/g)].map((x) => x[1]);
     const openApiPath = url.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
-    const op = method === 'HEAD' ? undefined : doc.paths?.[openApiPath]?.[method.toLowerCase()];
+    // HEAD runs the GET route's handler and schema.
+    const op = doc.paths?.[openApiPath]?.[method === 'HEAD' ? 'get' : method.toLowerCase()];
     routes.push({ method, url, params, op, key });
   }
   return routes.sort((a, b) => a.key.localeCompare(b.key));
@@ -140,4 +142,21 @@ export function openObjects(schema: JsonSchema, at = ''): string[] {
   if (schema.items) found.push(...openObjects(schema.items, `${at}[]`));
   for (const alt of [...(schema.anyOf ?? []), ...(schema.oneOf ?? []), ...(schema.allOf ?? [])]) found.push(...openObjects(alt, at));
   return found;
+}
+
+/**
+ * The route table of a freshly built app, for declaring one test per route at collection time
+ * (Vitest needs the list before beforeAll runs). Built on a throw-away in-memory store.
+ */
+export async function collectRoutes(): Promise<LiveRoute[]> {
+  const [{ buildApp }, { openStore }, { testConfig }] = await Promise.all([import('../app'), import('../db/store'), import('../testing/harness')]);
+  const store = await openStore({ dataDir: 'memory://' });
+  const app = await buildApp({ store, config: testConfig(), logger: false });
+  try {
+    await app.ready();
+    return liveRoutes(app);
+  } finally {
+    await app.close();
+    await store.close();
+  }
 }
