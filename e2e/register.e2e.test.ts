@@ -130,4 +130,39 @@ describe('property register (browser)', () => {
     expect(await row.innerText()).toContain('查看完整号码');
     expect(await row.innerText()).not.toContain(FULL_PHONE);
   });
+
+  it('kefu edits the household note, and a stale version is refreshed with a clear message', async () => {
+    const page = await signedIn('kefu');
+    await page.goto('/register');
+    const search = page.getByPlaceholder(/房号 3-2-1502/);
+    await search.fill('3-2-1502');
+    await search.press('Enter');
+    await page.getByTestId('household-link').filter({ hasText: '3-2-1502' }).click();
+    const drawer = page.getByRole('dialog').filter({ hasText: '业户档案 3-2-1502' });
+
+    await drawer.getByRole('button', { name: '修改入住日期/备注' }).click();
+    let modal = page.getByRole('dialog').filter({ hasText: '修改入住日期/备注' }).filter({ has: page.getByLabel('备注') });
+    await modal.getByLabel('备注').fill('业主常年在外，联系紧急联系人');
+    await modal.getByRole('button', { name: /保\s*存/ }).click();
+    await page.getByText('已保存').waitFor();
+    await modal.waitFor({ state: 'detached' });
+    await drawer.getByText('业主常年在外，联系紧急联系人').waitFor();
+
+    // Someone else saves the household meanwhile; this desk's next save meets a 409.
+    const api = await request.newContext({ baseURL: server.baseUrl });
+    const login = await api.post('/api/auth/login', { data: { username: 'zhuli', password: 'demo1234' } });
+    const headers = { 'x-csrf-token': ((await login.json()) as { csrfToken: string }).csrfToken };
+    const id = new URL(page.url()).pathname.split('/').pop()!;
+    const current = (await (await api.get(`/api/households/${id}`)).json()) as { version: number };
+    expect((await api.patch(`/api/households/${id}`, { data: { version: current.version, note: '助理改过的备注' }, headers })).status()).toBe(200);
+    await api.dispose();
+
+    await drawer.getByRole('button', { name: '修改入住日期/备注' }).click();
+    modal = page.getByRole('dialog').filter({ hasText: '修改入住日期/备注' }).filter({ has: page.getByLabel('备注') });
+    await modal.getByLabel('备注').fill('过期版本的修改');
+    await modal.getByRole('button', { name: /保\s*存/ }).click();
+    await page.getByText('该记录已被他人修改').waitFor();
+    await drawer.getByText('助理改过的备注').waitFor();
+    expect(await drawer.getByText('过期版本的修改').count()).toBe(0);
+  });
 });

@@ -1,6 +1,6 @@
 import { AuditOutlined, HomeOutlined, LogoutOutlined, TeamOutlined, UserOutlined, ApartmentOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Button, Layout, Menu, Space, Typography, type MenuProps } from 'antd';
+import { App as AntApp, Button, Layout, Menu, Space, Typography, type MenuProps } from 'antd';
 import { Outlet, useLocation, useMatches, useNavigate } from 'react-router';
 import { useLogout, useMe, type Me } from '../auth/api';
 import { ErrorResult } from '../components/error-result';
@@ -61,35 +61,37 @@ export function AppLayout() {
 
   return (
     <ProjectProvider projects={user.projects}>
-      <Layout style={{ minHeight: '100vh' }}>
-        <Sider breakpoint="lg" collapsedWidth={56} theme="dark" width={200}>
-          <div style={{ color: '#fff', fontWeight: 600, fontSize: 16, padding: '16px 20px', whiteSpace: 'nowrap', overflow: 'hidden' }}>
-            {t('app.name')}
-          </div>
-          <Menu
-            theme="dark"
-            mode="inline"
-            aria-label={t('app.name')}
-            selectedKeys={[selectedKey(pathname)]}
-            items={menuItems(user)}
-            onClick={({ key }) => navigate(key)}
-          />
-        </Sider>
-        <Layout>
-          <Header style={{ background: '#fff', padding: '0 24px', display: 'flex', alignItems: 'center', justifyContent: 'space-between', borderBottom: '1px solid #f0f0f0' }}>
-            <ProjectSwitcher />
-            <Space size="middle">
-              <Typography.Text data-testid="current-user">
-                <UserOutlined /> {user.displayName}
-              </Typography.Text>
-              <Button icon={<LogoutOutlined />} onClick={onLogout} loading={logout.isPending}>
-                {t('app.logout')}
-              </Button>
-            </Space>
-          </Header>
-          <Content style={{ padding: 24 }}>{allowed ? <Outlet /> : <NotFoundPage />}</Content>
+      <AntApp>
+        <Layout style={{ minHeight: '100vh' }}>
+          <Sider breakpoint="lg" collapsedWidth={56} theme="dark" width={200}>
+            <div style={{ color: '#fff', fontWeight: 600, fontSize: 16, padding: '16px 20px', whiteSpace: 'nowrap', overflow: 'hidden' }}>
+              {t('app.name')}
+            </div>
+            <Menu
+              theme="dark"
+              mode="inline"
+              aria-label={t('app.name')}
+              selectedKeys={[selectedKey(pathname)]}
+              items={menuItems(user)}
+              onClick={({ key }) => navigate(key)}
+            />
+          </Sider>
+          <Layout>
+            <Header style={{ background: '#fff', padding: '0 24px', display: 'flex', alignItems: 'center', justifyContent: 'space-between', borderBottom: '1px solid #f0f0f0' }}>
+              <ProjectSwitcher />
+              <Space size="middle">
+                <Typography.Text data-testid="current-user">
+                  <UserOutlined /> {user.displayName}
+                </Typography.Text>
+                <Button icon={<LogoutOutlined />} onClick={onLogout} loading={logout.isPending}>
+                  {t('app.logout')}
+                </Button>
+              </Space>
+            </Header>
+            <Content style={{ padding: 24 }}>{allowed ? <Outlet /> : <NotFoundPage />}</Content>
+          </Layout>
         </Layout>
-      </Layout>
+      </AntApp>
     </ProjectProvider>
   );
 }

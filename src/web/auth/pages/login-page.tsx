@@ -1,5 +1,5 @@
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Form, Input, Typography } from 'antd';
+import { Alert, Button, Form, Input } from 'antd';
 import { useLocation, useNavigate, useSearchParams } from 'react-router';
 import { t } from '../../i18n/zh-CN';
 import { isApiError } from '../../lib/api';
@@ -33,13 +33,10 @@ export function LoginPage() {
 
   return (
     <main style={{ minHeight: '100vh', display: 'flex', alignItems: 'center', justifyContent: 'center', background: '#f0f2f5' }}>
-      <Card style={{ width: 380 }}>
-        <Typography.Title level={3} style={{ textAlign: 'center', marginBottom: 4 }}>
-          {t('login.title')}
-        </Typography.Title>
-        <Typography.Paragraph type="secondary" style={{ textAlign: 'center' }}>
-          {t('login.subtitle')}
-        </Typography.Paragraph>
+      {/* Plain markup instead of Card/Typography: this is the first screen, and those bring tabs and tooltips along. */}
+      <section style={{ width: 380, background: '#fff', borderRadius: 8, padding: '32px 32px 24px', boxShadow: '0 2px 12px rgba(0,0,0,0.08)' }}>
+        <h1 style={{ textAlign: 'center', fontSize: 24, fontWeight: 600, margin: '0 0 4px' }}>{t('login.title')}</h1>
+        <p style={{ textAlign: 'center', color: 'rgba(0,0,0,0.45)', margin: '0 0 24px' }}>{t('login.subtitle')}</p>
         {notice && !errorText && <Alert type="info" showIcon title={notice} style={{ marginBottom: 16 }} />}
         {errorText && <Alert type="error" showIcon title={errorText} style={{ marginBottom: 16 }} role="alert" />}
         <Form form={form} layout="vertical" onFinish={onFinish} requiredMark={false} autoComplete="on">
@@ -53,7 +50,7 @@ export function LoginPage() {
             {t('login.submit')}
           </Button>
         </Form>
-      </Card>
+      </section>
     </main>
   );
 }

@@ -3,7 +3,7 @@ import { useNavigate, useLocation, useParams } from 'react-router';
 import { ErrorResult } from '../../components/error-result';
 import { t } from '../../i18n/zh-CN';
 import { useHousehold, type Household } from '../api';
-import { HouseholdEditForm } from '../components/household-edit-form';
+import { HouseholdEditButton } from '../components/household-edit-button';
 import { PersonTable } from '../components/person-table';
 
 function details(h: Household) {
@@ -36,7 +36,7 @@ export function HouseholdDrawer() {
       {h && (
         <div key={h.id}>
           <Descriptions size="small" bordered column={2} items={details(h)} />
-          {h.abilities.update && <HouseholdEditForm household={h} />}
+          {h.abilities.update && <HouseholdEditButton household={h} />}
           <Typography.Title level={5} style={{ marginTop: 24 }}>
             {t('household.persons')}
           </Typography.Title>
