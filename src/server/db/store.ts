@@ -46,6 +46,9 @@ async function openPglite(dataDir: string): Promise<Store> {
   const client = await PGlite.create(dataDir);
   const db = drizzle({ client, schema }) as unknown as Db;
   await migrate(drizzle({ client, schema }), { migrationsFolder: MIGRATIONS_DIR });
+  // PGlite runs no autovacuum: without statistics the planner picks full scans over good indexes.
+  const stats = await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_stats WHERE schemaname = 'public'`);
+  if (stats.rows[0].n === 0) await client.exec('ANALYZE');
   return {
     kind: 'embedded',
     db,

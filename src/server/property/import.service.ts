@@ -112,7 +112,7 @@ async function write(tx: Executor, projectId: string, plan: ImportPlan, reg: Reg
 export async function importRegister(ctx: AppContext, ra: RequestActor, projectId: string, body: Buffer, dryRun: boolean): Promise<ImportResult> {
   authorize(registerPolicy, ra.actor, 'import', { projectId });
   const sheet = await parse(body);
-  return ctx.store.db.transaction(async (tx) => {
+  const result = await ctx.store.db.transaction(async (tx) => {
     await tx.execute(sql`SELECT pg_advisory_xact_lock(727203, hashtext(${projectId}))`);
     const reg = await loadRegister(tx, projectId, sheet);
     const { errors, plan } = planImport(sheet, reg);
@@ -143,6 +143,9 @@ export async function importRegister(ctx: AppContext, ra: RequestActor, projectI
     await appendAudit(tx, { actor: ra.actor, action: 'register.import', entity: 'project', entityId: projectId, projectId, ip: ra.ip, detail }, ctx.now());
     return result;
   });
+  // A large import changes the tables' shape: fresh planner statistics keep searches on their indexes.
+  if (!result.dryRun && result.rows >= 200) await ctx.store.exec('ANALYZE units, households, persons');
+  return result;
 }
 
 const TEXT_COLUMNS: readonly ImportColumn[] = ['building', 'room', 'phone', 'idNumber'];

@@ -1,4 +1,5 @@
-import { and, asc, count, eq, inArray, like, or, sql } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, like, sql } from 'drizzle-orm';
+import { union } from 'drizzle-orm/pg-core';
 import { buildings, districts, households, persons, projects, units } from '../../domain/property/property.table';
 import { users } from '../../domain/users/users.table';
 import { classifySearch } from '../../domain/property/property.contract';
@@ -36,7 +37,14 @@ export async function searchHouseholds(ex: Executor, projectIds: string[], q: st
   let cond;
   switch (classifySearch(s)) {
     case 'last4OrRoom':
-      cond = or(eq(units.room, s), inArray(households.id, personHouseholds(eq(persons.phoneLast4, s))));
+      // One indexed lookup per table, united: an OR across the join would scan both tables.
+      cond = inArray(
+        households.id,
+        union(
+          ex.select({ id: households.id }).from(households).innerJoin(units, eq(units.id, households.unitId)).where(and(inArray(units.projectId, projectIds), eq(units.room, s))),
+          personHouseholds(eq(persons.phoneLast4, s)),
+        ),
+      );
       break;
     case 'phone':
       cond = inArray(households.id, personHouseholds(eq(persons.phone, s.replace(/^\+?86(?=1)/, ''))));
