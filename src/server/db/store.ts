@@ -67,6 +67,9 @@ async function openPostgres(url: string, poolSize: number): Promise<Store> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
   // A dropped idle connection must not crash the process; queries report their own errors.
   pool.on('error', () => {});
+  // A connection that dies while checked out (mid-transaction) emits 'error' on its client; without a
+  // listener that would crash the process. The query in flight fails on its own and answers 503.
+  pool.on('connect', (client) => client.on('error', () => {}));
   const ndb = drizzle({ client: pool, schema });
   const listeners = new Set<() => Promise<void>>();
   /** A dedicated connection per channel; reconnects after a dropped connection (server restart). */
