@@ -43,7 +43,8 @@ z.config(z.locales.zhCN());
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const APP_VERSION: string = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version;
-export const WEB_DIST = path.join(ROOT, 'dist/web');
+/** The built web app; WEB_DIST lets a test server serve its own copy while another build runs. */
+export const WEB_DIST = process.env.WEB_DIST ? path.resolve(process.env.WEB_DIST) : path.join(ROOT, 'dist/web');
 
 export interface BuildOptions {
   store: Store;

@@ -76,11 +76,3 @@ export const callListQuery = z.object({
 });
 export type CallListQuery = z.infer<typeof callListQuery>;
 
-export const CLASS_LABELS: Record<(typeof CALL_CLASSES)[number], string> = {
-  normal: '一般报修',
-  Z: 'Z 保修',
-  Q: 'Q 外联',
-  GT: 'GT 协调',
-  complaint: '投诉',
-  inquiry: '咨询',
-};

@@ -18,9 +18,3 @@ export function nextCallStatus(from: CallStatus, event: CallEvent): CallStatus |
   return CALL_TRANSITIONS[from][event] ?? null;
 }
 
-export const CALL_STATUS_LABELS: Record<CallStatus, string> = {
-  open: '待处理',
-  in_progress: '处理中',
-  resolved: '已处理待回复',
-  closed: '已完成',
-};

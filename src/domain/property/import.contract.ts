@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PERSON_RELATIONS, type PersonRelation } from './property.table';
-import { idNumberSchema, personInput, phoneSchema, RELATION_LABELS } from './property.contract';
+import { idNumberSchema, personInput, phoneSchema } from './property.contract';
+import { RELATION_LABELS } from './labels';
 
 /**
  * Excel import of units and households (Foundation item 3). One sheet row per person; rows of

@@ -54,17 +54,12 @@ export const searchQuery = z.object({
 export const unitListQuery = z.object({
   projectId: z.uuid(),
   buildingId: z.uuid().optional(),
+  districtId: z.uuid().optional(),
   q: z.string().trim().max(50).optional(),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });
 
-export const RELATION_LABELS: Record<(typeof PERSON_RELATIONS)[number], string> = {
-  owner: '业主',
-  tenant: '租户',
-  family: '家庭成员',
-  emergency: '紧急联系人',
-};
 
 /** How a search string is read: a room code, a phone (full or last four digits), or a name. */
 export type SearchKind = 'unitPrefix' | 'last4OrRoom' | 'phone' | 'name';

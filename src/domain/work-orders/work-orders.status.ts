@@ -20,13 +20,5 @@ export function nextWorkOrderStatus(from: WorkOrderStatus, event: WorkOrderEvent
   return WORK_ORDER_TRANSITIONS[from][event] ?? null;
 }
 
-export const WORK_ORDER_STATUS_LABELS: Record<WorkOrderStatus, string> = {
-  assigned: '已派单',
-  accepted: '已接单',
-  on_site: '已到场',
-  done: '已完工待验收',
-  verified: '已验收',
-  cancelled: '已取消',
-};
 
 export const OPEN_WORK_ORDER_STATUSES: readonly WorkOrderStatus[] = ['assigned', 'accepted', 'on_site', 'done'];

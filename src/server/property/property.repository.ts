@@ -116,10 +116,11 @@ export async function projectTree(ex: Executor, projectId: string) {
 
 export async function listUnits(
   ex: Executor,
-  q: { projectId: string; buildingId?: string; q?: string; page: number; pageSize: number },
+  q: { projectId: string; buildingId?: string; districtId?: string; q?: string; page: number; pageSize: number },
 ) {
   const conds = [eq(units.projectId, q.projectId)];
   if (q.buildingId) conds.push(eq(units.buildingId, q.buildingId));
+  if (q.districtId) conds.push(inArray(units.buildingId, ex.select({ id: buildings.id }).from(buildings).where(eq(buildings.districtId, q.districtId))));
   if (q.q) conds.push(like(units.code, `%${escapeLike(q.q)}%`));
   const where = and(...conds);
   const [{ total }] = await ex.select({ total: count() }).from(units).where(where);

@@ -108,6 +108,10 @@ describe.each(STORE_KINDS)('property register on %s', (kind) => {
     const all = (await kefu.get(`/api/units?projectId=${t.ids.p1}&pageSize=10`)).json();
     expect(all.total).toBe(1008);
     expect(all.items).toHaveLength(10);
+    const tree = (await kefu.get(`/api/projects/${t.ids.p1}/tree`)).json();
+    const east = tree.districts.find((d: { name: string }) => d.name === '东区');
+    const inEast = (await kefu.get(`/api/units?projectId=${t.ids.p1}&districtId=${east.id}&pageSize=5`)).json();
+    expect(inEast.total).toBe(east.buildings.reduce((n: number, b: { unitCount: number }) => n + b.unitCount, 0));
     const some = (await kefu.get(`/api/units?projectId=${t.ids.p1}&q=3-2-150`)).json();
     expect(some.items.map((u: { code: string }) => u.code)).toContain('3-2-1502');
   });

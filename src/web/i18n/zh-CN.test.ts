@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ROLE_LABELS } from '../../domain/users/users.contract';
-import { RELATION_LABELS } from '../../domain/property/property.contract';
+import { ROLE_LABELS } from '../../domain/users/role-labels';
+import { RELATION_LABELS } from '../../domain/property/labels';
 import { relationLabels, roleLabels, t } from './zh-CN';
 
 // The web catalog keeps its own copy of the labels so the browser bundle does not pull in zod and
