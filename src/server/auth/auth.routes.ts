@@ -6,6 +6,7 @@ import { projects } from '../../domain/property/property.table';
 import { registerPolicy } from '../../domain/property/property.policy';
 import { userPolicy } from '../../domain/users/users.policy';
 import { auditPolicy } from '../../domain/audit/audit.policy';
+import { callPolicy } from '../../domain/calls/calls.policy';
 import { hasAny } from '../../domain/shared/policy';
 import type { AppContext } from '../context';
 import { actorOf } from '../plugins/access';
@@ -53,6 +54,13 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext): Promise
         register: hasAny(actor, registerPolicy.grants.read.roles),
         users: hasAny(actor, userPolicy.grants.read.roles),
         audit: hasAny(actor, auditPolicy.grants.read.roles),
+        // 来电来访: the intake screen, the record list, the district board, ledger and statistics
+        intake: hasAny(actor, callPolicy.grants.create.roles),
+        calls: hasAny(actor, callPolicy.grants.read.roles),
+        board: hasAny(actor, ['account_manager', 'cs_supervisor', 'centre_manager', 'cs_assistant']),
+        reports: hasAny(actor, callPolicy.grants.stats.roles),
+        // 报修单 on a phone: technicians, engineers, vendors and the engineering lead
+        tasks: hasAny(actor, ['technician', 'warranty_engineer', 'vendor', 'eng_lead']),
       },
     };
   });
