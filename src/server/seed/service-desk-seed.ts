@@ -32,7 +32,10 @@ export const DEFAULT_VENDORS = [
 /** Categories and vendors of a project; the listed users act for the broadband vendor. */
 export async function seedServiceDesk(tx: Executor, projectId: string, broadbandMembers: string[] = []): Promise<void> {
   await tx.insert(serviceCategories).values(DEFAULT_CATEGORIES.map((c, i) => ({ ...c, projectId, sort: i })));
-  const vs = await tx.insert(vendors).values(DEFAULT_VENDORS.map((v) => ({ ...v, projectId }))).returning();
+  // DEMO_VENDOR_PROMISED_MINUTES shortens every vendor's promise, so a demo or a browser test can watch
+  // an escalation happen without waiting hours.
+  const promised = Number(process.env.DEMO_VENDOR_PROMISED_MINUTES) || undefined;
+  const vs = await tx.insert(vendors).values(DEFAULT_VENDORS.map((v) => ({ ...v, projectId, promisedMinutes: promised ?? v.promisedMinutes }))).returning();
   const broadband = vs.find((v) => v.category === 'broadband')!;
   if (broadbandMembers.length) await tx.insert(vendorMembers).values(broadbandMembers.map((userId) => ({ vendorId: broadband.id, userId })));
 }
