@@ -13,7 +13,7 @@ import { t } from '../domain/shared/messages.zh-CN';
 import type { Store } from './db/store';
 import type { AppContext } from './context';
 import { registerErrorHandler } from './plugins/errors';
-import { registerSecurityHeaders } from './plugins/security-headers';
+import { applySecurityHeaders, registerSecurityHeaders } from './plugins/security-headers';
 import { registerSession } from './plugins/session';
 import { enforceAccess, requireAccessDeclarations } from './plugins/access';
 import { authRoutes } from './auth/auth.routes';
@@ -66,7 +66,8 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     bodyLimit: 10 * 1024 * 1024,
     trustProxy: process.env.TRUST_PROXY === '1',
     // Malformed URLs and content types answer in the API's one error shape too.
-    frameworkErrors: (error, _request, reply) => {
+    frameworkErrors: (error, request, reply) => {
+      applySecurityHeaders(request.url, reply as FastifyReply);
       const unsupported = (error as { code?: string }).code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE';
       const code = unsupported ? 'UNSUPPORTED_MEDIA_TYPE' : 'VALIDATION_FAILED';
       (reply as FastifyReply).status(unsupported ? 415 : 400).send({ error: { code, message: t(code) } });
@@ -81,7 +82,9 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   registerSecurityHeaders(app);
   await app.register(cookie);
   registerSession(app, opts.store, opts.config, ctx.now);
-  app.addHook('preHandler', enforceAccess);
+  // Access before the body is parsed or validated: a caller without access learns nothing from a 400,
+  // and no stranger's 10 MB body is read.
+  app.addHook('onRequest', enforceAccess);
   app.addHook('onResponse', async (request, reply) => {
     if (request.url.startsWith('/api/')) {
       request.log.info({ method: request.method, route: request.routeOptions.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request');

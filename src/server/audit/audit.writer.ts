@@ -22,9 +22,13 @@ export interface AuditEntry {
  */
 export async function appendAudit(tx: Executor, e: AuditEntry, now = new Date()): Promise<void> {
   await tx.execute(sql`SELECT pg_advisory_xact_lock(727202)`);
-  const [last] = await rows<{ hash: string; seq: string }>(tx, sql`SELECT hash, seq FROM audit_log ORDER BY seq DESC LIMIT 1`);
-  const prevHash = last?.hash ?? GENESIS_HASH;
-  const [{ seq }] = await rows<{ seq: string }>(tx, sql`SELECT nextval(pg_get_serial_sequence('audit_log', 'seq')) AS seq`);
+  // After the lock (a separate statement, so it is surely taken first): the chain's head and the next seq.
+  const [head] = await rows<{ hash: string | null; seq: string }>(
+    tx,
+    sql`SELECT (SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1) AS hash, nextval(pg_get_serial_sequence('audit_log', 'seq')) AS seq`,
+  );
+  const prevHash = head.hash ?? GENESIS_HASH;
+  const seq = head.seq;
   const fields = {
     seq: Number(seq),
     at: now.toISOString(),

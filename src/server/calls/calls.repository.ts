@@ -1,8 +1,9 @@
 import { and, asc, desc, eq } from 'drizzle-orm';
-import { buildings, households, units, warrantyTerms } from '../../domain/property/property.table';
+import { buildings, households, units } from '../../domain/property/property.table';
 import { callEvents, callRecords, callReplies, serviceCategories, vendorMembers, vendors } from '../../domain/calls/calls.table';
 import { slaPolicies } from '../../domain/deadlines/deadlines.table';
-import { DEFAULT_SLA_POLICIES, type SlaPolicy } from '../../domain/deadlines/sla';
+import type { SlaPolicy } from '../../domain/deadlines/sla';
+import { projectReference } from './reference-cache';
 import { workOrders } from '../../domain/work-orders/work-orders.table';
 import { users } from '../../domain/users/users.table';
 import type { Executor } from '../db/store';
@@ -11,7 +12,7 @@ import { badRequest } from '../errors';
 export type CallRow = typeof callRecords.$inferSelect;
 
 /** The unit, household, category, warranty table and vendor a call is about, all checked to be of the project. */
-export async function loadIntakeContext(ex: Executor, projectId: string, ids: { householdId?: string | null; unitId?: string | null; categoryId?: string | null }) {
+export async function loadIntakeContext(ex: Executor, storeKey: object, projectId: string, ids: { householdId?: string | null; unitId?: string | null; categoryId?: string | null }) {
   let unitId = ids.unitId ?? null;
   let householdId = ids.householdId ?? null;
   if (householdId) {
@@ -34,27 +35,19 @@ export async function loadIntakeContext(ex: Executor, projectId: string, ids: { 
       householdId = h?.id ?? null;
     }
   }
+  const ref = await projectReference(ex, projectId, storeKey);
   let category: typeof serviceCategories.$inferSelect | null = null;
   if (ids.categoryId) {
-    const [c] = await ex.select().from(serviceCategories).where(eq(serviceCategories.id, ids.categoryId));
-    if (!c || c.projectId !== projectId) throw badRequest([{ path: 'body.categoryId', message: '类别不存在' }]);
-    category = c;
+    category = ref.categories.get(ids.categoryId) ?? null;
+    if (!category) throw badRequest([{ path: 'body.categoryId', message: '类别不存在' }]);
   }
-  const terms = await ex.select({ category: warrantyTerms.category, months: warrantyTerms.months }).from(warrantyTerms).where(eq(warrantyTerms.projectId, projectId));
-  const vendor = category?.vendorCategory
-    ? ((await ex
-        .select()
-        .from(vendors)
-        .where(and(eq(vendors.projectId, projectId), eq(vendors.category, category.vendorCategory), eq(vendors.active, true)))
-        .limit(1))[0] ?? null)
-    : null;
-  return { unit, householdId, category, warrantyMonths: Object.fromEntries(terms.map((t) => [t.category, t.months])), vendor };
+  const vendor = category?.vendorCategory ? (ref.vendorByCategory.get(category.vendorCategory) ?? null) : null;
+  const warrantyMonths = ref.warrantyMonths;
+  return { unit, householdId, category, warrantyMonths, vendor };
 }
 
-export async function slaPoliciesOf(ex: Executor, projectId: string): Promise<SlaPolicy[]> {
-  const rows = await ex.select().from(slaPolicies).where(eq(slaPolicies.projectId, projectId)).orderBy(asc(slaPolicies.sort));
-  if (rows.length === 0) return DEFAULT_SLA_POLICIES;
-  return rows.map((r) => ({ class: r.class, urgency: r.urgency, dueMinutes: r.dueMinutes, warnBeforeMinutes: r.warnBeforeMinutes, ladder: r.ladder as SlaPolicy['ladder'] }));
+export async function slaPoliciesOf(ex: Executor, storeKey: object, projectId: string): Promise<SlaPolicy[]> {
+  return (await projectReference(ex, projectId, storeKey)).sla;
 }
 
 export async function findCall(ex: Executor, id: string): Promise<CallRow | null> {

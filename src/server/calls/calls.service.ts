@@ -39,8 +39,8 @@ export async function reclassify(ctx: AppContext, ra: RequestActor, id: string, 
     const call = await findCall(tx, id);
     authorize(callPolicy, ra.actor, markActionFor(input.class), call);
     if (call.class === input.class) throw badRequest([{ path: 'body.class', message: '分类未改变' }]);
-    const c = await loadIntakeContext(tx, call.projectId, { categoryId: call.categoryId });
-    const plan = planDeadline(pickPolicy(await slaPoliciesOf(tx, call.projectId), input.class, call.urgency), input.class, call.receivedAt, c.vendor?.promisedMinutes);
+    const c = await loadIntakeContext(tx, ctx.store, call.projectId, { categoryId: call.categoryId });
+    const plan = planDeadline(pickPolicy(await slaPoliciesOf(tx, ctx.store, call.projectId), input.class, call.urgency), input.class, call.receivedAt, c.vendor?.promisedMinutes);
     const [row] = await tx
       .update(callRecords)
       .set({ class: input.class, overrideReason: input.reason, dueAt: plan?.dueAt ?? null, version: sql`${callRecords.version} + 1` })

@@ -17,7 +17,7 @@ import { addCallEvent, findCall, loadIntakeContext, slaPoliciesOf } from './call
 import { presentCall } from './calls.presenter';
 
 async function propose(ex: Executor, ctx: AppContext, input: ClassifyRequest) {
-  const c = await loadIntakeContext(ex, input.projectId, input);
+  const c = await loadIntakeContext(ex, ctx.store, input.projectId, input);
   const classification: Classification = classify({
     category: c.category,
     handoverDate: c.unit?.handoverDate ?? null,
@@ -71,7 +71,7 @@ async function insertCall(ctx: AppContext, ra: RequestActor, input: CallCreate):
       if (!input.overrideReason || input.overrideReason.length < 2) throw badRequest([{ path: 'body.overrideReason', message: '调整系统建议的分类时请说明原因' }]);
       authorize(callPolicy, ra.actor, markActionFor(cls), { projectId: input.projectId, status: 'open' });
     }
-    const policy = pickPolicy(await slaPoliciesOf(tx, input.projectId), cls, input.urgency);
+    const policy = pickPolicy(await slaPoliciesOf(tx, ctx.store, input.projectId), cls, input.urgency);
     const plan = planDeadline(policy, cls, now, p.vendor?.promisedMinutes);
     const number = await nextNumber(tx, input.projectId, 'call', 'LD', now);
     const [call] = await tx
