@@ -24,5 +24,6 @@ export const CLAUSE_CODE: Record<string, { files: string[]; partial?: string }> 
   'CALL-10': { files: ['src/server/calls/ledger.service.ts', 'src/server/calls/ledger.repository.ts'] },
   'CALL-11': { files: ['src/domain/calls/calls.table.ts', 'src/server/calls/reference.routes.ts'] },
   'CALL-12': { files: ['src/server/seed/service-desk-seed.ts', 'src/server/calls/intake.service.ts'] },
+  'ARC-11': { files: ['src/domain/work-orders/work-orders.policy.ts', 'src/server/work-orders/work-orders.service.ts', 'src/server/work-orders/work-orders.routes.ts'] },
   'ARC-12': { files: ['src/domain/shared/mask.ts', 'src/server/property/property.presenter.ts', 'src/server/property/property.service.ts'] },
 };

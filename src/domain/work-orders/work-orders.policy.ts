@@ -20,10 +20,12 @@ const csOrLead = (a: Actor) => CS.some((r) => a.roles.has(r)) || a.roles.has('en
  * 报修单. Customer service and the engineering lead see every work order of their projects; a technician,
  * warranty engineer or vendor sees only their own, and only they report its steps.
  */
-export const workOrderPolicy = definePolicy<WorkOrderRec, 'read' | 'act' | 'verify' | 'reassign' | 'chase'>('workOrder', {
+export const workOrderPolicy = definePolicy<WorkOrderRec, 'read' | 'act' | 'verify' | 'reassign' | 'chase' | 'requestCall'>('workOrder', {
   read: { roles: [...CS, ...DOERS], scope: 'project', when: (a, r) => csOrLead(a) || isDoer(a, r) },
   act: { roles: DOERS, scope: 'project', when: isDoer },
   verify: { roles: ['cs_specialist', 'cs_assistant', 'cs_supervisor'], scope: 'project', when: (_a, r) => r.status === 'done' },
   reassign: { roles: ['cs_specialist', 'cs_assistant', 'account_manager', 'cs_supervisor', 'eng_lead'], scope: 'project', when: (_a, r) => !['done', 'verified', 'cancelled'].includes(r.status) },
   chase: { roles: ['cs_specialist', 'cs_assistant', 'account_manager', 'cs_supervisor', 'front_desk'], scope: 'project', when: (_a, r) => !['verified', 'cancelled'].includes(r.status) },
+  // ARC-11: the doer never gets the household's number; he asks the front desk to call on his behalf.
+  requestCall: { roles: DOERS, scope: 'project', when: (a, r) => isDoer(a, r) && !['verified', 'cancelled'].includes(r.status) },
 });

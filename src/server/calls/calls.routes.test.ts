@@ -135,6 +135,26 @@ describe.each(STORE_KINDS)('来电来访 intake and close-out on %s', (kind) => 
     expect(ev).toEqual(['assigned', 'reassign']);
   });
 
+  it('ARC-11 a technician who must reach the household asks the front desk, which calls on his behalf; he never gets the number', async () => {
+    const call = await recordCall(kefu, t, { householdId: await f.household('3-2-1502'), content: '厨房水龙头滴水', categoryId: await f.cat('public'), assigneeId: await f.user('weixiu') });
+    const weixiu = await Client.login(t.app, 'weixiu');
+    const woId = (await kefu.get(`/api/calls/${call.id}`)).json().workOrders[0].id;
+    const detail = await weixiu.get(`/api/work-orders/${woId}`);
+    expect(detail.body).not.toContain('13812345678');
+    expect(detail.json().abilities.requestCall).toBe(true);
+    const res = await weixiu.post(`/api/work-orders/${woId}/call-request`, { note: '需与业主约上门时间' });
+    expect(res.statusCode).toBe(200);
+    const qiantai = await Client.login(t.app, 'qiantai');
+    const bell = (await qiantai.get('/api/notifications')).json().items;
+    expect(bell.find((n: { type: string; link: string }) => n.type === 'call.request' && n.link === `/calls/${call.id}`)).toBeTruthy();
+    // the front desk reveals the number through the audited reveal and calls
+    const hh = (await qiantai.get(`/api/households/${await f.household('3-2-1502')}`)).json();
+    const owner = hh.persons.find((p: { relation: string }) => p.relation === 'owner');
+    expect((await qiantai.post(`/api/persons/${owner.id}/reveal`, { field: 'phone', reason: `代工程维护员联系业主 ${call.number}` })).json().value).toBe('13812345678');
+    // the household register stays closed to the technician
+    expect((await weixiu.get(`/api/households/${await f.household('3-2-1502')}`)).statusCode).toBe(404);
+  });
+
   it('CALL-7 a matter needing coordination is marked GT', async () => {
     const call = await recordCall(kefu, t, { householdId: await f.someHousehold('2', 4), content: '楼上夜间噪音', categoryId: await f.cat('neighbour') });
     expect(call.class).toBe('GT');

@@ -11,7 +11,7 @@ import { requestActor, type AppContext } from '../context';
 import { actorOf, policyAccess } from '../plugins/access';
 import { authorize } from '../authorize';
 import { findWorkOrder, eventsOfWorkOrder, listWorkOrders, ownWorkOrdersCondition } from './work-orders.repository';
-import { chaseWorkOrder, stepWorkOrder } from './work-orders.service';
+import { chaseWorkOrder, requestCall, stepWorkOrder } from './work-orders.service';
 import { findCall } from '../calls/calls.repository';
 import { OPEN_WORK_ORDER_STATUSES } from '../../domain/work-orders/work-orders.status';
 
@@ -81,6 +81,10 @@ export async function workOrderRoutes(app: FastifyInstance, ctx: AppContext): Pr
       stepWorkOrder(ctx, requestActor(req), (req.params as { id: string }).id, event, req.body as never),
     );
   }
+
+  r.post('/api/work-orders/:id/call-request', { config: { access: policyAccess(workOrderPolicy, 'requestCall') }, schema: { tags, summary: '请前台代拨业户电话(ARC-11)', params: idParam, body: z.object({ note: z.string().trim().min(2, '请说明需要联系业户的事由').max(300) }).strict() } }, async (req) =>
+    requestCall(ctx, requestActor(req), req.params.id, req.body.note),
+  );
 
   r.post('/api/work-orders/:id/chase', { config: { access: policyAccess(workOrderPolicy, 'chase') }, schema: { tags, summary: '催办', params: idParam, body: z.object({ note: z.string().trim().max(500).optional() }).strict() } }, async (req) =>
     chaseWorkOrder(ctx, requestActor(req), req.params.id, req.body.note),

@@ -151,3 +151,22 @@ export async function chaseWorkOrder(ctx: AppContext, ra: RequestActor, id: stri
     return row;
   });
 }
+
+/**
+ * ARC-11: a doer who needs to reach the household asks the front desk, which places the call (revealing the
+ * number through the audited reveal) — the doer never sees the number.
+ */
+export async function requestCall(ctx: AppContext, ra: RequestActor, id: string, note: string) {
+  return ctx.store.db.transaction(async (tx) => {
+    const now = ctx.now();
+    const wo = await findWorkOrder(tx, id);
+    authorize(workOrderPolicy, ra.actor, 'requestCall', wo?.rec);
+    const call = (await findCall(tx, wo!.callId))!;
+    await addWorkOrderEvent(tx, wo!, now, ra.actor.userId, 'call_request', { note });
+    const desk = await usersWithRoles(tx, wo!.projectId, ['front_desk']);
+    const to = desk.length ? desk : await usersWithRoles(tx, wo!.projectId, ['cs_specialist', 'cs_assistant']);
+    await notify(tx, to.map((userId) => ({ userId, projectId: wo!.projectId, type: 'call.request', title: `请代拨业户电话：${call.number}`, body: `${ra.actor.displayName}：${note}`, link: `/calls/${call.id}` })), now);
+    await appendAudit(tx, { actor: ra.actor, action: 'work_order.call_request', entity: 'work_order', entityId: id, projectId: wo!.projectId, ip: ra.ip }, now);
+    return { requested: true, notified: to.length };
+  });
+}
