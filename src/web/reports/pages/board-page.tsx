@@ -1,7 +1,157 @@
-import { Card } from 'antd';
+import { ReloadOutlined } from '@ant-design/icons';
+import { Button, Card, Empty, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import dayjs from 'dayjs';
+import { useMemo, useState, type HTMLAttributes } from 'react';
+import type { SlaState } from '../../../domain/deadlines/sla';
+import { CALL_STATUS_LABELS, CLASS_LABELS, WORK_ORDER_STATUS_LABELS } from '../../../domain/calls/labels';
+import { useMe } from '../../auth/api';
+import { useProject } from '../../app/project-context';
+import { ErrorResult } from '../../components/error-result';
+import { useProjectTree } from '../../property/api';
+import { useBoard, type BoardItem } from '../api';
+import { actorOf, boardAbilities, latestWorkOrder, sortBoard } from '../board-state';
+import { ChaseDialog, ReassignDialog } from '../components/board-dialogs';
+import '../components/board.css';
+import { CLASS_COLORS, fmtDateTime, fmtDuration } from '../format';
 import { rt } from '../messages';
+import { useNow } from '../use-now';
 
-/** Placeholder while the page is being built. */
+interface Row {
+  item: BoardItem;
+  state: SlaState;
+}
+type Dialog = { kind: 'chase' | 'reassign'; item: BoardItem } | null;
+
+function Due({ item, state, now }: Row & { now: number }) {
+  if (!item.dueAt) return <Typography.Text type="secondary">{rt('board.noDue')}</Typography.Text>;
+  const left = new Date(item.dueAt).getTime() - now;
+  if (state === 'overdue') return <Tag color="error">{left < 0 ? rt('board.overBy', { d: fmtDuration(left) }) : rt('board.overdue')}</Tag>;
+  return <Tag color={state === 'warning' ? 'warning' : 'default'}>{rt('board.dueIn', { d: fmtDuration(left) })}</Tag>;
+}
+
+/** 辖区看板 (CALL-4): the open items of the account manager's districts, overdue first; 催办 and 改派 from here. */
 export function BoardPage() {
-  return <Card title={rt('menu.board')} />;
+  const { current } = useProject();
+  const me = useMe();
+  const [districtId, setDistrictId] = useState<string | undefined>();
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const board = useBoard(current?.id, districtId);
+  const tree = useProjectTree(current?.id);
+  const now = useNow();
+
+  const rows = useMemo(() => sortBoard(board.data?.items ?? [], now), [board.data, now]);
+  const actor = useMemo(() => (me.data ? actorOf(me.data) : null), [me.data]);
+  const mine = board.data?.districts;
+  const districtOptions = (tree.data?.districts ?? [])
+    .filter((d) => districtId === d.id || !Array.isArray(mine) || mine.includes(d.id))
+    .map((d) => ({ value: d.id, label: d.name }));
+  const overdue = rows.filter((r) => r.state === 'overdue').length;
+  const warning = rows.filter((r) => r.state === 'warning').length;
+
+  const columns: TableColumnsType<Row> = [
+    { title: rt('board.col.number'), key: 'number', width: 150, render: (_, r) => <Typography.Text strong={r.state === 'overdue'}>{r.item.number}</Typography.Text> },
+    { title: rt('board.col.receivedAt'), key: 'receivedAt', width: 140, render: (_, r) => fmtDateTime(r.item.receivedAt) },
+    { title: rt('board.col.unit'), key: 'unit', width: 95, render: (_, r) => r.item.unitCode ?? '' },
+    { title: rt('board.col.caller'), key: 'caller', width: 100, render: (_, r) => r.item.callerName },
+    { title: rt('board.col.content'), key: 'content', ellipsis: true, render: (_, r) => <span title={r.item.content}>{r.item.content}</span> },
+    { title: rt('board.col.class'), key: 'class', width: 90, render: (_, r) => <Tag color={CLASS_COLORS[r.item.class]}>{CLASS_LABELS[r.item.class]}</Tag> },
+    { title: rt('board.col.status'), key: 'status', width: 100, render: (_, r) => CALL_STATUS_LABELS[r.item.status] },
+    { title: rt('board.col.due'), key: 'due', width: 140, render: (_, r) => <Due {...r} now={now} /> },
+    {
+      title: rt('board.col.workOrder'),
+      key: 'wo',
+      width: 170,
+      render: (_, r) => {
+        const wo = latestWorkOrder(r.item);
+        if (!wo) return <Typography.Text type="secondary">{rt('board.noWorkOrder')}</Typography.Text>;
+        return (
+          <Space orientation="vertical" size={0}>
+            <span>
+              {wo.number} · {WORK_ORDER_STATUS_LABELS[wo.status]}
+            </span>
+            {wo.chaseCount > 0 && <Typography.Text type="secondary">{rt('board.chaseCount', { n: wo.chaseCount })}</Typography.Text>}
+          </Space>
+        );
+      },
+    },
+    {
+      title: rt('board.col.actions'),
+      key: 'actions',
+      width: 130,
+      fixed: 'right',
+      render: (_, r) => {
+        const can = actor && current ? boardAbilities(actor, current.id, r.item) : { chase: false, reassign: false };
+        return (
+          <Space size={4}>
+            {can.chase && (
+              <Button size="small" onClick={() => setDialog({ kind: 'chase', item: r.item })}>
+                {rt('board.chase')}
+              </Button>
+            )}
+            {can.reassign && (
+              <Button size="small" onClick={() => setDialog({ kind: 'reassign', item: r.item })}>
+                {rt('board.reassign')}
+              </Button>
+            )}
+          </Space>
+        );
+      },
+    },
+  ];
+
+  if (!current) return <Empty description={rt('filter.noProject')} />;
+  const wo = dialog?.kind === 'reassign' ? latestWorkOrder(dialog.item) : undefined;
+  return (
+    <Card
+      title={
+        <Space orientation="vertical" size={0}>
+          <span>{rt('board.title')}</span>
+          <Typography.Text type="secondary" style={{ fontWeight: 'normal', fontSize: 13 }}>
+            {rt('board.subtitle')}
+          </Typography.Text>
+        </Space>
+      }
+      extra={
+        <Space wrap>
+          <Select<string>
+            aria-label={rt('filter.district')}
+            style={{ width: 150 }}
+            allowClear
+            placeholder={Array.isArray(mine) ? rt('board.allMine') : rt('board.all')}
+            options={districtOptions}
+            value={districtId}
+            onChange={(d) => setDistrictId(d ?? undefined)}
+          />
+          <Button icon={<ReloadOutlined />} loading={board.isFetching} onClick={() => void board.refetch()}>
+            {rt('board.refresh')}
+          </Button>
+        </Space>
+      }
+    >
+      {board.isError ? (
+        <ErrorResult error={board.error} onRetry={() => void board.refetch()} />
+      ) : (
+        <>
+          <Space style={{ marginBottom: 12 }} wrap>
+            <Typography.Text data-testid="board-counts">{rt('board.counts', { n: rows.length, o: overdue, w: warning })}</Typography.Text>
+            {board.dataUpdatedAt > 0 && <Typography.Text type="secondary">{rt('board.refreshed', { time: dayjs(board.dataUpdatedAt).format('HH:mm:ss') })}</Typography.Text>}
+          </Space>
+          <Table<Row>
+            rowKey={(r) => r.item.id}
+            size="small"
+            loading={board.isPending}
+            columns={columns}
+            dataSource={rows}
+            pagination={rows.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
+            scroll={{ x: 1300 }}
+            locale={{ emptyText: <Empty description={rt('board.empty')} /> }}
+            rowClassName={(r) => (r.state === 'overdue' ? 'board-row-overdue' : r.state === 'warning' ? 'board-row-warning' : '')}
+            onRow={(r) => ({ 'data-testid': 'board-row', 'data-state': r.state, 'data-number': r.item.number }) as HTMLAttributes<HTMLElement>}
+          />
+        </>
+      )}
+      {dialog?.kind === 'chase' && <ChaseDialog item={dialog.item} onClose={() => setDialog(null)} />}
+      {dialog?.kind === 'reassign' && wo && <ReassignDialog projectId={current.id} item={dialog.item} workOrder={wo} onClose={() => setDialog(null)} />}
+    </Card>
+  );
 }

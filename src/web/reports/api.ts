@@ -1,0 +1,200 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { CallClass, CallStatus, Urgency } from '../../domain/calls/calls.table';
+import type { WorkOrderStatus } from '../../domain/work-orders/work-orders.table';
+import { api, withQuery } from '../lib/api';
+
+// Response shapes of src/server/calls/calls.routes.ts (ledger.service.ts, ledger.repository.ts).
+
+export type ClassCounts = Record<CallClass, number> & { total: number };
+
+export interface LedgerRow {
+  id: string;
+  number: string;
+  receivedAt: string;
+  channel: 'phone' | 'visit';
+  unitCode: string | null;
+  callerName: string;
+  content: string;
+  class: CallClass;
+  status: CallStatus;
+  progress: string | null;
+  recordedByName: string;
+  closeNumber: string | null;
+}
+export interface LedgerPage {
+  page: number;
+  rows: LedgerRow[];
+  /** 本页小计 (CALL-10). */
+  subtotal: ClassCounts;
+}
+export interface Ledger {
+  rowsPerPage: number;
+  pageCount: number;
+  total: ClassCounts;
+  pages: LedgerPage[];
+}
+
+/** Filters shared by the ledger, the statistics and the export; dates are ISO 8601 with offset. */
+export interface ReportFilter {
+  projectId: string;
+  from?: string;
+  to?: string;
+  class?: CallClass;
+  districtId?: string;
+  status?: CallStatus;
+}
+export interface LedgerQuery extends ReportFilter {
+  rowsPerPage: number;
+  fromPage: number;
+  toPage: number;
+}
+
+export type GroupBy = 'day' | 'week' | 'month';
+export interface Stats {
+  byPeriod: { period: string; cls: CallClass; n: number }[];
+  byDistrict: { districtId: string | null; district: string | null; cls: CallClass; n: number }[];
+  byStatus: { status: CallStatus; n: number }[];
+  totals: ClassCounts;
+}
+
+export interface BoardWorkOrder {
+  id: string;
+  number: string;
+  status: WorkOrderStatus;
+  chaseCount: number;
+}
+export interface BoardItem extends LedgerRow {
+  dueAt: string | null;
+  urgency: Urgency;
+  districtId: string | null;
+  version: number;
+  overdue: boolean;
+  workOrders: BoardWorkOrder[];
+}
+export interface Board {
+  /** The districts shown: the account manager's own, or 'all' for supervisors. */
+  districts: string[] | 'all';
+  items: BoardItem[];
+}
+
+export interface GtGroup {
+  category: string;
+  building: string;
+  count: number;
+  open: number;
+  numbers: string[];
+}
+
+export const reportKeys = {
+  ledger: (q: LedgerQuery) => ['reports', 'ledger', q] as const,
+  stats: (q: ReportFilter & { groupBy: GroupBy }) => ['reports', 'stats', q] as const,
+  board: (projectId: string, districtId?: string) => ['reports', 'board', projectId, districtId ?? ''] as const,
+  gtQueue: (projectId: string) => ['reports', 'gt-queue', projectId] as const,
+  gtSummary: (projectId: string, from: string, to: string) => ['reports', 'gt-summary', projectId, from, to] as const,
+  assignees: (projectId: string, kind: 'normal' | 'Z') => ['reports', 'assignees', projectId, kind] as const,
+};
+
+export const ledgerXlsxUrl = (q: LedgerQuery) => withQuery('/api/calls/ledger.xlsx', { ...q });
+
+export function useLedger(q: LedgerQuery | null) {
+  return useQuery({
+    queryKey: reportKeys.ledger(q ?? ({} as LedgerQuery)),
+    queryFn: ({ signal }) => api.get<Ledger>('/api/calls/ledger', { ...q }, signal),
+    enabled: Boolean(q?.projectId),
+    placeholderData: keepPreviousData,
+    staleTime: 0,
+  });
+}
+
+export function useStats(q: (ReportFilter & { groupBy: GroupBy }) | null) {
+  return useQuery({
+    queryKey: reportKeys.stats(q ?? ({} as ReportFilter & { groupBy: GroupBy })),
+    queryFn: ({ signal }) => api.get<Stats>('/api/calls/stats', { ...q }, signal),
+    enabled: Boolean(q?.projectId),
+    placeholderData: keepPreviousData,
+  });
+}
+
+const THIRTY_SECONDS = 30_000;
+
+/** The district board refreshes itself every 30 s and whenever the desk comes back to the window. */
+export function useBoard(projectId: string | undefined, districtId?: string) {
+  return useQuery({
+    queryKey: reportKeys.board(projectId ?? '', districtId),
+    queryFn: ({ signal }) => api.get<Board>('/api/board', { projectId, districtId }, signal),
+    enabled: Boolean(projectId),
+    refetchInterval: THIRTY_SECONDS,
+    refetchOnWindowFocus: 'always',
+    placeholderData: keepPreviousData,
+    staleTime: 0,
+  });
+}
+
+export function useGtQueue(projectId: string | undefined) {
+  return useQuery({
+    queryKey: reportKeys.gtQueue(projectId ?? ''),
+    queryFn: ({ signal }) => api.get<{ items: BoardItem[]; total: number }>('/api/calls', { projectId, class: 'GT', open: true, pageSize: 200 }, signal),
+    enabled: Boolean(projectId),
+    refetchOnWindowFocus: 'always',
+  });
+}
+
+export function useGtSummary(projectId: string | undefined, from: string, to: string) {
+  return useQuery({
+    queryKey: reportKeys.gtSummary(projectId ?? '', from, to),
+    queryFn: ({ signal }) => api.get<{ groups: GtGroup[] }>('/api/gt/summary', { projectId, from, to }, signal),
+    enabled: Boolean(projectId && from && to),
+  });
+}
+
+export function useAssignees(projectId: string | undefined, kind: 'normal' | 'Z', enabled: boolean) {
+  return useQuery({
+    queryKey: reportKeys.assignees(projectId ?? '', kind),
+    queryFn: ({ signal }) => api.get<{ items: { id: string; displayName: string }[] }>('/api/assignees', { projectId, kind }, signal),
+    enabled: Boolean(projectId) && enabled,
+    staleTime: 5 * 60_000,
+  });
+}
+
+const invalidateBoard = (qc: ReturnType<typeof useQueryClient>) => qc.invalidateQueries({ queryKey: ['reports'] });
+
+/** 催办 a call from the board (POST /api/calls/:id/chase). */
+export function useChaseCall() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (v: { callId: string; note?: string }) => api.post<unknown>(`/api/calls/${v.callId}/chase`, { note: v.note || undefined }),
+    onSuccess: () => invalidateBoard(qc),
+  });
+}
+
+/** 改派: reads the work order's current version, then reassigns it (optimistic locking on the server). */
+export function useReassignWorkOrder() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: async (v: { workOrderId: string; assigneeId: string }) => {
+      const wo = await api.get<{ version: number }>(`/api/work-orders/${v.workOrderId}`);
+      return api.post<unknown>(`/api/work-orders/${v.workOrderId}/reassign`, { version: wo.version, assigneeId: v.assigneeId });
+    },
+    onSuccess: () => invalidateBoard(qc),
+  });
+}
+
+/** Downloads a file through fetch (so a refusal shows as a message, not as a page of JSON). */
+export async function downloadFile(url: string, fallbackName: string): Promise<void> {
+  const res = await fetch(url, { credentials: 'same-origin' });
+  if (!res.ok) {
+    const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
+    throw new Error(body?.error?.message ?? `HTTP ${res.status}`);
+  }
+  const disposition = res.headers.get('content-disposition') ?? '';
+  const star = /filename\*=UTF-8''([^;]+)/i.exec(disposition);
+  const name = star ? decodeURIComponent(star[1]) : fallbackName;
+  const href = URL.createObjectURL(await res.blob());
+  const a = document.createElement('a');
+  a.href = href;
+  a.download = name;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(href), 10_000);
+}

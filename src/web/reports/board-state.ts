@@ -1,0 +1,53 @@
+import { callPolicy } from '../../domain/calls/calls.policy';
+import { DEFAULT_SLA_POLICIES, pickPolicy, slaState, type SlaState } from '../../domain/deadlines/sla';
+import { can, type Actor } from '../../domain/shared/policy';
+import { workOrderPolicy } from '../../domain/work-orders/work-orders.policy';
+import type { Me } from '../auth/api';
+import type { BoardItem, BoardWorkOrder } from './api';
+
+/**
+ * The countdown state of a board item at `now`: overdue from the server's reading or once the local clock
+ * passes the deadline; warning inside the warn window of the class's default SLA policy (the board does
+ * not carry the project's own window — see the report's API wish).
+ */
+export function boardState(item: BoardItem, now: number): SlaState {
+  if (item.overdue) return 'overdue';
+  const policy = pickPolicy(DEFAULT_SLA_POLICIES, item.class, item.urgency);
+  return slaState(item.dueAt ? new Date(item.dueAt) : null, policy?.warnBeforeMinutes ?? 0, new Date(now), item.status === 'resolved');
+}
+
+const RANK: Record<SlaState, number> = { overdue: 0, warning: 1, ok: 2, none: 2 };
+
+/** Overdue first, then warnings, keeping the server's order (by deadline) inside each group. */
+export function sortBoard(items: BoardItem[], now: number): { item: BoardItem; state: SlaState }[] {
+  return items
+    .map((item, i) => ({ item, state: boardState(item, now), i }))
+    .sort((a, b) => RANK[a.state] - RANK[b.state] || a.i - b.i)
+    .map(({ item, state }) => ({ item, state }));
+}
+
+/** The work order the board shows: the latest one (numbers grow with time). */
+export const latestWorkOrder = (item: BoardItem): BoardWorkOrder | undefined => [...item.workOrders].sort((a, b) => b.number.localeCompare(a.number))[0];
+
+export const actorOf = (me: Me): Actor => ({
+  userId: me.id,
+  username: me.username,
+  displayName: me.displayName,
+  roles: new Set(me.roles),
+  projectIds: new Set(me.projects.map((p) => p.id)),
+});
+
+/**
+ * Which board actions to offer, judged by the domain's own policies (the same objects the server uses,
+ * not a copy); the server still decides on every request.
+ */
+export function boardAbilities(actor: Actor, projectId: string, item: BoardItem) {
+  const wo = latestWorkOrder(item);
+  const kind = item.class === 'Z' ? 'Z' : item.class === 'Q' ? 'Q' : 'normal';
+  return {
+    chase: can(callPolicy, actor, 'chase', { projectId, status: item.status, class: item.class, districtId: item.districtId }),
+    // Reassigning goes to a technician or a warranty engineer; an outside unit's order is chased, not reassigned.
+    reassign:
+      Boolean(wo) && kind !== 'Q' && can(workOrderPolicy, actor, 'reassign', { projectId, kind, status: wo!.status, assigneeId: null, vendorMemberIds: [] }),
+  };
+}
