@@ -7,6 +7,20 @@ CREATE TYPE "public"."timer_status" AS ENUM('pending', 'fired', 'cancelled');-->
 CREATE TYPE "public"."urgency" AS ENUM('normal', 'urgent', 'emergency');--> statement-breakpoint
 CREATE TYPE "public"."work_order_kind" AS ENUM('normal', 'Z', 'Q');--> statement-breakpoint
 CREATE TYPE "public"."work_order_status" AS ENUM('assigned', 'accepted', 'on_site', 'done', 'verified', 'cancelled');--> statement-breakpoint
+CREATE TABLE "attachments" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"project_id" uuid NOT NULL,
+	"owner_type" text NOT NULL,
+	"owner_id" uuid NOT NULL,
+	"kind" text NOT NULL,
+	"mime" text NOT NULL,
+	"size" integer NOT NULL,
+	"sha256" text NOT NULL,
+	"bytes" "bytea" NOT NULL,
+	"created_by" uuid,
+	"created_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "call_events" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"project_id" uuid NOT NULL,
@@ -43,7 +57,7 @@ CREATE TABLE "call_records" (
 	"closed_at" timestamp with time zone,
 	"closed_by" uuid,
 	"close_number" text,
-	"signature" text,
+	"signature_id" uuid,
 	"due_at" timestamp with time zone,
 	"idempotency_key" text,
 	"version" integer DEFAULT 1 NOT NULL,
@@ -150,7 +164,7 @@ CREATE TABLE "work_orders" (
 	"due_at" timestamp with time zone,
 	"result" text,
 	"materials" text,
-	"photos" jsonb,
+	"photo_ids" jsonb,
 	"chase_count" integer DEFAULT 0 NOT NULL,
 	"accepted_at" timestamp with time zone,
 	"on_site_at" timestamp with time zone,
@@ -161,6 +175,7 @@ CREATE TABLE "work_orders" (
 	"created_at" timestamp with time zone NOT NULL
 );
 --> statement-breakpoint
+ALTER TABLE "attachments" ADD CONSTRAINT "attachments_project_id_projects_id_fk" FOREIGN KEY ("project_id") REFERENCES "public"."projects"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "call_events" ADD CONSTRAINT "call_events_call_id_call_records_id_fk" FOREIGN KEY ("call_id") REFERENCES "public"."call_records"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "call_records" ADD CONSTRAINT "call_records_project_id_projects_id_fk" FOREIGN KEY ("project_id") REFERENCES "public"."projects"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "call_records" ADD CONSTRAINT "call_records_household_id_households_id_fk" FOREIGN KEY ("household_id") REFERENCES "public"."households"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -184,6 +199,7 @@ ALTER TABLE "work_orders" ADD CONSTRAINT "work_orders_call_id_call_records_id_fk
 ALTER TABLE "work_orders" ADD CONSTRAINT "work_orders_assignee_id_users_id_fk" FOREIGN KEY ("assignee_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "work_orders" ADD CONSTRAINT "work_orders_vendor_id_vendors_id_fk" FOREIGN KEY ("vendor_id") REFERENCES "public"."vendors"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "work_orders" ADD CONSTRAINT "work_orders_verified_by_users_id_fk" FOREIGN KEY ("verified_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "attachments_owner_idx" ON "attachments" USING btree ("owner_type","owner_id");--> statement-breakpoint
 CREATE INDEX "call_events_call_idx" ON "call_events" USING btree ("call_id","at");--> statement-breakpoint
 CREATE UNIQUE INDEX "call_records_number_uq" ON "call_records" USING btree ("project_id","number");--> statement-breakpoint
 CREATE UNIQUE INDEX "call_records_idem_uq" ON "call_records" USING btree ("project_id","idempotency_key");--> statement-breakpoint

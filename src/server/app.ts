@@ -26,6 +26,7 @@ import { callRoutes } from './calls/calls.routes';
 import { referenceRoutes } from './calls/reference.routes';
 import { workOrderRoutes } from './work-orders/work-orders.routes';
 import { notificationRoutes } from './notifications/notifications.routes';
+import { attachmentRoutes } from './attachments/attachments.routes';
 import { NotificationHub } from './notifications/hub';
 import { TimerRunner } from './deadlines/timers';
 import { registerCallTimers } from './calls/call-timers';
@@ -125,6 +126,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await callRoutes(app, ctx);
   await workOrderRoutes(app, ctx);
   await notificationRoutes(app, ctx, hub);
+  await attachmentRoutes(app, ctx);
 
   if (opts.config.serveWeb && existsSync(path.join(WEB_DIST, 'index.html'))) {
     await app.register(fastifyStatic, { root: WEB_DIST, serve: false });

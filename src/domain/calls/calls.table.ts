@@ -99,7 +99,8 @@ export const callRecords = pgTable(
     closedBy: uuid('closed_by').references(() => users.id),
     /** 销项编号 (CALL-3). */
     closeNumber: text('close_number'),
-    signature: text('signature'),
+    /** The closer's signature (an attachment). */
+    signatureId: uuid('signature_id'),
     /** The next deadline of this record, for boards and the "overdue first" order. */
     dueAt: timestamp('due_at', { withTimezone: true }),
     idempotencyKey: text('idempotency_key'),

@@ -27,7 +27,8 @@ export const workOrders = pgTable(
     dueAt: timestamp('due_at', { withTimezone: true }),
     result: text('result'),
     materials: text('materials'),
-    photos: jsonb('photos').$type<string[]>(),
+    /** Attachment ids of the photos taken on completion. */
+    photoIds: jsonb('photo_ids').$type<string[]>(),
     chaseCount: integer('chase_count').notNull().default(0),
     acceptedAt: timestamp('accepted_at', { withTimezone: true }),
     onSiteAt: timestamp('on_site_at', { withTimezone: true }),

@@ -4,6 +4,7 @@ import { callPolicy } from '../../domain/calls/calls.policy';
 import { maskPhone } from '../../domain/shared/mask';
 import { slaState } from '../../domain/deadlines/sla';
 import type { CallRow } from './calls.repository';
+import { attachmentUrl } from '../attachments/attachments';
 
 /** ARC-12: the caller's phone leaves masked; the signature image only in the detail view. */
 export function presentCall(actor: Actor, c: CallRow, now: Date, opts: { withSignature?: boolean } = {}) {
@@ -32,7 +33,8 @@ export function presentCall(actor: Actor, c: CallRow, now: Date, opts: { withSig
     lastReplyAt: c.lastReplyAt,
     closedAt: c.closedAt,
     closeNumber: c.closeNumber,
-    signature: opts.withSignature ? c.signature : undefined,
+    /** The signature image's URL (an attachment served by /api/attachments/:id). */
+    signature: opts.withSignature && c.signatureId ? attachmentUrl(c.signatureId) : undefined,
     dueAt: c.dueAt,
     sla: slaState(c.dueAt, 0, now, done),
     version: c.version,

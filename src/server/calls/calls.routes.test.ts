@@ -72,14 +72,23 @@ describe.each(STORE_KINDS)('来电来访 intake and close-out on %s', (kind) => 
     expect(noReply.json().error.fields[0].message).toContain('答复业户');
     expect((await kefu.post(`/api/calls/${call.id}/replies`, { channel: 'phone', content: '已修好，请业主确认', final: true })).statusCode).toBe(201);
     c = (await kefu.get(`/api/calls/${call.id}`)).json();
-    // replied but no signature
+    // replied but no signature, or a 'signature' that is no image
     expect((await kefu.post(`/api/calls/${call.id}/close`, { version: c.version, signature: '' })).statusCode).toBe(400);
+    const fake = await kefu.post(`/api/calls/${call.id}/close`, { version: c.version, signature: `data:image/png;base64,${Buffer.from('<script>').toString('base64')}` });
+    expect(fake.statusCode).toBe(400);
+    expect(fake.json().error.fields[0].message).toBe('图片内容与格式不符');
     const closed = await kefu.post(`/api/calls/${call.id}/close`, { version: c.version, signature: SIGNATURE });
     expect(closed.statusCode).toBe(200);
     expect(closed.json()).toMatchObject({ status: 'closed', progress: '已完成' });
     expect(closed.json().closeNumber).toMatch(/^XX\d{8}-\d{4}$/);
     const final = (await kefu.get(`/api/calls/${call.id}`)).json();
-    expect(final.signature).toBe(SIGNATURE);
+    expect(final.signature).toMatch(/^\/api\/attachments\/[0-9a-f-]{36}$/);
+    const img = await kefu.get(final.signature);
+    expect(img.headers['content-type']).toBe('image/png');
+    expect(img.rawPayload.equals(Buffer.from(SIGNATURE.split(',')[1], 'base64'))).toBe(true);
+    // the signature is the record's: someone who may not read the record cannot fetch it
+    const baoan = await Client.login(t.app, 'baoan');
+    expect((await baoan.get(final.signature)).statusCode).toBe(404);
     // a closed record takes no more replies
     expect((await kefu.post(`/api/calls/${call.id}/replies`, { channel: 'phone', content: '再次回访', final: false })).statusCode).toBe(409);
   });
@@ -105,11 +114,14 @@ describe.each(STORE_KINDS)('来电来访 intake and close-out on %s', (kind) => 
     expect(wo).toBeTruthy();
     expect(wo.callerName).toBe('张**');
     expect(wo.callerPhone).toBe('138****5678');
-    for (const [step, body] of [['accept', {}], ['arrive', {}], ['complete', { result: '更换 DN20 管段', materials: 'PPR 管 1 米' }]] as const) {
+    for (const [step, body] of [['accept', {}], ['arrive', {}], ['complete', { result: '更换 DN20 管段', materials: 'PPR 管 1 米', photos: [SIGNATURE] }]] as const) {
       const cur = (await weixiu.get(`/api/work-orders/${wo.id}`)).json();
       const res = await weixiu.post(`/api/work-orders/${wo.id}/${step}`, { version: cur.version, ...body });
       expect(res.statusCode, res.body).toBe(200);
     }
+    const photos = (await weixiu.get(`/api/work-orders/${wo.id}`)).json().photos;
+    expect(photos).toHaveLength(1);
+    expect((await kefu.get(photos[0])).headers['content-type']).toBe('image/png');
     let d = (await kefu.get(`/api/calls/${call.id}`)).json();
     expect(d.progress).toContain('已完工：更换 DN20 管段');
     expect(d.status).toBe('in_progress');

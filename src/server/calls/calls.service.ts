@@ -15,6 +15,7 @@ import { createWorkOrder, chaseWorkOrder } from '../work-orders/work-orders.serv
 import { addCallEvent, eventsOf, findCall, loadIntakeContext, recentCallsOfHousehold, repliesOf, slaPoliciesOf, workOrdersOfCall } from './calls.repository';
 import { moveCall } from './call-state';
 import { presentCall } from './calls.presenter';
+import { decodeImage, saveAttachment } from '../attachments/attachments';
 import { sql } from 'drizzle-orm';
 import { maskName, maskPhone } from '../../domain/shared/mask';
 
@@ -126,8 +127,10 @@ export async function close(ctx: AppContext, ra: RequestActor, id: string, input
     const finals = await tx.select({ at: callReplies.at }).from(callReplies).where(and(eq(callReplies.callId, id), eq(callReplies.final, true)));
     const told = finals.some((f) => call.resolvedAt && f.at >= call.resolvedAt);
     if (!told) throw badRequest([{ path: 'reply', message: '尚未将处理结果答复业户，不能销项' }], 'VALIDATION_FAILED');
+    const image = decodeImage(input.signature, 'body.signature', 200 * 1024);
     const closeNumber = await nextNumber(tx, call.projectId, 'close_out', 'XX', now);
-    const row = await moveCall(tx, call, 'close', { at: now, actorId: ra.actor.userId, version: input.version, set: { closedAt: now, closedBy: ra.actor.userId, closeNumber, signature: input.signature, progress: '已完成' }, detail: { closeNumber } });
+    const signatureId = await saveAttachment(tx, { projectId: call.projectId, ownerType: 'call', ownerId: id, kind: 'signature', ...image, createdBy: ra.actor.userId, at: now });
+    const row = await moveCall(tx, call, 'close', { at: now, actorId: ra.actor.userId, version: input.version, set: { closedAt: now, closedBy: ra.actor.userId, closeNumber, signatureId, progress: '已完成' }, detail: { closeNumber } });
     await appendAudit(tx, { actor: ra.actor, action: 'call.close', entity: 'call', entityId: id, projectId: call.projectId, ip: ra.ip, detail: { closeNumber } }, now);
     return presentCall(ra.actor, row, now);
   });

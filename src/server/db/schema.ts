@@ -7,3 +7,4 @@ export { serviceCategories, vendors, vendorMembers, callRecords, callReplies, ca
 export { workOrders, workOrderEvents, workOrderKindEnum, workOrderStatusEnum } from '../../domain/work-orders/work-orders.table';
 export { timers, slaPolicies, timerStatusEnum } from '../../domain/deadlines/deadlines.table';
 export { notifications } from '../../domain/notifications/notifications.table';
+export { attachments } from '../../domain/attachments/attachments.table';

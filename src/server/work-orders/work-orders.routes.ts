@@ -14,6 +14,7 @@ import { findWorkOrder, eventsOfWorkOrder, listWorkOrders, ownWorkOrdersConditio
 import { chaseWorkOrder, requestCall, stepWorkOrder } from './work-orders.service';
 import { findCall } from '../calls/calls.repository';
 import { OPEN_WORK_ORDER_STATUSES } from '../../domain/work-orders/work-orders.status';
+import { attachmentUrl } from '../attachments/attachments';
 
 const idParam = z.object({ id: z.uuid({ error: '无效的编号' }) });
 const tags = ['work-orders'];
@@ -35,7 +36,7 @@ function present(actor: Actor, row: Awaited<ReturnType<typeof listWorkOrders>>[n
   const cs = hasAny(actor, CS_ROLES);
   return {
     ...row.wo,
-    photos: undefined,
+    photoIds: undefined,
     callNumber: row.callNumber,
     content: row.content,
     urgency: row.urgency,
@@ -72,7 +73,7 @@ export async function workOrderRoutes(app: FastifyInstance, ctx: AppContext): Pr
     authorize(workOrderPolicy, actor, 'read', wo?.rec);
     const [row] = await listWorkOrders(ctx.store.db, eq(workOrders.id, req.params.id), 1);
     const call = await findCall(ctx.store.db, row.wo.callId);
-    return { ...present(actor, row, wo!.rec), photos: row.wo.photos, classReason: call?.classReason, events: await eventsOfWorkOrder(ctx.store.db, req.params.id) };
+    return { ...present(actor, row, wo!.rec), photos: (row.wo.photoIds ?? []).map(attachmentUrl), classReason: call?.classReason, events: await eventsOfWorkOrder(ctx.store.db, req.params.id) };
   });
 
   for (const event of Object.keys(bodies) as (keyof typeof bodies)[]) {

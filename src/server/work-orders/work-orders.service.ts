@@ -14,6 +14,7 @@ import { findCall, vendorMemberIds, type CallRow } from '../calls/calls.reposito
 import { moveCall, writeProgress } from '../calls/call-state';
 import { cancelTimers } from '../deadlines/timers';
 import { addWorkOrderEvent, findWorkOrder } from './work-orders.repository';
+import { decodeImage, saveAttachment } from '../attachments/attachments';
 
 const KIND_ROLE = { normal: 'technician', Z: 'warranty_engineer', Q: 'vendor' } as const;
 
@@ -103,7 +104,12 @@ export async function stepWorkOrder(ctx: AppContext, ra: RequestActor, id: strin
     const set: Partial<typeof workOrders.$inferInsert> = { status: next };
     if (event === 'accept') set.acceptedAt = now;
     if (event === 'arrive') set.onSiteAt = now;
-    if (event === 'complete') Object.assign(set, { doneAt: now, result: input.result, materials: input.materials ?? null, photos: input.photos ?? [], onSiteAt: wo!.onSiteAt ?? now });
+    if (event === 'complete') {
+      const images = (input.photos ?? []).map((p, i) => decodeImage(p, `body.photos.${i}`, 1024 * 1024));
+      const photoIds: string[] = [];
+      for (const img of images) photoIds.push(await saveAttachment(tx, { projectId: wo!.projectId, ownerType: 'work_order', ownerId: id, kind: 'photo', ...img, createdBy: ra.actor.userId, at: now }));
+      Object.assign(set, { doneAt: now, result: input.result, materials: input.materials ?? null, photoIds, onSiteAt: wo!.onSiteAt ?? now });
+    }
     if (event === 'verify') Object.assign(set, { verifiedAt: now, verifiedBy: ra.actor.userId });
     if (event === 'reassign') Object.assign(set, { assigneeId: newAssignee, acceptedAt: null, onSiteAt: null });
     const [row] = await tx

@@ -1,0 +1,35 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { eq } from 'drizzle-orm';
+import { attachments } from '../../domain/attachments/attachments.table';
+import { callPolicy } from '../../domain/calls/calls.policy';
+import { workOrderPolicy } from '../../domain/work-orders/work-orders.policy';
+import type { AppContext } from '../context';
+import { actorOf } from '../plugins/access';
+import { authorize } from '../authorize';
+import { notFound } from '../errors';
+import { findCall } from '../calls/calls.repository';
+import { findWorkOrder } from '../work-orders/work-orders.repository';
+
+/** An attachment is readable by whoever may read the record it belongs to. */
+export async function attachmentRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
+  app.withTypeProvider<ZodTypeProvider>().get(
+    '/api/attachments/:id',
+    { config: { access: 'signedIn' }, schema: { tags: ['attachments'], summary: '附件(签名、照片)', params: z.object({ id: z.uuid({ error: '无效的编号' }) }) } },
+    async (req, reply) => {
+      const actor = actorOf(req);
+      const [a] = await ctx.store.db.select().from(attachments).where(eq(attachments.id, req.params.id));
+      if (!a) throw notFound();
+      if (a.ownerType === 'call') authorize(callPolicy, actor, 'read', await findCall(ctx.store.db, a.ownerId));
+      else if (a.ownerType === 'work_order') authorize(workOrderPolicy, actor, 'read', (await findWorkOrder(ctx.store.db, a.ownerId))?.rec);
+      else throw notFound();
+      return reply
+        .header('Content-Type', a.mime)
+        .header('Cache-Control', 'private, max-age=86400, immutable')
+        .header('Content-Disposition', 'inline')
+        .header('ETag', `"${a.sha256}"`)
+        .send(a.bytes);
+    },
+  );
+}
