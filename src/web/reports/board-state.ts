@@ -2,6 +2,7 @@ import { callPolicy } from '../../domain/calls/calls.policy';
 import { DEFAULT_SLA_POLICIES, pickPolicy, slaState, type SlaState } from '../../domain/deadlines/sla';
 import { can, type Actor } from '../../domain/shared/policy';
 import { workOrderPolicy } from '../../domain/work-orders/work-orders.policy';
+import { OPEN_WORK_ORDER_STATUSES } from '../../domain/work-orders/work-orders.status';
 import type { Me } from '../auth/api';
 import type { BoardItem, BoardWorkOrder } from './api';
 
@@ -43,9 +44,11 @@ export const actorOf = (me: Me): Actor => ({
  */
 export function boardAbilities(actor: Actor, projectId: string, item: BoardItem) {
   const wo = latestWorkOrder(item);
+  // The server chases the call's open work orders (not yet done); without one there is nothing to chase.
+  const chasable = item.workOrders.some((w) => OPEN_WORK_ORDER_STATUSES.includes(w.status) && w.status !== 'done');
   const kind = item.class === 'Z' ? 'Z' : item.class === 'Q' ? 'Q' : 'normal';
   return {
-    chase: can(callPolicy, actor, 'chase', { projectId, status: item.status, class: item.class, districtId: item.districtId }),
+    chase: chasable && can(callPolicy, actor, 'chase', { projectId, status: item.status, class: item.class, districtId: item.districtId }),
     // Reassigning goes to a technician or a warranty engineer; an outside unit's order is chased, not reassigned.
     reassign:
       Boolean(wo) && kind !== 'Q' && can(workOrderPolicy, actor, 'reassign', { projectId, kind, status: wo!.status, assigneeId: null, vendorMemberIds: [] }),

@@ -2,6 +2,7 @@ import { Card, Col, Row, Table, type TableColumnsType } from 'antd';
 import type { ReactNode } from 'react';
 import type { CallClass } from '../../../domain/calls/calls.table';
 import { CLASS_LABELS } from '../../../domain/calls/labels';
+import { CLASS_MARKS } from '../format';
 import type { PivotRow } from '../stats-data';
 import { rt } from '../messages';
 import { EChart, type ChartOption } from './echart';
@@ -25,8 +26,8 @@ export function StatsCard({ title, option, table, testId }: { title: string; opt
 /** Rows by period or district, a column per class that occurs, the row total and a 合计 line. */
 export function PivotTable({ rows, classes, firstTitle }: { rows: PivotRow[]; classes: CallClass[]; firstTitle: string }) {
   const columns: TableColumnsType<PivotRow> = [
-    { title: firstTitle, dataIndex: 'label', fixed: 'left', width: 120 },
-    ...classes.map((c) => ({ title: CLASS_LABELS[c], key: c, align: 'right' as const, render: (_: unknown, r: PivotRow) => r.counts[c] || '' })),
+    { title: firstTitle, dataIndex: 'label', fixed: 'left' },
+    ...classes.map((c) => ({ title: <span title={CLASS_LABELS[c]}>{CLASS_MARKS[c]}</span>, key: c, align: 'right' as const, render: (_: unknown, r: PivotRow) => r.counts[c] || '' })),
     { title: rt('stats.total'), dataIndex: 'total', align: 'right', render: (n: number) => <strong>{n}</strong> },
   ];
   const sum = (c: CallClass) => rows.reduce((n, r) => n + r.counts[c], 0);

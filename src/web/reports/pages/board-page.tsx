@@ -2,6 +2,7 @@ import { ReloadOutlined } from '@ant-design/icons';
 import { Button, Card, Empty, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import dayjs from 'dayjs';
 import { useMemo, useState, type HTMLAttributes } from 'react';
+import { Link } from 'react-router';
 import type { SlaState } from '../../../domain/deadlines/sla';
 import { CALL_STATUS_LABELS, CLASS_LABELS, WORK_ORDER_STATUS_LABELS } from '../../../domain/calls/labels';
 import { useMe } from '../../auth/api';
@@ -12,7 +13,7 @@ import { useBoard, type BoardItem } from '../api';
 import { actorOf, boardAbilities, latestWorkOrder, sortBoard } from '../board-state';
 import { ChaseDialog, ReassignDialog } from '../components/board-dialogs';
 import '../components/board.css';
-import { CLASS_COLORS, fmtDateTime, fmtDuration } from '../format';
+import { CLASS_COLORS, fmtDuration } from '../format';
 import { rt } from '../messages';
 import { useNow } from '../use-now';
 
@@ -49,27 +50,48 @@ export function BoardPage() {
   const warning = rows.filter((r) => r.state === 'warning').length;
 
   const columns: TableColumnsType<Row> = [
-    { title: rt('board.col.number'), key: 'number', width: 150, render: (_, r) => <Typography.Text strong={r.state === 'overdue'}>{r.item.number}</Typography.Text> },
-    { title: rt('board.col.receivedAt'), key: 'receivedAt', width: 140, render: (_, r) => fmtDateTime(r.item.receivedAt) },
-    { title: rt('board.col.unit'), key: 'unit', width: 95, render: (_, r) => r.item.unitCode ?? '' },
-    { title: rt('board.col.caller'), key: 'caller', width: 100, render: (_, r) => r.item.callerName },
+    {
+      title: rt('board.col.numberTime'),
+      key: 'number',
+      width: 150,
+      render: (_, r) => (
+        <Space orientation="vertical" size={0}>
+          <Link to={`/calls/${r.item.id}`} style={{ fontWeight: r.state === 'overdue' ? 600 : undefined }}>
+            {r.item.number}
+          </Link>
+          <Typography.Text type="secondary">{dayjs(r.item.receivedAt).format('MM-DD HH:mm')}</Typography.Text>
+        </Space>
+      ),
+    },
+    {
+      title: rt('board.col.unitCaller'),
+      key: 'unit',
+      width: 110,
+      render: (_, r) => (
+        <Space orientation="vertical" size={0}>
+          <span>{r.item.unitCode ?? ''}</span>
+          <Typography.Text type="secondary">{r.item.callerName}</Typography.Text>
+        </Space>
+      ),
+    },
     { title: rt('board.col.content'), key: 'content', ellipsis: true, render: (_, r) => <span title={r.item.content}>{r.item.content}</span> },
     { title: rt('board.col.class'), key: 'class', width: 90, render: (_, r) => <Tag color={CLASS_COLORS[r.item.class]}>{CLASS_LABELS[r.item.class]}</Tag> },
-    { title: rt('board.col.status'), key: 'status', width: 100, render: (_, r) => CALL_STATUS_LABELS[r.item.status] },
+    { title: rt('board.col.status'), key: 'status', width: 80, render: (_, r) => CALL_STATUS_LABELS[r.item.status] },
     { title: rt('board.col.due'), key: 'due', width: 140, render: (_, r) => <Due {...r} now={now} /> },
     {
       title: rt('board.col.workOrder'),
       key: 'wo',
-      width: 170,
+      width: 190,
       render: (_, r) => {
         const wo = latestWorkOrder(r.item);
         if (!wo) return <Typography.Text type="secondary">{rt('board.noWorkOrder')}</Typography.Text>;
         return (
           <Space orientation="vertical" size={0}>
-            <span>
-              {wo.number} · {WORK_ORDER_STATUS_LABELS[wo.status]}
-            </span>
-            {wo.chaseCount > 0 && <Typography.Text type="secondary">{rt('board.chaseCount', { n: wo.chaseCount })}</Typography.Text>}
+            <span>{wo.number}</span>
+            <Typography.Text type="secondary" data-testid="board-wo-status">
+              {WORK_ORDER_STATUS_LABELS[wo.status]}
+              {wo.chaseCount > 0 && ` · ${rt('board.chaseCount', { n: wo.chaseCount })}`}
+            </Typography.Text>
           </Space>
         );
       },
@@ -143,10 +165,10 @@ export function BoardPage() {
             columns={columns}
             dataSource={rows}
             pagination={rows.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
-            scroll={{ x: 1300 }}
+            scroll={{ x: 1100 }}
             locale={{ emptyText: <Empty description={rt('board.empty')} /> }}
             rowClassName={(r) => (r.state === 'overdue' ? 'board-row-overdue' : r.state === 'warning' ? 'board-row-warning' : '')}
-            onRow={(r) => ({ 'data-testid': 'board-row', 'data-state': r.state, 'data-number': r.item.number }) as HTMLAttributes<HTMLElement>}
+            onRow={(r) => ({ 'data-testid': 'board-row', 'data-state': r.state, 'data-number': r.item.number, 'data-unit': r.item.unitCode ?? '' }) as HTMLAttributes<HTMLElement>}
           />
         </>
       )}

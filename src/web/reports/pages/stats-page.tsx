@@ -68,7 +68,7 @@ export function StatsPage() {
               testId="stats-period"
               title={rt('stats.byPeriod')}
               option={view.periodChart}
-              table={<PivotTable rows={view.periods} classes={view.classes} firstTitle={rt('stats.period')} />}
+              table={<PivotTable rows={view.periods.filter((r) => r.total > 0)} classes={view.classes} firstTitle={rt('stats.period')} />}
             />
             <StatsCard
               testId="stats-class"

@@ -1,0 +1,250 @@
+import { readFile } from 'node:fs/promises';
+import ExcelJS from 'exceljs';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD, launchBrowser, loginAs, newContext, trackProblems } from './support/browser';
+import { startServer, type TestServer } from './support/server';
+
+// Every demo vendor promises 1 minute (read by the demo seed), so a Q call in jingli's district is overdue
+// during the test instead of in two hours.
+const PROMISED_MINUTES = 1;
+const CLASSES = ['normal', 'Z', 'Q', 'GT', 'complaint', 'inquiry'] as const;
+type Cls = (typeof CLASSES)[number];
+type Counts = Record<Cls | 'total', number>;
+const LABELS: Record<Cls, string> = { normal: '一般报修', Z: 'Z 保修', Q: 'Q 外联', GT: 'GT 协调', complaint: '投诉', inquiry: '咨询' };
+const zero = (): Counts => ({ normal: 0, Z: 0, Q: 0, GT: 0, complaint: 0, inquiry: 0, total: 0 });
+
+/** A signed-in API client (cookies + CSRF header), for setting the scene without clicking through it. */
+async function apiAs(baseUrl: string, username: string) {
+  const login = await fetch(`${baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: DEMO_PASSWORD }) });
+  expect(login.status).toBe(200);
+  const cookies = login.headers.getSetCookie().map((c) => c.split(';')[0]);
+  const csrf = decodeURIComponent(cookies.find((c) => c.startsWith('wd_csrf='))!.slice('wd_csrf='.length));
+  const call = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
+    const res = await fetch(`${baseUrl}${path}`, {
+      method,
+      headers: { cookie: cookies.join('; '), 'x-csrf-token': csrf, ...(body ? { 'content-type': 'application/json' } : {}) },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    const text = await res.text();
+    if (!res.ok) throw new Error(`${method} ${path} → ${res.status} ${text}`);
+    return JSON.parse(text) as T;
+  };
+  return { get: <T>(path: string) => call<T>('GET', path), post: <T>(path: string, body: unknown) => call<T>('POST', path, body) };
+}
+
+interface LedgerAnswer {
+  pageCount: number;
+  total: Counts;
+  pages: { page: number; rows: { number: string; class: Cls }[]; subtotal: Counts }[];
+}
+
+describe('ledger and district board (browser)', () => {
+  let server: TestServer;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+  const tracked: string[][] = [];
+  let projectId: string;
+  let overdueNumber: string;
+  let overdueDue: number;
+  const made: { number: string; class: Cls }[] = [];
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startServer({ env: { DEMO_VENDOR_PROMISED_MINUTES: String(PROMISED_MINUTES) } }), launchBrowser()]);
+    const kefu = await apiAs(server.baseUrl, 'kefu');
+    projectId = (await kefu.get<{ projects: { id: string }[] }>('/api/auth/me')).projects[0].id;
+    const cats = (await kefu.get<{ items: { id: string; code: string }[] }>(`/api/service-categories?projectId=${projectId}`)).items;
+    const cat = (code: string) => cats.find((c) => c.code === code)!.id;
+    const household = async (q: string) => (await kefu.post<{ items: { id: string; unitCode: string }[] }>('/api/households/search', { q, projectId })).items[0].id;
+    const record = async (room: string, category: string, expected: Cls, i: number) => {
+      const c = await kefu.post<{ number: string; class: Cls; dueAt: string }>('/api/calls', {
+        projectId,
+        householdId: await household(room),
+        categoryId: cat(category),
+        channel: i % 3 ? 'phone' : 'visit',
+        callerName: `业户${i}`,
+        content: `第 ${i} 件：${category}`,
+        idempotencyKey: `ledger-e2e-${i}-${category}`,
+      });
+      expect(c.class, `${room} ${category}`).toBe(expected);
+      return c;
+    };
+    // First, so its minute runs while the ledger journey does: a broadband fault in 东区 (jingli's district).
+    const q = await record('1-1-', 'broadband', 'Q', 0);
+    [overdueNumber, overdueDue] = [q.number, Date.parse(q.dueAt)];
+    made.push(q);
+    // 25 calls of a known mix: Z (3-2-1502 in warranty), Q broadband, GT neighbours, complaints, normal repairs in 1栋.
+    const plan: [string, string, Cls][] = [
+      ['3-2-1502', 'plumbing', 'Z'],
+      ['5-1-', 'broadband', 'Q'],
+      ['9-1-', 'neighbour', 'GT'],
+      ['10-1-', 'complaint', 'complaint'],
+      ['1-1-', 'plumbing', 'normal'],
+    ];
+    for (let i = 1; i <= 25; i++) {
+      const [room, category, cls] = plan[i % plan.length];
+      made.push(await record(room, category, cls, i));
+    }
+  });
+  afterEach(async () => {
+    await Promise.all(contexts.splice(0).map((c) => c.close()));
+    expect(tracked.splice(0).flat()).toEqual([]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  async function signedIn(username: string): Promise<Page> {
+    const context = await newContext(browser, server.baseUrl);
+    contexts.push(context);
+    const page = await context.newPage();
+    tracked.push(trackProblems(page));
+    await loginAs(page, username);
+    return page;
+  }
+
+  /** The printed pages as the browser shows them: the rows' numbers and classes, and the 本页小计 read from the DOM. */
+  async function readSheets(page: Page) {
+    return page.getByTestId('ledger-page').evaluateAll((sheets) =>
+      sheets.map((s) => {
+        const counts = (sel: string) =>
+          Object.fromEntries([...s.querySelectorAll(`${sel} [data-class]`)].map((c) => [c.getAttribute('data-class'), Number(c.getAttribute('data-count'))]));
+        return {
+          page: Number(s.getAttribute('data-page')),
+          heading: s.querySelector('.ledger-page-no')?.textContent ?? '',
+          rows: [...s.querySelectorAll('tr.ledger-row')].map((r) => ({ number: r.querySelector('td')?.textContent ?? '', class: r.getAttribute('data-class') ?? '' })),
+          subtotal: counts('[data-testid="ledger-subtotal"]'),
+          subtotalText: s.querySelector('[data-testid="ledger-subtotal"]')?.textContent ?? '',
+          grand: s.querySelector('[data-testid="ledger-grand-total"]') ? counts('[data-testid="ledger-grand-total"]') : null,
+        };
+      }),
+    );
+  }
+
+  it('CALL-10 a printed ledger page shows the right 本页小计 and the Excel export has the same numbers', async () => {
+    const page = await signedIn('zhuguan');
+    await page.goto('/reports/ledger');
+    await page.getByTestId('ledger-page').first().waitFor();
+    // 10 rows per page, chosen on the page as the desk would.
+    await page.getByLabel('每页行数').click();
+    await page.locator('.ant-select-item-option').filter({ hasText: /^10$/ }).click();
+    await page.waitForURL(/rows=10/);
+    await page.locator('[data-testid="ledger"][data-fetching="false"]').waitFor();
+
+    const api = await apiAs(server.baseUrl, 'zhuguan');
+    const ledger = await api.get<LedgerAnswer>(`/api/calls/ledger?projectId=${projectId}&rowsPerPage=10`);
+    const sheets = await readSheets(page);
+    expect(ledger.total.total).toBeGreaterThanOrEqual(26);
+    expect(sheets).toHaveLength(Math.ceil(ledger.total.total / 10));
+    sheets.forEach((s, i) => {
+      expect(s.page).toBe(i + 1);
+      expect(s.heading).toBe(`第 ${i + 1} 页 / 共 ${sheets.length} 页`);
+      expect(s.rows.length).toBe(i < sheets.length - 1 ? 10 : ledger.total.total - 10 * (sheets.length - 1));
+      // 本页小计 = what the page's rows add up to, class by class.
+      const counted = zero();
+      for (const r of s.rows) {
+        counted[r.class as Cls]++;
+        counted.total++;
+      }
+      expect(s.subtotal, `page ${s.page}`).toEqual(counted);
+      for (const c of CLASSES) expect(s.subtotalText).toContain(`${LABELS[c]} ${counted[c]}`);
+      // … and the server's figures for that page.
+      expect(s.rows.map((r) => r.number)).toEqual(ledger.pages[i].rows.map((r) => r.number));
+      expect(counted).toEqual(ledger.pages[i].subtotal);
+      expect(s.grand).toEqual(i === sheets.length - 1 ? ledger.total : null);
+    });
+    // Receiving order, as written on paper: ours follow one another in the order they were recorded.
+    const shown = sheets.flatMap((s) => s.rows.map((r) => r.number));
+    expect(shown.filter((n) => made.some((m) => m.number === n))).toEqual(made.map((m) => m.number));
+    const ours = zero();
+    for (const m of made) {
+      ours[m.class]++;
+      ours.total++;
+    }
+    expect(ours).toEqual({ normal: 5, Z: 5, Q: 6, GT: 5, complaint: 5, inquiry: 0, total: 26 });
+
+    // 打印: the browser's print, with one ledger page per printed A4 landscape page and no menus or buttons.
+    await page.evaluate(() => {
+      (window as unknown as { printed: number }).printed = 0;
+      window.print = () => void (window as unknown as { printed: number }).printed++;
+    });
+    await page.getByRole('button', { name: /打\s*印/ }).click();
+    expect(await page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('.ant-layout-sider').isVisible()).toBe(false);
+    expect(await page.getByRole('button', { name: /导出 Excel/ }).isVisible()).toBe(false);
+    const breaks = await page.getByTestId('ledger-page').evaluateAll((els) => els.map((e) => getComputedStyle(e).breakAfter));
+    expect(breaks).toEqual([...Array(sheets.length - 1).fill('page'), 'auto']);
+    const pdf = (await page.pdf({ preferCSSPageSize: true })).toString('latin1');
+    expect(pdf.match(/\/Type\s*\/Page[^s]/g)).toHaveLength(sheets.length);
+    expect(pdf).toMatch(/\/MediaBox\s*\[0 0 841\.9\d* 595\.\d+\]|\/MediaBox\s*\[0 0 841\.9\d* 594\.9\d*\]/);
+    await page.emulateMedia({ media: 'screen' });
+
+    // 导出 Excel: the same query; the same rows on the same pages and the same 本页小计.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /导出 Excel/ }).click()]);
+    expect(download.suggestedFilename()).toBe('来电来访记录.xlsx');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await readFile((await download.path())!)) as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet('来电来访记录')!;
+    const xlsxPages = new Map<number, { numbers: string[]; subtotal?: Counts }>();
+    let xlsxTotal: Counts | undefined;
+    const parseCounts = (text: string, sum: string): Counts => {
+      const c = zero();
+      for (const k of CLASSES) c[k] = Number(new RegExp(`${LABELS[k]} (\\d+)`).exec(text)?.[1]);
+      c.total = Number(/合计 (\d+)/.exec(sum)?.[1]);
+      return c;
+    };
+    ws.eachRow((row, i) => {
+      if (i === 1) return;
+      const cell = (n: number) => String(row.getCell(n).value ?? '');
+      if (cell(2) === '总计') return void (xlsxTotal = parseCounts(cell(7), cell(8)));
+      const p = Number(cell(1));
+      const entry = xlsxPages.get(p) ?? { numbers: [] };
+      xlsxPages.set(p, entry);
+      if (cell(2) === '本页小计') entry.subtotal = parseCounts(cell(7), cell(8));
+      else entry.numbers.push(cell(2));
+    });
+    expect([...xlsxPages.keys()]).toEqual(sheets.map((s) => s.page));
+    sheets.forEach((s) => {
+      const x = xlsxPages.get(s.page)!;
+      expect(x.numbers, `Excel page ${s.page}`).toEqual(s.rows.map((r) => r.number));
+      expect(x.subtotal, `Excel 本页小计 ${s.page}`).toEqual(s.subtotal);
+    });
+    expect(xlsxTotal).toEqual(sheets.at(-1)!.grand);
+  }, 120_000);
+
+  it("CALL-4 jingli's board shows his district's open items overdue first", async () => {
+    // Wait for the vendor's minute to pass on the broadband call in 东区.
+    const wait = overdueDue - Date.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait + 1_000));
+    const jingli = await apiAs(server.baseUrl, 'jingli');
+    const board = await jingli.get<{ districts: string[]; items: { number: string; unitCode: string; overdue: boolean }[] }>(`/api/board?projectId=${projectId}`);
+    expect(board.items.find((i) => i.number === overdueNumber)?.overdue).toBe(true);
+
+    const page = await signedIn('jingli');
+    await page.getByRole('menuitem', { name: '辖区看板' }).click();
+    await page.waitForURL((u) => u.pathname === '/board');
+    const rows = page.getByTestId('board-row');
+    await rows.first().waitFor();
+    const shown = await rows.evaluateAll((trs) =>
+      trs.map((tr) => ({ number: tr.getAttribute('data-number') ?? '', unit: tr.getAttribute('data-unit') ?? '', state: tr.getAttribute('data-state') ?? '', red: tr.classList.contains('board-row-overdue'), text: tr.textContent ?? '' })),
+    );
+    // His district only (东区 is 1–4栋): every open item of it, none of 中区 or 西区.
+    expect(shown.map((r) => r.number).sort()).toEqual(board.items.map((i) => i.number).sort());
+    for (const r of shown) expect(r.unit, r.number).toMatch(/^[1-4]-\d-\d{4}$/);
+    // Overdue first, in red, with how long it has been overdue.
+    expect(shown[0]).toMatchObject({ number: overdueNumber, state: 'overdue', red: true });
+    expect(shown[0].text).toMatch(/超时 \d+ 分/);
+    const firstNotOverdue = shown.findIndex((r) => r.state !== 'overdue');
+    expect(shown.slice(firstNotOverdue).every((r) => r.state !== 'overdue')).toBe(true);
+    expect(await page.getByTestId('board-counts').innerText()).toMatch(new RegExp(`未完结 ${shown.length} 项，其中超时 [1-9]\\d* 项`));
+
+    // 催办 from the board: the chase is recorded and the board refreshes.
+    await rows.filter({ hasText: overdueNumber }).getByRole('button', { name: /催\s*办/ }).click();
+    await page.getByRole('dialog').getByLabel('催办说明（可选）').fill('请宽带公司尽快上门');
+    await page.getByRole('dialog').getByRole('button', { name: /催\s*办/ }).click();
+    await page.getByText('已催办').waitFor();
+    await expect.poll(async () => rows.filter({ hasText: overdueNumber }).getByTestId('board-wo-status').innerText()).toContain('已催 1 次');
+  }, 150_000);
+});
