@@ -63,11 +63,14 @@ export interface BoardWorkOrder {
   status: WorkOrderStatus;
   chaseCount: number;
 }
-export interface BoardItem extends LedgerRow {
+/** A record as GET /api/calls lists it. */
+export interface CallListItem extends LedgerRow {
   dueAt: string | null;
   urgency: Urgency;
   districtId: string | null;
   version: number;
+}
+export interface BoardItem extends CallListItem {
   overdue: boolean;
   workOrders: BoardWorkOrder[];
 }
@@ -133,7 +136,7 @@ export function useBoard(projectId: string | undefined, districtId?: string) {
 export function useGtQueue(projectId: string | undefined) {
   return useQuery({
     queryKey: reportKeys.gtQueue(projectId ?? ''),
-    queryFn: ({ signal }) => api.get<{ items: BoardItem[]; total: number }>('/api/calls', { projectId, class: 'GT', open: true, pageSize: 200 }, signal),
+    queryFn: ({ signal }) => api.get<{ items: CallListItem[]; total: number }>('/api/calls', { projectId, class: 'GT', open: true, pageSize: 200 }, signal),
     enabled: Boolean(projectId),
     refetchOnWindowFocus: 'always',
   });
@@ -167,15 +170,31 @@ export function useChaseCall() {
   });
 }
 
-/** 改派: reads the work order's current version, then reassigns it (optimistic locking on the server). */
+/** What the 改派 dialog needs of a work order (GET /api/work-orders/:id). */
+export interface WorkOrderBrief {
+  id: string;
+  version: number;
+  status: WorkOrderStatus;
+  assigneeId: string | null;
+  assigneeName: string | null;
+}
+
+export function useWorkOrderBrief(id: string) {
+  return useQuery({
+    queryKey: ['reports', 'work-order', id],
+    queryFn: ({ signal }) => api.get<WorkOrderBrief>(`/api/work-orders/${id}`, undefined, signal),
+    staleTime: 0,
+  });
+}
+
+/** 改派 with the version the dialog read (optimistic locking on the server: a stale one answers 409). */
 export function useReassignWorkOrder() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: async (v: { workOrderId: string; assigneeId: string }) => {
-      const wo = await api.get<{ version: number }>(`/api/work-orders/${v.workOrderId}`);
-      return api.post<unknown>(`/api/work-orders/${v.workOrderId}/reassign`, { version: wo.version, assigneeId: v.assigneeId });
-    },
+    mutationFn: (v: { workOrderId: string; version: number; assigneeId: string }) =>
+      api.post<unknown>(`/api/work-orders/${v.workOrderId}/reassign`, { version: v.version, assigneeId: v.assigneeId }),
     onSuccess: () => invalidateBoard(qc),
+    onError: () => qc.invalidateQueries({ queryKey: ['reports', 'work-order'] }),
   });
 }
 

@@ -94,6 +94,7 @@ export const reportMessages = {
   'board.reassign': '改派',
   'board.reassignTitle': '改派报修单 {number}',
   'board.assignee': '维修人员',
+  'board.currentAssignee': '当前：{name}',
   'board.assigneeRequired': '请选择维修人员',
   'board.reassigned': '已改派',
   'board.empty': '辖区内没有未完结事项',

@@ -1,7 +1,7 @@
-import { App, Form, Input, Modal, Select } from 'antd';
+import { App, Form, Input, Modal, Select, Typography } from 'antd';
 import { t } from '../../i18n/zh-CN';
 import { isApiError } from '../../lib/api';
-import { useAssignees, useChaseCall, useReassignWorkOrder, type BoardItem, type BoardWorkOrder } from '../api';
+import { useAssignees, useChaseCall, useReassignWorkOrder, useWorkOrderBrief, type BoardItem, type BoardWorkOrder } from '../api';
 import { rt } from '../messages';
 
 const errorText = (e: unknown) => (isApiError(e) ? e.message : t('error.unknown'));
@@ -50,7 +50,9 @@ export function ChaseDialog({ item, onClose }: { item: BoardItem; onClose: () =>
 export function ReassignDialog({ projectId, item, workOrder, onClose }: { projectId: string; item: BoardItem; workOrder: BoardWorkOrder; onClose: () => void }) {
   const [form] = Form.useForm<{ assigneeId: string }>();
   const assignees = useAssignees(projectId, item.class === 'Z' ? 'Z' : 'normal', true);
+  const detail = useWorkOrderBrief(workOrder.id);
   const reassign = useReassignWorkOrder();
+  const currentId = detail.data?.assigneeId ?? null;
   const { message } = App.useApp();
   return (
     <Modal
@@ -59,16 +61,19 @@ export function ReassignDialog({ projectId, item, workOrder, onClose }: { projec
       okText={rt('board.reassign')}
       cancelText={t('common.cancel')}
       confirmLoading={reassign.isPending}
+      okButtonProps={{ disabled: !detail.data }}
       onCancel={onClose}
       onOk={() => form.submit()}
       destroyOnHidden
     >
+      {detail.data?.assigneeName && <Typography.Paragraph type="secondary">{rt('board.currentAssignee', { name: detail.data.assigneeName })}</Typography.Paragraph>}
       <Form
         form={form}
         layout="vertical"
         onFinish={(v) =>
+          detail.data &&
           reassign.mutate(
-            { workOrderId: workOrder.id, assigneeId: v.assigneeId },
+            { workOrderId: workOrder.id, version: detail.data.version, assigneeId: v.assigneeId },
             {
               onSuccess: () => {
                 message.success(rt('board.reassigned'));
@@ -83,7 +88,7 @@ export function ReassignDialog({ projectId, item, workOrder, onClose }: { projec
           <Select
             showSearch={{ optionFilterProp: 'label' }}
             loading={assignees.isPending}
-            options={(assignees.data?.items ?? []).map((a) => ({ value: a.id, label: a.displayName }))}
+            options={(assignees.data?.items ?? []).map((a) => ({ value: a.id, label: a.displayName, disabled: a.id === currentId }))}
           />
         </Form.Item>
       </Form>

@@ -1,10 +1,10 @@
 import { Button, Card, DatePicker, Empty, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { CALL_STATUS_LABELS } from '../../../domain/calls/labels';
 import { useProject } from '../../app/project-context';
 import { ErrorResult } from '../../components/error-result';
-import { useGtQueue, useGtSummary, type BoardItem, type GtGroup } from '../api';
+import { useGtQueue, useGtSummary, type CallListItem, type GtGroup } from '../api';
 import { fmtDateTime, fmtDuration } from '../format';
 import { rt } from '../messages';
 import { useNow } from '../use-now';
@@ -40,14 +40,14 @@ const summaryColumns: TableColumnsType<GtGroup> = [
   },
 ];
 
-function queueColumns(now: number): TableColumnsType<BoardItem> {
+function queueColumns(now: number): TableColumnsType<CallListItem> {
   return [
-    { title: rt('board.col.number'), dataIndex: 'number', width: 150 },
+    { title: rt('board.col.number'), dataIndex: 'number', width: 150, render: (n: string, i) => <Link to={`/calls/${i.id}`}>{n}</Link> },
     { title: rt('board.col.receivedAt'), dataIndex: 'receivedAt', width: 140, render: fmtDateTime },
     { title: rt('board.col.unit'), dataIndex: 'unitCode', width: 95 },
     { title: rt('board.col.caller'), dataIndex: 'callerName', width: 100 },
     { title: rt('board.col.content'), dataIndex: 'content', ellipsis: true },
-    { title: rt('board.col.status'), dataIndex: 'status', width: 110, render: (s: BoardItem['status']) => CALL_STATUS_LABELS[s] },
+    { title: rt('board.col.status'), dataIndex: 'status', width: 110, render: (s: CallListItem['status']) => CALL_STATUS_LABELS[s] },
     {
       title: rt('board.col.due'),
       key: 'due',
@@ -130,7 +130,7 @@ export function GtPage() {
         {queue.isError ? (
           <ErrorResult error={queue.error} onRetry={() => void queue.refetch()} />
         ) : (
-          <Table<BoardItem>
+          <Table<CallListItem>
             rowKey="id"
             size="small"
             loading={queue.isPending}
