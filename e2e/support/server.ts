@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdtempSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -53,10 +54,13 @@ export interface TestServer {
   stop: () => Promise<void>;
 }
 
+/** Extra environment for a test's server, e.g. `DEMO_VENDOR_PROMISED_MINUTES` (read by the demo seed). */
+export type ServerEnv = Record<string, string>;
+
 /** Runs the real server (`node --import tsx src/server/main.ts`) on a free port over the given embedded data dir. */
-async function runServer(dataDir: string, removeDataDir: boolean): Promise<TestServer> {
+async function runServer(dataDir: string, removeDataDir: boolean, extraEnv: ServerEnv = {}): Promise<TestServer> {
   const port = await freePort();
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', SERVE_WEB: '1', SEED_DEMO: '1' };
+  const env: NodeJS.ProcessEnv = { ...process.env, ...extraEnv, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', SERVE_WEB: '1', SEED_DEMO: '1' };
   delete env.DATABASE_URL;
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
@@ -101,28 +105,35 @@ async function runServer(dataDir: string, removeDataDir: boolean): Promise<TestS
  * A store the server itself created and seeded with the demo estate, made once per change of the
  * migrations, seed or tables (initdb + seed take several seconds; copying takes a fraction of one).
  */
-async function ensureSeedTemplate(): Promise<string> {
-  const template = seedTemplateDir();
+async function ensureSeedTemplate(extraEnv: ServerEnv): Promise<string> {
+  const base = seedTemplateDir();
+  // The seed may read the extra environment: such a store gets a template of its own.
+  const keys = Object.keys(extraEnv).sort();
+  const template = keys.length ? `${base}-${createHash('sha256').update(JSON.stringify(keys.map((k) => [k, extraEnv[k]]))).digest('hex').slice(0, 8)}` : base;
   if (existsSync(template)) return template;
   return withLock(`${template}.lock`, async () => {
     if (existsSync(template)) return template;
     const work = mkdtempSync(path.join(tmpdir(), 'wd-e2e-seeding-'));
-    const s = await runServer(work, false);
+    const s = await runServer(work, false, extraEnv);
     await s.stop(); // a clean shutdown: the data dir is consistent on disk
     renameSync(work, template);
-    // Templates of earlier sources are of no further use.
+    // Templates of earlier sources are of no further use (those of the same sources with other env are).
     for (const old of readdirSync(tmpdir())) {
       const full = path.join(tmpdir(), old);
-      if (old.startsWith('wd-e2e-seed-') && full !== template && !old.endsWith('.lock')) rmSync(full, { recursive: true, force: true });
+      if (old.startsWith('wd-e2e-seed-') && !full.startsWith(base) && !old.endsWith('.lock')) rmSync(full, { recursive: true, force: true });
     }
     return template;
   });
 }
 
-/** The real server on a fresh temporary data dir holding the demo estate; `stop()` kills it and removes the dir. */
-export async function startServer(): Promise<TestServer> {
-  const [, template] = await Promise.all([ensureWebBuilt(), ensureSeedTemplate()]);
+/**
+ * The real server on a fresh temporary data dir holding the demo estate; `stop()` kills it and removes the
+ * dir. `env` is passed to the server, and to the seeding of its store.
+ */
+export async function startServer(opts: { env?: ServerEnv } = {}): Promise<TestServer> {
+  const env = opts.env ?? {};
+  const [, template] = await Promise.all([ensureWebBuilt(), ensureSeedTemplate(env)]);
   const dataDir = mkdtempSync(path.join(tmpdir(), 'wd-e2e-'));
   cpSync(template, dataDir, { recursive: true });
-  return runServer(dataDir, true);
+  return runServer(dataDir, true, env);
 }

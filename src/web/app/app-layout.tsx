@@ -1,21 +1,31 @@
-import { AuditOutlined, HomeOutlined, LogoutOutlined, TeamOutlined, UserOutlined, ApartmentOutlined } from '@ant-design/icons';
+import { AuditOutlined, HomeOutlined, LogoutOutlined, TeamOutlined, UserOutlined, ApartmentOutlined, PhoneOutlined, ProfileOutlined, ToolOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { App as AntApp, Button, Layout, Menu, Space, Typography, type MenuProps } from 'antd';
+import { App as AntApp, Button, Grid, Layout, Menu, Space, Typography, type MenuProps } from 'antd';
 import { Outlet, useLocation, useMatches, useNavigate } from 'react-router';
 import { useLogout, useMe, type Me } from '../auth/api';
 import { ErrorResult } from '../components/error-result';
 import { PageLoading } from '../components/page-loading';
 import { t } from '../i18n/zh-CN';
 import { isApiError } from '../lib/api';
+import { NotificationBell } from '../notifications/notification-bell';
+import { reportMenuItems, reportMenuKeys } from '../reports/routes';
+import { closeLiveEvents } from '../notifications/live-events';
 import { NotFoundPage } from './not-found-page';
 import { ProjectProvider } from './project-context';
 import { ProjectSwitcher } from './project-switcher';
-import type { RouteHandle } from './router';
+import { landingPath, type MenuFlags, type RouteHandle } from './router';
 
 const { Sider, Header, Content } = Layout;
 
 function menuItems(me: Me): MenuProps['items'] {
-  const items: NonNullable<MenuProps['items']> = [{ key: '/', icon: <HomeOutlined />, label: t('menu.home') }];
+  const menu: MenuFlags = me.menu;
+  const items: NonNullable<MenuProps['items']> = [];
+  // 工作台 is the landing page of those whose work does not start at the intake or the task list.
+  if (landingPath(me) === '/') items.push({ key: '/', icon: <HomeOutlined />, label: t('menu.home') });
+  if (menu.intake) items.push({ key: '/calls/new', icon: <PhoneOutlined />, label: t('menu.intake') });
+  if (menu.calls) items.push({ key: '/calls', icon: <ProfileOutlined />, label: t('menu.calls') });
+  if (menu.tasks) items.push({ key: '/tasks', icon: <ToolOutlined />, label: t('menu.tasks') });
+  items.push(...reportMenuItems(menu));
   if (me.menu.register) items.push({ key: '/register', icon: <ApartmentOutlined />, label: t('menu.register') });
   if (me.menu.users) items.push({ key: '/admin/users', icon: <TeamOutlined />, label: t('menu.users') });
   if (me.menu.audit) items.push({ key: '/audit', icon: <AuditOutlined />, label: t('menu.audit') });
@@ -23,7 +33,7 @@ function menuItems(me: Me): MenuProps['items'] {
 }
 
 function selectedKey(pathname: string): string {
-  for (const k of ['/register', '/admin/users', '/audit']) if (pathname === k || pathname.startsWith(`${k}/`)) return k;
+  for (const k of ['/calls/new', '/calls', '/tasks', ...reportMenuKeys, '/register', '/admin/users', '/audit']) if (pathname === k || pathname.startsWith(`${k}/`)) return k;
   return '/';
 }
 
@@ -35,6 +45,8 @@ export function AppLayout() {
   const navigate = useNavigate();
   const logout = useLogout();
   const queryClient = useQueryClient();
+  // Phones (the technicians' task pages at 375 px): the menu folds away entirely, the content gets the width.
+  const narrow = Grid.useBreakpoint().md === false;
 
   if (me.isPending) return <PageLoading />;
   if (me.isError) {
@@ -46,24 +58,26 @@ export function AppLayout() {
   // A route the user's menu does not offer is a 404, the same answer the API gives.
   const allowed = matches.every((m) => {
     const need = (m.handle as RouteHandle | undefined)?.menu;
-    return !need || user.menu[need];
+    return !need || (user.menu as MenuFlags)[need] === true;
   });
 
   // Leave the signed-in pages first, then drop every cached answer (queries refetching after a
   // clear would only meet a 401).
-  const onLogout = () =>
+  const onLogout = () => {
+    closeLiveEvents();
     logout.mutate(undefined, {
       onSettled: async () => {
         await navigate('/login', { replace: true });
         queryClient.clear();
       },
     });
+  };
 
   return (
     <ProjectProvider projects={user.projects}>
-      <AntApp>
+      <AntApp notification={{ top: 72 }}>
         <Layout style={{ minHeight: '100vh' }}>
-          <Sider breakpoint="lg" collapsedWidth={56} theme="dark" width={200}>
+          <Sider breakpoint="lg" collapsedWidth={narrow ? 0 : 56} theme="dark" width={200}>
             <div style={{ color: '#fff', fontWeight: 600, fontSize: 16, padding: '16px 20px', whiteSpace: 'nowrap', overflow: 'hidden' }}>
               {t('app.name')}
             </div>
@@ -77,18 +91,19 @@ export function AppLayout() {
             />
           </Sider>
           <Layout>
-            <Header style={{ background: '#fff', padding: '0 24px', display: 'flex', alignItems: 'center', justifyContent: 'space-between', borderBottom: '1px solid #f0f0f0' }}>
+            <Header style={{ background: '#fff', padding: narrow ? '0 8px' : '0 24px', gap: 8, display: 'flex', alignItems: 'center', justifyContent: 'space-between', borderBottom: '1px solid #f0f0f0' }}>
               <ProjectSwitcher />
-              <Space size="middle">
-                <Typography.Text data-testid="current-user">
+              <Space size={narrow ? 'small' : 'middle'}>
+                <NotificationBell />
+                <Typography.Text data-testid="current-user" ellipsis style={{ maxWidth: narrow ? 72 : 200, verticalAlign: 'middle' }}>
                   <UserOutlined /> {user.displayName}
                 </Typography.Text>
-                <Button icon={<LogoutOutlined />} onClick={onLogout} loading={logout.isPending}>
-                  {t('app.logout')}
+                <Button icon={<LogoutOutlined />} onClick={onLogout} loading={logout.isPending} aria-label={t('app.logout')}>
+                  {narrow ? null : t('app.logout')}
                 </Button>
               </Space>
             </Header>
-            <Content style={{ padding: 24 }}>{allowed ? <Outlet /> : <NotFoundPage />}</Content>
+            <Content style={{ padding: narrow ? 12 : 24 }}>{allowed ? <Outlet /> : <NotFoundPage />}</Content>
           </Layout>
         </Layout>
       </AntApp>

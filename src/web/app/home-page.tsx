@@ -1,12 +1,17 @@
 import { Card, Descriptions, Space, Tag, Typography } from 'antd';
-import { Link } from 'react-router';
+import { Link, Navigate } from 'react-router';
 import { useMe } from '../auth/api';
 import { roleLabels, t } from '../i18n/zh-CN';
+import { landingPath, type MenuFlags } from './router';
 
 /** 工作台: who is signed in, on which projects, and shortcuts to what the menu offers. */
 export function HomePage() {
   const { data: me } = useMe();
   if (!me) return null;
+  // The desk lands on the intake screen, doers on their tasks (the login page sends everyone to /).
+  const landing = landingPath(me);
+  if (landing !== '/') return <Navigate to={landing} replace />;
+  const menu: MenuFlags = me.menu;
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
       <Typography.Title level={3} style={{ margin: 0 }}>
@@ -21,9 +26,11 @@ export function HomePage() {
           ]}
         />
       </Card>
-      {(me.menu.register || me.menu.users || me.menu.audit) && (
+      {(me.menu.register || me.menu.users || me.menu.audit || menu.intake || menu.calls) && (
         <Card title={t('home.shortcuts')}>
           <Space size="large" wrap>
+            {menu.intake && <Link to="/calls/new">{t('menu.intake')}</Link>}
+            {menu.calls && <Link to="/calls">{t('menu.calls')}</Link>}
             {me.menu.register && <Link to="/register">{t('menu.register')}</Link>}
             {me.menu.users && <Link to="/admin/users">{t('menu.users')}</Link>}
             {me.menu.audit && <Link to="/audit">{t('menu.audit')}</Link>}

@@ -1,10 +1,24 @@
 import { createBrowserRouter, type RouteObject } from 'react-router';
-import type { MenuItem } from '../auth/api';
+import type { Me } from '../auth/api';
 import { PageLoading } from '../components/page-loading';
+
+/** /api/auth/me `menu`, with the service desk's flags (the server sends them; older answers may lack them). */
+export type MenuFlags = Me['menu'] & Partial<Record<'intake' | 'calls' | 'board' | 'reports' | 'tasks', boolean>>;
+export type MenuFlag = keyof MenuFlags;
+
+const DESK_ROLES = new Set(['cs_specialist', 'cs_assistant', 'front_desk']);
+
+/** Where a user starts: the desk at the intake screen, technicians, engineers and vendors at their tasks. */
+export function landingPath(me: Pick<Me, 'roles' | 'menu'>): string {
+  const menu: MenuFlags = me.menu;
+  if (menu.intake && me.roles.some((r) => DESK_ROLES.has(r))) return '/calls/new';
+  if (menu.tasks && !menu.calls) return '/tasks';
+  return '/';
+}
 
 /** Route handle: which /api/auth/me menu flag a route needs; without it the route is a 404. */
 export interface RouteHandle {
-  menu?: MenuItem;
+  menu?: MenuFlag;
 }
 
 // Every page is its own chunk (antd is heavy). A route's `lazy` modules load in parallel: the antd
@@ -32,6 +46,31 @@ const appRoutes: RouteObject[] = [
     handle: { menu: 'audit' } satisfies RouteHandle,
     lazy: async () => ({ Component: (await import('../audit/pages/audit-page')).AuditPage }),
   },
+  {
+    path: 'calls/new',
+    handle: { menu: 'intake' } satisfies RouteHandle,
+    lazy: async () => ({ Component: (await import('../calls/pages/intake-page')).IntakePage }),
+  },
+  {
+    path: 'calls',
+    handle: { menu: 'calls' } satisfies RouteHandle,
+    lazy: async () => ({ Component: (await import('../calls/pages/calls-page')).CallsPage }),
+  },
+  {
+    path: 'calls/:id',
+    handle: { menu: 'calls' } satisfies RouteHandle,
+    lazy: async () => ({ Component: (await import('../calls/pages/call-detail-page')).CallDetailPage }),
+  },
+  {
+    path: 'tasks',
+    handle: { menu: 'tasks' } satisfies RouteHandle,
+    lazy: async () => ({ Component: (await import('../tasks/pages/tasks-page')).TasksPage }),
+  },
+  {
+    path: 'tasks/:id',
+    handle: { menu: 'tasks' } satisfies RouteHandle,
+    lazy: async () => ({ Component: (await import('../tasks/pages/task-detail-page')).TaskDetailPage }),
+  },
   { path: '*', lazy: async () => ({ Component: (await import('./not-found-page')).NotFoundPage }) },
 ];
 
@@ -42,9 +81,20 @@ const routes: RouteObject[] = [
     HydrateFallback: PageLoading,
     children: [
       { path: '/login', lazy: async () => ({ Component: (await import('../auth/pages/login-page')).LoginPage }) },
-      { path: '/', lazy: async () => ({ Component: (await import('./app-layout')).AppLayout }), children: appRoutes },
+      { id: 'app', path: '/', lazy: async () => ({ Component: (await import('./app-layout')).AppLayout }), children: appRoutes },
     ],
   },
 ];
 
-export const createAppRouter = () => createBrowserRouter(routes);
+export function createAppRouter() {
+  let reports: Promise<void> | null = null;
+  return createBrowserRouter(routes, {
+    // The supervisors' pages (src/web/reports/routes.tsx) join the tree on the first navigation the known
+    // routes match only through a parameter or the 404 splat, which is when one of them may be meant; their
+    // module (menu icons, messages) so stays out of the first screen's bundle.
+    patchRoutesOnNavigation: async ({ patch }) => {
+      reports ??= import('../reports/routes').then(({ reportRoutes }) => patch('app', reportRoutes));
+      await reports;
+    },
+  });
+}

@@ -6,6 +6,7 @@
  */
 import type { Role } from '../../domain/users/roles';
 import type { PersonRelation } from '../../domain/property/property.table';
+import { serviceDeskMessages } from './zh-CN-service-desk';
 
 export const zhCN = {
   'app.name': '物业客服台',
@@ -135,6 +136,7 @@ export const zhCN = {
   'common.saved': '已保存',
   'common.yes': '是',
   'common.no': '否',
+  ...serviceDeskMessages,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -1,0 +1,19 @@
+import { Empty } from 'antd';
+import { useProject } from '../../app/project-context';
+import { useMe } from '../../auth/api';
+import { t } from '../../i18n/zh-CN';
+import { draftStorageKey } from '../intake/intake-draft';
+import { IntakeForm } from '../intake/intake-form';
+
+/**
+ * 来电登记 (CALL-1), the front desk's home: one keyboard-only screen used while the caller talks. The
+ * form is keyed by user and project, so switching either starts from that pair's own draft.
+ */
+export function IntakePage() {
+  const { current } = useProject();
+  const { data: me } = useMe();
+  if (!me) return null;
+  if (!current) return <Empty description={t('intake.noProject')} />;
+  const storageKey = draftStorageKey(me.id, current.id);
+  return <IntakeForm key={storageKey} projectId={current.id} storageKey={storageKey} />;
+}
