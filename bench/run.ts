@@ -13,7 +13,9 @@ import { figureList, STORE_LABEL, type LoadFigures } from './lib/figures';
 import { parseOptions, type BenchOptions, type ScenarioName } from './lib/options';
 import { createDatabase, dropDatabase, withDatabase } from './lib/pg-admin';
 import { log } from './lib/progress';
-import { markdownTable, writeResults, type Entry } from './lib/report';
+import { markdownTable, writeResults } from './lib/report';
+import { attempt, type Collected } from './lib/collect';
+import { deskBlock } from './desk';
 import { healthScenario, measureB0 } from './scenarios/baseline';
 import { explainSearch, type ExplainReport, type KindTiming } from './scenarios/explain';
 import { searchScenario } from './scenarios/search';
@@ -54,26 +56,6 @@ async function explainAnalyzedCopy(dir: string, opts: BenchOptions): Promise<Exp
   }
 }
 
-interface Collected {
-  entries: Entry[];
-  notes: string[];
-  explains: string[];
-  failures: number;
-}
-
-/** Runs one scenario; a failure (e.g. the app mid-edit in the shared tree) is reported and the run goes on. */
-async function attempt<T>(what: string, out: Collected, fn: () => Promise<T>): Promise<T | undefined> {
-  try {
-    return await fn();
-  } catch (err) {
-    out.failures++;
-    const msg = err instanceof Error ? err.message : String(err);
-    log(`FAILED ${what}: ${err instanceof Error ? (err.stack ?? msg) : msg}`);
-    out.notes.push(`FAILED ${what}: ${msg.split('\n')[0]}`);
-    return undefined;
-  }
-}
-
 async function searchAndExplain(kind: StoreKind, opts: BenchOptions, want: (s: ScenarioName) => boolean, b0: LoadFigures | undefined, out: Collected) {
   const label = STORE_LABEL[kind];
   const bench: BenchStore = await openBenchStore(kind, opts.households, opts.pgUrl);
@@ -110,7 +92,7 @@ async function searchAndExplain(kind: StoreKind, opts: BenchOptions, want: (s: S
 async function storeBlock(kind: StoreKind, opts: BenchOptions, want: (s: ScenarioName) => boolean, out: Collected) {
   const label = STORE_LABEL[kind];
   let b0: LoadFigures | undefined;
-  if (want('baseline') || want('search')) {
+  if (want('baseline') || want('search') || want('list')) {
     b0 = await attempt(`${label} B0`, out, () => measureB0(opts, label, out.notes));
     if (b0) out.entries.push(...figureList(b0));
   }
@@ -127,6 +109,7 @@ async function storeBlock(kind: StoreKind, opts: BenchOptions, want: (s: Scenari
     if (health) out.entries.push(...health);
   }
   if (want('search') || want('explain')) await attempt(`${label} search data / explain`, out, () => searchAndExplain(kind, opts, want, b0, out));
+  await deskBlock(kind, opts, want, b0, out);
 }
 
 function gitCommit(): string {
@@ -146,7 +129,7 @@ async function main(): Promise<number> {
     process.exit(2);
   }, WATCHDOG_MS).unref();
   const want = (s: ScenarioName) => opts.scenarios.includes(s);
-  const out: Collected = { entries: [], notes: [], explains: [], failures: 0 };
+  const out: Collected = { entries: [], notes: [], explains: [], callExplains: [], failures: 0 };
   const { entries, notes, explains } = out;
   log(`scenarios ${opts.scenarios.join(', ')}; stores ${opts.stores.map((k) => STORE_LABEL[k]).join(' + ')}; ${opts.durationSeconds} s per load step after ${opts.warmupSeconds} s warm-up; ${opts.households} households`);
 
@@ -161,10 +144,11 @@ async function main(): Promise<number> {
     node: process.version,
     cpus: os.cpus().length,
     commit: gitCommit(),
-    settings: `${opts.durationSeconds} s per load step after ${opts.warmupSeconds} s warm-up, ${opts.connections} connections, ${opts.households} households`,
+    settings: `${opts.durationSeconds} s per load step after ${opts.warmupSeconds} s warm-up, ${opts.connections} connections, ${opts.households} households, ${opts.calls} calls, ${opts.timers} timers, ${opts.sseConnections} SSE streams`,
   };
   writeResults(RESULTS, entries, meta, notes);
   if (explains.length) writeFileSync(path.join(RESULTS, 'explain.md'), `# EXPLAIN ANALYZE of searchHouseholds (${meta.startedAt})\n\n${explains.join('\n')}\n`);
+  if (out.callExplains.length) writeFileSync(path.join(RESULTS, 'explain-calls.md'), `# EXPLAIN ANALYZE of the call list and ledger queries (${meta.startedAt})\n\n${out.callExplains.join('\n')}\n`);
   process.stdout.write(markdownTable(entries) + '\n\n' + notes.map((n) => `- ${n}`).join('\n') + '\n');
   log(`done in ${Math.round(meta.seconds)} s; results in bench/results/latest.{json,md}${out.failures ? `; ${out.failures} scenario(s) FAILED` : ''}`);
   return out.failures ? 1 : 0;

@@ -17,6 +17,8 @@ declare module 'autocannon' {
     timeout?: number;
     headers?: Record<string, string>;
     requests?: AutocannonRequest[];
+    /** Replaces [<id>] in each request body with a fresh unique id (idempotency keys). */
+    idReplacement?: boolean;
   }
 
   export interface AutocannonResult {

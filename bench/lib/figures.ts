@@ -14,7 +14,7 @@ export interface LoadFigures {
 }
 
 /** Figures of a load run, each beside the same figure of the baseline run when one is given. */
-export function loadFigures(name: string, o: LoadOutcome, base?: LoadFigures): LoadFigures {
+export function loadFigures(name: string, o: Pick<LoadOutcome, 'rps' | 'latency'>, base?: LoadFigures): LoadFigures {
   return {
     rps: entry(`${name}: throughput`, o.rps, 'req/s', base?.rps),
     p50: entry(`${name}: p50 latency`, o.latency.p50, 'ms', base?.p50),

@@ -12,6 +12,8 @@ export interface LoadSpec {
   /** Requests cycled through by every connection, in order; default a GET of url itself. */
   requests?: AutocannonRequest[];
   headers?: Record<string, string>;
+  /** Replace [<id>] in request bodies with a unique id per request. */
+  idReplacement?: boolean;
   connections?: number;
   warmupSeconds: number;
   durationSeconds: number;
@@ -24,7 +26,7 @@ export function runLoad(spec: LoadSpec): Promise<LoadOutcome> {
   const host = new URL(spec.url).hostname;
   if (host !== '127.0.0.1' && host !== 'localhost') return Promise.reject(new Error(`refusing to load ${host}: loopback only`));
   const job: LoadJob = {
-    options: { url: spec.url, connections: spec.connections ?? 10, timeout: 30, headers: spec.headers, requests: spec.requests },
+    options: { url: spec.url, connections: spec.connections ?? 10, timeout: 30, headers: spec.headers, requests: spec.requests, idReplacement: spec.idReplacement },
     warmupSeconds: spec.warmupSeconds,
     durationSeconds: spec.durationSeconds,
   };

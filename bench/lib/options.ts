@@ -1,6 +1,6 @@
 import type { StoreKind } from '../../src/server/db/store';
 
-export const SCENARIOS = ['baseline', 'startup', 'search', 'web', 'explain'] as const;
+export const SCENARIOS = ['baseline', 'startup', 'search', 'web', 'explain', 'create', 'list', 'timers', 'sse'] as const;
 export type ScenarioName = (typeof SCENARIOS)[number];
 
 export interface BenchOptions {
@@ -11,6 +11,14 @@ export interface BenchOptions {
   durationSeconds: number;
   /** Households in the search data set. */
   households: number;
+  /** Call records in the service-desk data set (list/ledger). */
+  calls: number;
+  /** Live timers in the lateness scenario (baseline: 100). */
+  timers: number;
+  /** Seconds over which those timers fall due. */
+  timerWindowSeconds: number;
+  /** SSE connections in the fan-out scenario (baseline: 20). */
+  sseConnections: number;
   connections: number;
   pgUrl?: string;
   stores: StoreKind[];
@@ -19,7 +27,11 @@ export interface BenchOptions {
 const USAGE = `usage: npm run bench -- [--quick] [--only ${SCENARIOS.join('|')}[,…]]
   env BENCH_DURATION   seconds per measured load step (default 10, --quick 5)
   env BENCH_HOUSEHOLDS households in the search data set (default 100000, --quick 10000)
-  env BENCH_DATABASE_URL postgres://… also run every scenario on that PostgreSQL server`;
+  env BENCH_CALLS      call records in the list data set (default 1000000, --quick 50000)
+  env BENCH_TIMERS     live timers in the lateness scenario (default 10000, --quick 1000)
+  env BENCH_SSE        SSE connections in the fan-out scenario (default 2000, --quick 200)
+  env BENCH_DATABASE_URL postgres://… also run every scenario on that PostgreSQL server
+  env BENCH_STORES     pglite, postgres or both (default: both when BENCH_DATABASE_URL is set)`;
 
 function isScenario(s: string): s is ScenarioName {
   return (SCENARIOS as readonly string[]).includes(s);
@@ -51,14 +63,24 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): B
     } else throw new Error(`unknown argument ${a}\n${USAGE}`);
   }
   const pgUrl = env.BENCH_DATABASE_URL || undefined;
+  let stores: StoreKind[] = pgUrl ? ['embedded', 'postgres'] : ['embedded'];
+  if (env.BENCH_STORES) {
+    const names = env.BENCH_STORES.split(',').map((x) => x.trim());
+    stores = stores.filter((k) => names.includes(k === 'embedded' ? 'pglite' : 'postgres'));
+    if (stores.length === 0) throw new Error(`BENCH_STORES=${env.BENCH_STORES} selects no store${pgUrl ? '' : ' (postgres needs BENCH_DATABASE_URL)'}\n${USAGE}`);
+  }
   return {
     quick,
     scenarios: only.length ? only : [...SCENARIOS],
     warmupSeconds: quick ? 2 : 3,
     durationSeconds: positive(env.BENCH_DURATION, quick ? 5 : 10, 'BENCH_DURATION'),
     households: Math.round(positive(env.BENCH_HOUSEHOLDS, quick ? 10_000 : 100_000, 'BENCH_HOUSEHOLDS')),
+    calls: Math.round(positive(env.BENCH_CALLS, quick ? 50_000 : 1_000_000, 'BENCH_CALLS')),
+    timers: Math.round(positive(env.BENCH_TIMERS, quick ? 1000 : 10_000, 'BENCH_TIMERS')),
+    timerWindowSeconds: quick ? 20 : 60,
+    sseConnections: Math.round(positive(env.BENCH_SSE, quick ? 200 : 2000, 'BENCH_SSE')),
     connections: 10,
     pgUrl,
-    stores: pgUrl ? ['embedded', 'postgres'] : ['embedded'],
+    stores,
   };
 }

@@ -37,3 +37,8 @@ export async function createDatabase(url: string, name: string): Promise<void> {
 export async function dropDatabase(url: string, name: string): Promise<void> {
   await admin(url, `DROP DATABASE IF EXISTS ${checked(name)} WITH (FORCE)`);
 }
+
+/** CREATE DATABASE … TEMPLATE: a file-level copy; the template may have no other sessions. */
+export async function copyDatabase(url: string, name: string, template: string): Promise<void> {
+  await admin(url, `CREATE DATABASE ${checked(name)} TEMPLATE ${checked(template)}`);
+}

@@ -1,0 +1,96 @@
+/**
+ * The call list with its class subtotals (GET /api/calls) and the printed ledger (GET /api/calls/ledger)
+ * over the cached ledger of ~1M calls, signed in as a customer-service specialist: a rotating mix of
+ * filters, then each kind alone, then the ledger of a month.
+ */
+import { sql } from 'drizzle-orm';
+import { rows } from '../../src/server/db/store';
+import { BENCH_USER } from '../data/estate';
+import type { DeskStore } from '../data/desk-store';
+import { LIST_KINDS, ledgerQueries, listQueries, type ListKind, type ListQuery } from '../data/list-queries';
+import { checkOutcome, figureList, loadFigures, type LoadFigures } from '../lib/figures';
+import { runLoad } from '../lib/load';
+import type { BenchOptions } from '../lib/options';
+import { entry, type Entry } from '../lib/report';
+import { startApp } from '../lib/servers';
+import { signIn } from '../lib/session';
+import { log } from '../lib/progress';
+
+const KIND_LABEL: Record<ListKind, string> = {
+  day: 'a day',
+  month: 'a month',
+  class: 'a class (all 2 years)',
+  district: 'a district (all 2 years)',
+  open: 'open items',
+  search: 'a search string (q)',
+};
+
+export async function searchSamples(desk: DeskStore): Promise<{ roomCode: string; number: string }> {
+  const db = desk.bench.store.db;
+  const [c] = await rows<{ number: string; code: string }>(
+    db,
+    sql`SELECT c.number, u.code FROM call_records c JOIN units u ON u.id = c.unit_id WHERE c.project_id = ${desk.ids.projectId}
+        AND c.received_at >= '2026-03-15T10:00:00+08:00' ORDER BY c.received_at LIMIT 1`,
+  );
+  if (!c) throw new Error('the call ledger has no call with a unit after 2026-03-15');
+  return { roomCode: c.code, number: c.number };
+}
+
+/** One request per query before loading: each must answer 200; the match counts go into the notes. */
+async function probe(url: string, cookie: string, qs: ListQuery[]): Promise<string> {
+  const totals = new Map<ListKind, number[]>();
+  for (const q of qs) {
+    const res = await fetch(url + q.path, { headers: { cookie } });
+    if (res.status !== 200) throw new Error(`${q.path} answered ${res.status}: ${(await res.text()).slice(0, 300)}`);
+    const body = (await res.json()) as { total: number };
+    totals.set(q.kind, [...(totals.get(q.kind) ?? []), body.total]);
+  }
+  return LIST_KINDS.map((k) => {
+    const t = totals.get(k) ?? [];
+    return `${k} ${Math.min(...t)}–${Math.max(...t)}`;
+  }).join('; ');
+}
+
+export async function listScenario(opts: BenchOptions, label: string, desk: DeskStore, b0: LoadFigures | undefined, notes: string[]): Promise<Entry[]> {
+  const size = desk.calls >= 1_000_000 ? `${desk.calls / 1_000_000}M` : `${Math.round(desk.calls / 1000)}k`;
+  const server = await startApp(desk.bench.store);
+  try {
+    const session = await signIn(server.url, BENCH_USER.username, BENCH_USER.password);
+    const queries = listQueries(desk.ids, await searchSamples(desk));
+    notes.push(`[${label}] call list queries at ${size} calls (matching records per kind, min–max): ${await probe(server.url, session.cookie, queries)}`);
+    const load = (paths: string[], seconds: number) =>
+      runLoad({ url: server.url, requests: paths.map((path) => ({ method: 'GET', path })), headers: { cookie: session.cookie }, connections: opts.connections, warmupSeconds: opts.warmupSeconds, durationSeconds: seconds });
+
+    log(`${label}: GET /api/calls at ${size}, mixed filters, ${opts.durationSeconds} s`);
+    const mix = await load(
+      queries.map((q) => q.path),
+      opts.durationSeconds,
+    );
+    checkOutcome(`${label} list mix`, mix, notes);
+    const out = figureList(loadFigures(`[${label}] GET /api/calls @${size} calls, mixed filters`, mix, b0));
+    if (label === 'PostgreSQL') notes.push(`[${label}] goal list p95 ≤ 100 ms at ${size}: mixed filters p95 ${out[2].value} ms — ${mix.latency.p95 <= 100 ? 'met' : 'MISSED'}`);
+
+    const perKind = Math.max(3, Math.round(opts.durationSeconds / 2));
+    for (const kind of LIST_KINDS) {
+      log(`${label}: GET /api/calls at ${size}, ${KIND_LABEL[kind]} only, ${perKind} s`);
+      const o = await load(
+        queries.filter((q) => q.kind === kind).map((q) => q.path),
+        perKind,
+      );
+      checkOutcome(`${label} list ${kind}`, o, notes);
+      const f = loadFigures(`[${label}] GET /api/calls @${size}, ${KIND_LABEL[kind]} only`, o, b0);
+      out.push(f.rps, f.p50, f.p95, f.p99);
+    }
+
+    log(`${label}: GET /api/calls/ledger at ${size}, a month, 20 rows × 50 pages, ${opts.durationSeconds} s`);
+    const ledger = await load(ledgerQueries(desk.ids), opts.durationSeconds);
+    checkOutcome(`${label} ledger`, ledger, notes);
+    const lf = loadFigures(`[${label}] GET /api/calls/ledger @${size}, a month (rowsPerPage 20, pages 1–50)`, ledger, b0);
+    out.push(...figureList(lf));
+    if (label === 'PostgreSQL') notes.push(`[${label}] goal ledger p95 ≤ 100 ms at ${size}: p95 ${lf.p95.value} ms — ${ledger.latency.p95 <= 100 ? 'met' : 'MISSED'}`);
+    if (desk.generatedSeconds > 0) out.push(entry(`[${label}] generating the ${size}-call ledger (this run; cached after)`, desk.generatedSeconds, 's'));
+    return out;
+  } finally {
+    await server.close();
+  }
+}

@@ -1,0 +1,122 @@
+/**
+ * Create call record: POST /api/calls on the full app (a plain inquiry; a broadband call, class Q, which
+ * also creates a work order, notifies the vendor and sets five timers), beside B1 — the same call_records
+ * row inserted through the raw driver in the same process and concurrency — and B2, a bare Fastify route
+ * doing B1's insert. On PostgreSQL a traced run then counts statements and times the serial part.
+ */
+import type { Store } from '../../src/server/db/store';
+import type { DeskIds } from '../data/desk-seed';
+import { DESK_PASSWORD, agentName } from '../data/desk-seed';
+import { closedLoop } from '../lib/closed-loop';
+import { checkOutcome, figureList, loadFigures, type LoadFigures } from '../lib/figures';
+import { REPLICA_LABEL, replicaCreate, SEQUENCE_SETUP, type ReplicaShape } from '../lib/intake-replica';
+import { b1Insert, createB2App, intakeFixture, intakeRequests, type IntakeFixture, type IntakeKind } from '../lib/intake';
+import { runLoad } from '../lib/load';
+import type { BenchOptions } from '../lib/options';
+import { PgTrace, type TraceReport } from '../lib/pg-trace';
+import { log } from '../lib/progress';
+import { rawDriver } from '../lib/raw';
+import { entry, type Entry } from '../lib/report';
+import { startApp } from '../lib/servers';
+import { signIn } from '../lib/session';
+import { median, round } from '../lib/stats';
+import type { AddressInfo } from 'node:net';
+
+const KIND_LABEL: Record<IntakeKind, string> = { inquiry: 'plain inquiry', broadband: 'Q broadband (+ work order, 5 timers, notification)' };
+
+async function measureB2(opts: BenchOptions, label: string, store: Store, f: IntakeFixture, notes: string[]): Promise<LoadFigures> {
+  const app = createB2App(rawDriver(store), f);
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  try {
+    const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+    log(`${label}: B2 bare Fastify route doing B1's insert, ${opts.durationSeconds} s`);
+    const o = await runLoad({ url, requests: intakeRequests(f, 'inquiry'), idReplacement: true, headers: { 'content-type': 'application/json' }, connections: opts.connections, warmupSeconds: opts.warmupSeconds, durationSeconds: opts.durationSeconds });
+    checkOutcome(`${label} B2`, o, notes);
+    return loadFigures(`[${label}] B2 bare Fastify route + B1's insert`, o);
+  } finally {
+    await app.close();
+  }
+}
+
+/** One line on where a create's time goes, from a traced run. */
+function traceNote(label: string, kind: IntakeKind, requests: number, t: TraceReport): string {
+  const perReq = (n: number) => round(n / Math.max(1, requests));
+  const serial = median(t.serialMs);
+  const top = t.byKind
+    .slice(0, 6)
+    .map((k) => `${k.kind} ${perReq(k.ms)} ms × ${perReq(k.count)}`)
+    .join('; ');
+  return (
+    `[${label}] create ${kind}, traced (${requests} requests, ${t.transactions} transactions): ${perReq(t.statements)} statements per request ` +
+    `(${median(t.statementsPerTx)} inside the transaction, BEGIN/COMMIT included); transaction median ${round(median(t.txMs))} ms; ` +
+    `serial part (from the first global lock — ${Object.keys(t.serialBy).join(' / ')} — to the end of COMMIT) median ${round(serial)} ms, ` +
+    `so at most ~${Math.round(1000 / serial)} creates/s whatever the concurrency. Statement time per request, largest first: ${top}`
+  );
+}
+
+export async function createScenario(opts: BenchOptions, label: string, store: Store, ids: DeskIds, notes: string[]): Promise<Entry[]> {
+  const f = await intakeFixture(store, ids);
+  const raw = rawDriver(store);
+  log(`${label}: B1 raw ${raw.kind} insert of a call_records row, ${opts.connections} concurrent, ${opts.durationSeconds} s`);
+  const b1o = await closedLoop(b1Insert(raw, f), opts.connections, opts.warmupSeconds, opts.durationSeconds);
+  if (b1o.errors) notes.push(`WARNING [${label}] B1: ${b1o.errors} errors, first: ${b1o.firstError}`);
+  const b1 = loadFigures(`[${label}] B1 raw ${raw.kind} INSERT call_records`, b1o);
+  const b2 = await measureB2(opts, label, store, f, notes);
+  const out: Entry[] = [...figureList(b1), ...figureList(b2)];
+
+  const server = await startApp(store);
+  try {
+    const session = await signIn(server.url, agentName(0), DESK_PASSWORD);
+    const load = (kind: IntakeKind, warmupSeconds: number, durationSeconds: number) =>
+      runLoad({ url: server.url, requests: intakeRequests(f, kind), idReplacement: true, headers: session.headers, connections: opts.connections, warmupSeconds, durationSeconds });
+    for (const kind of ['inquiry', 'broadband'] as const) {
+      log(`${label}: POST /api/calls, ${KIND_LABEL[kind]}, ${opts.durationSeconds} s`);
+      const o = await load(kind, opts.warmupSeconds, opts.durationSeconds);
+      checkOutcome(`${label} create ${kind}`, o, notes);
+      const name = `[${label}] POST /api/calls, ${KIND_LABEL[kind]}`;
+      out.push(...figureList(loadFigures(name, o, b1)));
+      const vsB2 = loadFigures(`${name}, vs B2`, o, b2);
+      out.push(vsB2.rps, vsB2.p95);
+      if (kind === 'inquiry' && raw.kind === 'pg') {
+        const ratio = o.rps / b1o.rps;
+        notes.push(`[${label}] goal create ≥ 0.5 × B1 throughput: ${round(ratio)}× — ${ratio >= 0.5 ? 'met' : 'MISSED'}`);
+      }
+    }
+    if (raw.kind === 'pg') {
+      const seconds = Math.min(5, opts.durationSeconds);
+      for (const kind of ['inquiry', 'broadband'] as const) {
+        log(`${label}: traced POST /api/calls (${kind}), ${seconds} s`);
+        const trace = new PgTrace();
+        trace.start();
+        let o;
+        try {
+          o = await load(kind, 0, seconds);
+        } finally {
+          const t = trace.stop();
+          if (o) notes.push(traceNote(label, kind, o.responses, t));
+        }
+        if (o) out.push(entry(`[${label}] POST /api/calls ${kind}: throughput while traced`, o.rps, 'req/s'));
+      }
+    }
+  } finally {
+    await server.close();
+  }
+  out.push(...(await replicas(opts, label, store, f, b1, notes)));
+  return out;
+}
+
+/** The app's transaction in raw SQL, and reshaped: how much is the transaction's shape, and what would fix it. */
+async function replicas(opts: BenchOptions, label: string, store: Store, f: IntakeFixture, b1: LoadFigures, notes: string[]): Promise<Entry[]> {
+  const raw = rawDriver(store);
+  await raw.query(SEQUENCE_SETUP);
+  const seconds = Math.max(3, Math.round(opts.durationSeconds / 2));
+  const out: Entry[] = [];
+  for (const shape of ['R0', 'R2', 'R3'] as ReplicaShape[]) {
+    log(`${label}: ${shape} raw transaction, ${opts.connections} concurrent, ${seconds} s`);
+    const o = await closedLoop(replicaCreate(raw, f, shape), opts.connections, opts.warmupSeconds, seconds);
+    if (o.errors) notes.push(`WARNING [${label}] ${shape}: ${o.errors} errors, first: ${o.firstError}`);
+    const fig = loadFigures(`[${label}] ${REPLICA_LABEL[shape]}`, o, b1);
+    out.push(fig.rps, fig.p50, fig.p95);
+  }
+  return out;
+}

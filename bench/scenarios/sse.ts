@@ -1,0 +1,126 @@
+/**
+ * SSE alert fan-out: the built app in its own process (lib/desk-server.ts), n EventSource-like streams to
+ * GET /api/events from another process (lib/sse-client.ts) — desk agents signed in with POST
+ * /api/auth/login, five tabs each — then one transaction writes a notification for every one of those
+ * agents through the notifier's notify(); measured from that commit to each stream receiving it, and the
+ * server's RSS before and after. Baseline: the same with 20 streams.
+ */
+import { fileURLToPath } from 'node:url';
+import type { DeskIds } from '../data/desk-seed';
+import { DESK_AGENTS, DESK_PASSWORD, agentName } from '../data/desk-seed';
+import type { StoreLocation } from '../data/desk-store';
+import type { ServerCommand, ServerReply } from '../lib/desk-server';
+import type { ClientCommand, ClientReply } from '../lib/sse-client';
+import { IpcChild } from '../lib/ipc-child';
+import type { BenchOptions } from '../lib/options';
+import { entry, type Entry } from '../lib/report';
+import { signIn } from '../lib/session';
+import { summarize, type LatencySummary } from '../lib/stats';
+import { log } from '../lib/progress';
+
+const SERVER = fileURLToPath(new URL('../lib/desk-server.ts', import.meta.url));
+const CLIENT = fileURLToPath(new URL('../lib/sse-client.ts', import.meta.url));
+/** Streams per signed-in agent: tabs and screens of one person share the session cookie. */
+const TABS = 5;
+const MiB = 1024 * 1024;
+
+export interface FanOut {
+  streams: number;
+  users: number;
+  latency: LatencySummary;
+  missing: number;
+  duplicates: number;
+  rssBefore: number;
+  rssConnected: number;
+  rssAfter: number;
+  connectSeconds: number;
+  commitMs: number;
+}
+
+async function signInAll(url: string, users: number): Promise<string[]> {
+  const cookies: string[] = new Array(users);
+  let next = 0;
+  // argon2 verification runs on the server's libuv pool: four at a time keeps it busy without queueing.
+  await Promise.all(
+    Array.from({ length: 4 }, async () => {
+      while (next < users) {
+        const i = next++;
+        cookies[i] = (await signIn(url, agentName(i), DESK_PASSWORD)).cookie;
+      }
+    }),
+  );
+  return cookies;
+}
+
+export async function fanOut(location: StoreLocation, ids: DeskIds, streams: number): Promise<FanOut> {
+  const users = Math.min(DESK_AGENTS, Math.max(1, Math.ceil(streams / TABS)));
+  const server = new IpcChild<ServerCommand, ServerReply>(SERVER);
+  const client = new IpcChild<ClientCommand, ClientReply>(CLIENT);
+  try {
+    server.send({ type: 'start', location });
+    const { url } = await server.next('listening', 120_000);
+    const cookies = await signInAll(url, users);
+    const agentIds = new Map(ids.agents.map((a) => [a.username, a.id]));
+    const userIds = Array.from({ length: users }, (_, i) => agentIds.get(agentName(i))!);
+    server.send({ type: 'stats' });
+    const before = await server.next('stats', 10_000);
+
+    client.send({ type: 'open', url, cookies: Array.from({ length: streams }, (_, i) => cookies[i % users]), parallel: 50 });
+    const ready = await client.next('ready', 300_000);
+    if (ready.failed) throw new Error(`${ready.failed} of ${streams} streams failed to open: ${ready.firstError}`);
+    server.send({ type: 'stats' });
+    const connected = await server.next('stats', 10_000);
+    if (connected.connections !== streams) throw new Error(`server holds ${connected.connections} streams, expected ${streams}`);
+
+    server.send({ type: 'notify', projectId: ids.projectId, userIds, title: '紧急：3栋地下室进水' });
+    const done = await server.next('notified', 60_000);
+    const got = await client.next('received', 120_000);
+    server.send({ type: 'stats' });
+    const after = await server.next('stats', 10_000);
+    const arrivals = got.at.filter((t): t is number => t !== null).map((t) => t - done.commitAt);
+    return {
+      streams,
+      users,
+      latency: summarize(arrivals),
+      missing: got.at.filter((t) => t === null).length,
+      duplicates: got.counts.filter((c) => c > 1).length,
+      rssBefore: before.rss,
+      rssConnected: connected.rss,
+      rssAfter: after.rss,
+      connectSeconds: ready.seconds,
+      commitMs: done.ms,
+    };
+  } finally {
+    await client.end({ type: 'close' });
+    await server.end({ type: 'close' });
+  }
+}
+
+function figures(label: string, f: FanOut, base?: Entry[]): Entry[] {
+  const name = `[${label}] SSE alert fan-out to ${f.streams} streams (${f.users} users × ${TABS} tabs)`;
+  const values: [string, number, string][] = [
+    ['commit → received p50', f.latency.p50, 'ms'],
+    ['commit → received p95', f.latency.p95, 'ms'],
+    ['commit → last stream received', f.latency.max, 'ms'],
+    ['server RSS before streams', f.rssBefore / MiB, 'MiB'],
+    ['server RSS with streams open', f.rssConnected / MiB, 'MiB'],
+    ['server RSS after the fan-out', f.rssAfter / MiB, 'MiB'],
+    ['server RSS per open stream', (f.rssConnected - f.rssBefore) / 1024 / f.streams, 'KiB'],
+  ];
+  return values.map(([what, v, unit], i) => entry(`${name}: ${what}`, v, unit, base?.[i]));
+}
+
+const note = (label: string, f: FanOut) =>
+  `[${label}] SSE ${f.streams} streams: opened in ${f.connectSeconds.toFixed(1)} s; notify() of ${f.users} rows committed in ${f.commitMs.toFixed(1)} ms; ` +
+  `${f.streams - f.missing}/${f.streams} received the alert${f.missing ? ` (${f.missing} MISSING)` : ''}, ${f.duplicates} more than once`;
+
+export async function sseScenario(opts: BenchOptions, label: string, location: StoreLocation, ids: DeskIds, notes: string[]): Promise<Entry[]> {
+  log(`${label}: SSE fan-out baseline, 20 streams`);
+  const base = await fanOut(location, ids, 20);
+  notes.push(note(label, base));
+  const baseEntries = figures(label, base);
+  log(`${label}: SSE fan-out, ${opts.sseConnections} streams`);
+  const main = await fanOut(location, ids, opts.sseConnections);
+  notes.push(note(label, main));
+  return [...baseEntries, ...figures(label, main, baseEntries)];
+}
