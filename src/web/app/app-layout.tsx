@@ -1,6 +1,7 @@
 import { AuditOutlined, HomeOutlined, LogoutOutlined, TeamOutlined, UserOutlined, ApartmentOutlined, PhoneOutlined, ProfileOutlined, ToolOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { App as AntApp, Button, Grid, Layout, Menu, Space, Typography, type MenuProps } from 'antd';
+import { useState } from 'react';
 import { Outlet, useLocation, useMatches, useNavigate } from 'react-router';
 import { useLogout, useMe, type Me } from '../auth/api';
 import { ErrorResult } from '../components/error-result';
@@ -47,6 +48,8 @@ export function AppLayout() {
   const queryClient = useQueryClient();
   // Phones (the technicians' task pages at 375 px): the menu folds away entirely, the content gets the width.
   const narrow = Grid.useBreakpoint().md === false;
+  // Controlled so a tap on a menu entry folds the menu away again on a phone.
+  const [collapsed, setCollapsed] = useState(false);
 
   if (me.isPending) return <PageLoading />;
   if (me.isError) {
@@ -77,7 +80,17 @@ export function AppLayout() {
     <ProjectProvider projects={user.projects}>
       <AntApp notification={{ top: 72 }}>
         <Layout style={{ minHeight: '100vh' }}>
-          <Sider breakpoint="lg" collapsedWidth={narrow ? 0 : 56} theme="dark" width={200}>
+          <Sider
+            breakpoint="lg"
+            collapsed={collapsed}
+            onCollapse={setCollapsed}
+            collapsedWidth={narrow ? 0 : 56}
+            theme="dark"
+            width={200}
+            // On a phone the menu opens over the page (from a button in the header's corner) instead of squeezing it.
+            style={narrow ? { position: 'fixed', insetInlineStart: 0, top: 0, height: '100vh', zIndex: 20 } : undefined}
+            zeroWidthTriggerStyle={{ top: 12 }}
+          >
             <div style={{ color: '#fff', fontWeight: 600, fontSize: 16, padding: '16px 20px', whiteSpace: 'nowrap', overflow: 'hidden' }}>
               {t('app.name')}
             </div>
@@ -87,11 +100,14 @@ export function AppLayout() {
               aria-label={t('app.name')}
               selectedKeys={[selectedKey(pathname)]}
               items={menuItems(user)}
-              onClick={({ key }) => navigate(key)}
+              onClick={({ key }) => {
+                if (narrow) setCollapsed(true);
+                void navigate(key);
+              }}
             />
           </Sider>
           <Layout>
-            <Header style={{ background: '#fff', padding: narrow ? '0 8px' : '0 24px', gap: 8, display: 'flex', alignItems: 'center', justifyContent: 'space-between', borderBottom: '1px solid #f0f0f0' }}>
+            <Header style={{ background: '#fff', padding: narrow ? '0 8px 0 52px' : '0 24px', gap: 8, display: 'flex', alignItems: 'center', justifyContent: 'space-between', borderBottom: '1px solid #f0f0f0' }}>
               <ProjectSwitcher />
               <Space size={narrow ? 'small' : 'middle'}>
                 <NotificationBell />

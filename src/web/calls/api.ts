@@ -100,6 +100,22 @@ export function useCallDetail(id: string | undefined) {
   });
 }
 
+/**
+ * The record's room code. The detail answer does not carry it yet; until it does, the list (which joins
+ * the unit) is asked for this one record by its number.
+ */
+export function useUnitCodeOf(call: CallDetail | undefined) {
+  const need = Boolean(call && call.unitCode === undefined && call.unitId);
+  const q = useQuery({
+    queryKey: ['calls', 'unit-of', call?.id ?? ''],
+    queryFn: ({ signal }) => api.get<CallPage>('/api/calls', { projectId: call!.projectId, q: call!.number, page: 1, pageSize: 5 }, signal),
+    enabled: need,
+    staleTime: Infinity,
+    select: (d) => d.items.find((i) => i.id === call!.id)?.unitCode ?? null,
+  });
+  return call?.unitCode ?? q.data ?? null;
+}
+
 export type CallActionPath = 'reclassify' | 'dispatch' | 'replies' | 'resolve' | 'reopen' | 'close' | 'chase';
 
 /**

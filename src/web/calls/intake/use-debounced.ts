@@ -7,8 +7,7 @@ export function useDebounced<T>(value: T, ms: number): T {
   useEffect(() => {
     const id = setTimeout(() => setSettled(value), ms);
     return () => clearTimeout(id);
-    // The key stands for the value: a new object with the same content is no change.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // Keyed by content, not identity: a new object with the same content is no change.
   }, [key, ms]);
   return settled;
 }

@@ -11,7 +11,7 @@ import { PageLoading } from '../../components/page-loading';
 import { NotFoundPage } from '../../app/not-found-page';
 import { t } from '../../i18n/zh-CN';
 import { isApiError } from '../../lib/api';
-import { useCallDetail, useCategories } from '../api';
+import { useCallDetail, useCategories, useUnitCodeOf } from '../api';
 import { CallActions } from '../components/call-actions';
 import { EventTimeline } from '../components/event-timeline';
 import { RecentCalls } from '../components/recent-calls';
@@ -22,6 +22,7 @@ import type { CallDetail } from '../types';
 
 function Fields({ call }: { call: CallDetail }) {
   const categories = useCategories(call.projectId);
+  const unitCode = useUnitCodeOf(call);
   const menu: MenuFlags | undefined = useMe().data?.menu;
   // The household's contacts are revealed there, audited (ARC-11/12), e.g. when a doer asks the desk to call.
   const household = call.householdId && menu?.register ? <Link to={`/register/households/${call.householdId}`}>{t('call.household')}</Link> : null;
@@ -35,7 +36,13 @@ function Fields({ call }: { call: CallDetail }) {
       items={[
         { key: 'at', label: t('calls.receivedAt'), children: dayjs(call.receivedAt).format('YYYY-MM-DD HH:mm') },
         { key: 'ch', label: t('calls.channel'), children: t(`channel.${call.channel}`) },
-        { key: 'unit', label: t('calls.unit'), children: <Space>{call.unitCode ?? (call.householdId ? '' : t('intake.noHousehold'))}{household}</Space> },
+        { key: 'unit', label: t('calls.unit'), children: (
+            <Space>
+              <span data-testid="call-unit">{unitCode ?? (call.unitId ? '' : t('intake.noHousehold'))}</span>
+              {household}
+            </Space>
+          ),
+        },
         { key: 'who', label: t('calls.caller'), children: `${call.callerName} ${call.callerPhone ?? ''}` },
         { key: 'cat', label: t('calls.category'), children: category?.label ?? '—' },
         { key: 'urg', label: t('calls.urgency'), children: <UrgencyTag value={call.urgency} /> },

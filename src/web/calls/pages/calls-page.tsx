@@ -22,10 +22,10 @@ const columns: TableColumnsType<CallListItem> = [
   { title: t('calls.channel'), dataIndex: 'channel', width: 60, render: (v: CallListItem['channel']) => t(`channel.${v}`) },
   { title: t('calls.unit'), dataIndex: 'unitCode', width: 100, render: (v: string | null) => v ?? '—' },
   { title: t('calls.caller'), dataIndex: 'callerName', width: 90 },
-  { title: t('calls.content'), dataIndex: 'content', ellipsis: true },
+  { title: t('calls.content'), dataIndex: 'content', ellipsis: true, width: 260 },
   { title: t('calls.class'), dataIndex: 'class', width: 100, render: (v: CallClass) => <ClassTag value={v} /> },
   { title: t('calls.status'), dataIndex: 'status', width: 110, render: (v: CallStatus) => <StatusTag value={v} /> },
-  { title: t('calls.progress'), dataIndex: 'progress', ellipsis: true, render: (v: string | null) => v ?? '' },
+  { title: t('calls.progress'), dataIndex: 'progress', ellipsis: true, width: 200, render: (v: string | null) => v ?? '' },
   {
     title: t('calls.due'),
     dataIndex: 'dueAt',
@@ -141,7 +141,7 @@ export function CallsPage() {
         loading={list.isFetching}
         columns={columns}
         dataSource={list.data?.items ?? []}
-        scroll={{ x: 1300 }}
+        scroll={{ x: 1560 }}
         locale={{ emptyText: t('calls.none') }}
         pagination={{
           current: page,
