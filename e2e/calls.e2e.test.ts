@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { request, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { launchBrowser, loginAs, newContext, trackProblems } from './support/browser';
 import { startServer, type TestServer } from './support/server';
 import { drawSignature, expectFocus, focused, recordCallByKeyboard } from './support/service-desk';
@@ -84,8 +84,23 @@ describe('calls and visits (browser)', () => {
     await replies.getByRole('button', { name: '记录答复' }).click();
     await replies.getByTestId('reply').filter({ hasText: '下水管已修复' }).waitFor();
 
+    // Meanwhile zhuli adds a reply of her own: kefu's copy of the record is now stale. The close-out is
+    // refused (409), the record is re-read and kefu is told; signing again goes through.
+    const api = await request.newContext({ baseURL: server.baseUrl });
+    const login = await api.post('/api/auth/login', { data: { username: 'zhuli', password: 'demo1234' } });
+    const headers = { 'x-csrf-token': ((await login.json()) as { csrfToken: string }).csrfToken };
+    const callId = new URL(kefu.url()).pathname.split('/').pop()!;
+    expect((await api.post(`/api/calls/${callId}/replies`, { data: { channel: 'sms', content: '短信告知：维修已完成', final: false }, headers })).status()).toBe(201);
+    await api.dispose();
     await kefu.getByRole('button', { name: '签字销项' }).click();
     const dialog = kefu.getByRole('dialog').filter({ hasText: '签字销项' });
+    await dialog.getByTestId('signature-pad').waitFor();
+    await drawSignature(kefu);
+    await dialog.getByRole('button', { name: '确认销项' }).click();
+    await kefu.getByText('该记录已被他人修改').waitFor();
+    await replies.getByTestId('reply').filter({ hasText: '短信告知' }).waitFor();
+
+    await kefu.getByRole('button', { name: '签字销项' }).click();
     await dialog.getByTestId('signature-pad').waitFor();
     await drawSignature(kefu);
     await dialog.getByRole('button', { name: '确认销项' }).click();
