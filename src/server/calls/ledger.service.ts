@@ -6,6 +6,9 @@ import type { CallListQuery } from '../../domain/calls/calls.contract';
 import { CALL_STATUS_LABELS, CLASS_LABELS } from '../../domain/calls/labels';
 import { districts } from '../../domain/property/property.table';
 import { workOrders } from '../../domain/work-orders/work-orders.table';
+import { users } from '../../domain/users/users.table';
+import { vendors } from '../../domain/calls/calls.table';
+import { abilities } from '../../domain/shared/policy';
 import { maskPhone } from '../../domain/shared/mask';
 import type { AppContext, RequestActor } from '../context';
 import { authorize } from '../authorize';
@@ -108,11 +111,23 @@ export async function board(ctx: AppContext, ra: RequestActor, projectId: string
   const now = ctx.now();
   const items = await listCalls(db, where, 'due', 500, 0, now);
   const wos = items.length
-    ? await db.select({ callId: workOrders.callId, number: workOrders.number, status: workOrders.status, chaseCount: workOrders.chaseCount, id: workOrders.id }).from(workOrders).where(inArray(workOrders.callId, items.map((i) => i.id)))
+    ? await db
+        .select({ callId: workOrders.callId, number: workOrders.number, status: workOrders.status, chaseCount: workOrders.chaseCount, id: workOrders.id, version: workOrders.version, kind: workOrders.kind, assigneeName: users.displayName, vendorName: vendors.name })
+        .from(workOrders)
+        .leftJoin(users, eq(users.id, workOrders.assigneeId))
+        .leftJoin(vendors, eq(vendors.id, workOrders.vendorId))
+        .where(inArray(workOrders.callId, items.map((i) => i.id)))
     : [];
+  const names = await db.select({ id: districts.id, name: districts.name }).from(districts).where(eq(districts.projectId, projectId));
   return {
     districts: ids ?? 'all',
-    items: items.map((i) => ({ ...i, overdue: Boolean(i.dueAt && i.dueAt <= now && i.status !== 'resolved'), workOrders: wos.filter((w) => w.callId === i.id) })),
+    districtNames: Object.fromEntries(names.map((d) => [d.id, d.name])),
+    items: items.map((i) => ({
+      ...i,
+      overdue: Boolean(i.dueAt && i.dueAt <= now && i.status !== 'resolved'),
+      workOrders: wos.filter((w) => w.callId === i.id),
+      abilities: abilities(callPolicy, ra.actor, { projectId, status: i.status, class: i.class, districtId: i.districtId }),
+    })),
   };
 }
 
