@@ -22,7 +22,7 @@ describe.each(STORE_KINDS)('来电来访 intake and close-out on %s', (kind) => 
     const call = await recordCall(kefu, t, { householdId: hid, content: '询问物业费缴费方式', categoryId: await f.cat('inquiry') });
     expect(call.number).toMatch(/^LD\d{8}-\d{4}$/);
     const detail = (await kefu.get(`/api/calls/${call.id}`)).json();
-    expect(detail).toMatchObject({ channel: 'phone', callerName: '张伟明', content: '询问物业费缴费方式', class: 'inquiry', status: 'open' });
+    expect(detail).toMatchObject({ channel: 'phone', callerName: '张伟明', content: '询问物业费缴费方式', class: 'inquiry', status: 'open', unitCode: '3-2-1502', categoryLabel: '咨询' });
     expect(new Date(detail.receivedAt).toISOString()).toBe(t.clock.now().toISOString());
     expect(detail.unitId).toBeTruthy();
     expect(detail.events[0]).toMatchObject({ type: 'recorded', actorName: '王晓丽' });

@@ -10,7 +10,8 @@ import { authorize } from '../authorize';
 import { AppError, badRequest, conflict } from '../errors';
 import { nextNumber } from '../numbering/numbering';
 import { cancelTimers, scheduleTimers } from '../deadlines/timers';
-import { vendors } from '../../domain/calls/calls.table';
+import { serviceCategories, vendors } from '../../domain/calls/calls.table';
+import { units } from '../../domain/property/property.table';
 import { createWorkOrder, chaseWorkOrder } from '../work-orders/work-orders.service';
 import { addCallEvent, eventsOf, findCall, loadIntakeContext, recentCallsOfHousehold, repliesOf, slaPoliciesOf, workOrdersOfCall } from './calls.repository';
 import { moveCall } from './call-state';
@@ -24,8 +25,13 @@ export async function callDetail(ctx: AppContext, ra: RequestActor, id: string) 
   const call = await findCall(db, id);
   authorize(callPolicy, ra.actor, 'read', call);
   const [wos, replies, events, recent] = [await workOrdersOfCall(db, id), await repliesOf(db, id), await eventsOf(db, id), call.householdId ? await recentCallsOfHousehold(db, call.householdId, 6) : []];
+  const [where] = call.unitId ? await db.select({ unitCode: units.code }).from(units).where(eq(units.id, call.unitId)) : [];
+  const [category] = call.categoryId ? await db.select({ label: serviceCategories.label, scopeNote: serviceCategories.scopeNote }).from(serviceCategories).where(eq(serviceCategories.id, call.categoryId)) : [];
   return {
     ...presentCall(ra.actor, call, ctx.now(), { withSignature: true }),
+    unitCode: where?.unitCode ?? null,
+    categoryLabel: category?.label ?? null,
+    scopeNote: category?.scopeNote ?? null,
     workOrders: wos.map((w) => ({ ...w.wo, assigneeName: w.assigneeName, vendorName: w.vendorName })),
     replies,
     events,

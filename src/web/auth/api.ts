@@ -16,7 +16,7 @@ export interface Me {
   roles: Role[];
   projects: ProjectRef[];
   csrfToken?: string;
-  menu: { register: boolean; users: boolean; audit: boolean };
+  menu: { register: boolean; users: boolean; audit: boolean; intake: boolean; calls: boolean; board: boolean; reports: boolean; tasks: boolean };
 }
 export type MenuItem = keyof Me['menu'];
 

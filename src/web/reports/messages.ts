@@ -4,7 +4,7 @@
  * the same `area.name` style so they can move into it unchanged.
  */
 export const reportMessages = {
-  'menu.ledger': '来电来访记录',
+  'menu.ledger': '记录打印(本页小计)',
   'menu.stats': '来电统计',
   'menu.board': '辖区看板',
   'menu.gt': 'GT 协调汇总',
