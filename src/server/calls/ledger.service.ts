@@ -9,6 +9,7 @@ import { workOrders } from '../../domain/work-orders/work-orders.table';
 import { users } from '../../domain/users/users.table';
 import { vendors } from '../../domain/calls/calls.table';
 import { abilities } from '../../domain/shared/policy';
+import { workOrderPolicy } from '../../domain/work-orders/work-orders.policy';
 import { maskPhone } from '../../domain/shared/mask';
 import type { AppContext, RequestActor } from '../context';
 import { authorize } from '../authorize';
@@ -125,7 +126,9 @@ export async function board(ctx: AppContext, ra: RequestActor, projectId: string
     items: items.map((i) => ({
       ...i,
       overdue: Boolean(i.dueAt && i.dueAt <= now && i.status !== 'resolved'),
-      workOrders: wos.filter((w) => w.callId === i.id),
+      workOrders: wos
+        .filter((w) => w.callId === i.id)
+        .map((w) => ({ ...w, abilities: abilities(workOrderPolicy, ra.actor, { projectId, kind: w.kind, status: w.status, assigneeId: null, vendorMemberIds: [] }) })),
       abilities: abilities(callPolicy, ra.actor, { projectId, status: i.status, class: i.class, districtId: i.districtId }),
     })),
   };

@@ -1,11 +1,9 @@
 /**
  * The web app's message catalog (zh-CN). Every string the UI shows lives here, so an English catalog
- * can follow with the same keys. Labels of domain enums are typed by the domain's unions, so a new
- * role or relation is a compile error until it has a label (zh-CN.test.ts checks they match the
- * server's ROLE_LABELS / RELATION_LABELS).
+ * can follow with the same keys. Labels of domain enums are the domain's own pure label modules.
  */
-import type { Role } from '../../domain/users/roles';
-import type { PersonRelation } from '../../domain/property/property.table';
+import { ROLE_LABELS } from '../../domain/users/role-labels';
+import { RELATION_LABELS } from '../../domain/property/labels';
 import { serviceDeskMessages } from './zh-CN-service-desk';
 
 export const zhCN = {
@@ -148,29 +146,9 @@ export function t(key: MessageKey, params?: Record<string, string | number>): st
   return text.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
 }
 
-export const roleLabels: Record<Role, string> = {
-  admin: '系统管理员',
-  cs_specialist: '客服专员',
-  cs_assistant: '客服助理',
-  account_manager: '客户经理',
-  cs_supervisor: '客服主管',
-  centre_manager: '服务中心经理',
-  front_desk: '前台/客服部管理员',
-  technician: '工程维护员',
-  warranty_engineer: '工程师(开发商保修)',
-  eng_lead: '工程部领班',
-  guard: '保安员',
-  guard_leader: '保安班长',
-  gate_guard: '入口值班保安',
-  vendor: '外联单位',
-};
-
-export const relationLabels: Record<PersonRelation, string> = {
-  owner: '业主',
-  tenant: '租户',
-  family: '家庭成员',
-  emergency: '紧急联系人',
-};
+// Domain enum labels come from the pure label modules (no zod or drizzle reaches the browser).
+export const roleLabels = ROLE_LABELS;
+export const relationLabels = RELATION_LABELS;
 
 /** Audit actions the UI names; unknown ones show their code. */
 export const auditActionLabels: Record<string, string> = {

@@ -61,7 +61,13 @@ export interface BoardWorkOrder {
   id: string;
   number: string;
   status: WorkOrderStatus;
+  kind: 'normal' | 'Z' | 'Q';
+  version: number;
   chaseCount: number;
+  assigneeName: string | null;
+  vendorName: string | null;
+  /** The server's answer for this user on this work order. */
+  abilities: { reassign: boolean; chase: boolean };
 }
 /** A record as GET /api/calls lists it. */
 export interface CallListItem extends LedgerRow {
@@ -73,10 +79,13 @@ export interface CallListItem extends LedgerRow {
 export interface BoardItem extends CallListItem {
   overdue: boolean;
   workOrders: BoardWorkOrder[];
+  /** The server's answer for this user on this record. */
+  abilities: { chase: boolean; dispatch: boolean };
 }
 export interface Board {
   /** The districts shown: the account manager's own, or 'all' for supervisors. */
   districts: string[] | 'all';
+  districtNames: Record<string, string>;
   items: BoardItem[];
 }
 

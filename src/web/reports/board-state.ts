@@ -1,9 +1,5 @@
-import { callPolicy } from '../../domain/calls/calls.policy';
 import { DEFAULT_SLA_POLICIES, pickPolicy, slaState, type SlaState } from '../../domain/deadlines/sla';
-import { can, type Actor } from '../../domain/shared/policy';
-import { workOrderPolicy } from '../../domain/work-orders/work-orders.policy';
 import { OPEN_WORK_ORDER_STATUSES } from '../../domain/work-orders/work-orders.status';
-import type { Me } from '../auth/api';
 import type { BoardItem, BoardWorkOrder } from './api';
 
 /**
@@ -30,27 +26,17 @@ export function sortBoard(items: BoardItem[], now: number): { item: BoardItem; s
 /** The work order the board shows: the latest one (numbers grow with time). */
 export const latestWorkOrder = (item: BoardItem): BoardWorkOrder | undefined => [...item.workOrders].sort((a, b) => b.number.localeCompare(a.number))[0];
 
-export const actorOf = (me: Me): Actor => ({
-  userId: me.id,
-  username: me.username,
-  displayName: me.displayName,
-  roles: new Set(me.roles),
-  projectIds: new Set(me.projects.map((p) => p.id)),
-});
-
 /**
- * Which board actions to offer, judged by the domain's own policies (the same objects the server uses,
- * not a copy); the server still decides on every request.
+ * Which board actions to offer: the server's abilities on the record and on its latest work order (the
+ * server still decides on every request).
  */
-export function boardAbilities(actor: Actor, projectId: string, item: BoardItem) {
+export function boardAbilities(item: BoardItem) {
   const wo = latestWorkOrder(item);
   // The server chases the call's open work orders (not yet done); without one there is nothing to chase.
   const chasable = item.workOrders.some((w) => OPEN_WORK_ORDER_STATUSES.includes(w.status) && w.status !== 'done');
-  const kind = item.class === 'Z' ? 'Z' : item.class === 'Q' ? 'Q' : 'normal';
   return {
-    chase: chasable && can(callPolicy, actor, 'chase', { projectId, status: item.status, class: item.class, districtId: item.districtId }),
+    chase: chasable && item.abilities.chase,
     // Reassigning goes to a technician or a warranty engineer; an outside unit's order is chased, not reassigned.
-    reassign:
-      Boolean(wo) && kind !== 'Q' && can(workOrderPolicy, actor, 'reassign', { projectId, kind, status: wo!.status, assigneeId: null, vendorMemberIds: [] }),
+    reassign: Boolean(wo) && wo!.kind !== 'Q' && wo!.abilities.reassign,
   };
 }

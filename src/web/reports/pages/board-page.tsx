@@ -5,12 +5,11 @@ import { useMemo, useState, type HTMLAttributes } from 'react';
 import { Link } from 'react-router';
 import type { SlaState } from '../../../domain/deadlines/sla';
 import { CALL_STATUS_LABELS, CLASS_LABELS, WORK_ORDER_STATUS_LABELS } from '../../../domain/calls/labels';
-import { useMe } from '../../auth/api';
 import { useProject } from '../../app/project-context';
 import { ErrorResult } from '../../components/error-result';
 import { useProjectTree } from '../../property/api';
 import { useBoard, type BoardItem } from '../api';
-import { actorOf, boardAbilities, latestWorkOrder, sortBoard } from '../board-state';
+import { boardAbilities, latestWorkOrder, sortBoard } from '../board-state';
 import { ChaseDialog, ReassignDialog } from '../components/board-dialogs';
 import '../components/board.css';
 import { CLASS_COLORS, fmtDuration } from '../format';
@@ -33,7 +32,6 @@ function Due({ item, state, now }: Row & { now: number }) {
 /** 辖区看板 (CALL-4): the open items of the account manager's districts, overdue first; 催办 and 改派 from here. */
 export function BoardPage() {
   const { current } = useProject();
-  const me = useMe();
   const [districtId, setDistrictId] = useState<string | undefined>();
   const [dialog, setDialog] = useState<Dialog>(null);
   const board = useBoard(current?.id, districtId);
@@ -41,7 +39,6 @@ export function BoardPage() {
   const now = useNow();
 
   const rows = useMemo(() => sortBoard(board.data?.items ?? [], now), [board.data, now]);
-  const actor = useMemo(() => (me.data ? actorOf(me.data) : null), [me.data]);
   const mine = board.data?.districts;
   const districtOptions = (tree.data?.districts ?? [])
     .filter((d) => districtId === d.id || !Array.isArray(mine) || mine.includes(d.id))
@@ -102,7 +99,7 @@ export function BoardPage() {
       width: 130,
       fixed: 'right',
       render: (_, r) => {
-        const can = actor && current ? boardAbilities(actor, current.id, r.item) : { chase: false, reassign: false };
+        const can = boardAbilities(r.item);
         return (
           <Space size={4}>
             {can.chase && (
