@@ -1,22 +1,35 @@
 /**
  * The service-desk scenarios of one store: the call list and ledger over the cached ledger (read-only),
- * then — on a scratch copy of it, so the cache stays as it was — creating calls, timer lateness and the
- * SSE fan-out (whose server runs in a process of its own, so the bench's store is closed first).
+ * then — on a scratch copy of it, so the cache stays as it was — creating calls, timer lateness, the SSE
+ * fan-out (whose server runs in a process of its own, so the bench's store is closed meanwhile) and last
+ * the candidate fixes for the list.
  */
 import type { StoreKind } from '../src/server/db/store';
-import { openDeskStore, scratchCopy, type DeskStore } from './data/desk-store';
+import { openDeskStore, scratchCopy, type DeskStore, type Scratch } from './data/desk-store';
+import type { DeskIds } from './data/desk-seed';
 import { attempt, type Collected } from './lib/collect';
-import { STORE_LABEL, type LoadFigures } from './lib/figures';
+import { STORE_LABEL, loadFigures, type LoadFigures } from './lib/figures';
 import type { BenchOptions, ScenarioName } from './lib/options';
 import { log } from './lib/progress';
-import { explainCalls } from './scenarios/calls-explain';
+import { rawDriver } from './lib/raw';
+import { explainCalls, type CapturedRequest } from './scenarios/calls-explain';
+import { fixRun, listSqlLoad, sqlName } from './scenarios/calls-fix-run';
 import { listScenario, searchSamples } from './scenarios/calls-list';
 import { createScenario } from './scenarios/create';
 import { sseScenario } from './scenarios/sse';
 import { timersScenario } from './scenarios/timers';
 
-async function readOnly(desk: DeskStore, kind: StoreKind, opts: BenchOptions, want: (s: ScenarioName) => boolean, b0: LoadFigures | undefined, out: Collected): Promise<void> {
+type Want = (s: ScenarioName) => boolean;
+const sizeOf = (calls: number) => (calls >= 1_000_000 ? `${calls / 1_000_000}M` : `${Math.round(calls / 1000)}k`);
+
+interface ListState {
+  requests?: CapturedRequest[];
+  sqlAsIs?: LoadFigures;
+}
+
+async function readOnly(desk: DeskStore, kind: StoreKind, opts: BenchOptions, want: Want, b0: LoadFigures | undefined, out: Collected): Promise<ListState> {
   const label = STORE_LABEL[kind];
+  const state: ListState = {};
   if (want('list')) {
     const got = await attempt(`${label} call list / ledger`, out, () => listScenario(opts, label, desk, b0, out.notes));
     if (got) out.entries.push(...got);
@@ -26,28 +39,25 @@ async function readOnly(desk: DeskStore, kind: StoreKind, opts: BenchOptions, wa
     if (got) {
       out.callExplains.push(got.markdown);
       out.notes.push(...got.notes);
+      state.requests = got.requests;
     }
   }
+  if (want('list') && state.requests) {
+    const requests = state.requests;
+    log(`${label}: list SQL alone through the raw driver, as the app sends it`);
+    const o = await attempt(`${label} list SQL load`, out, () => listSqlLoad(opts, rawDriver(desk.bench.store), requests));
+    if (o) {
+      state.sqlAsIs = loadFigures(sqlName(label, sizeOf(desk.calls), 'as the app sends it'), o);
+      out.entries.push(state.sqlAsIs.rps, state.sqlAsIs.p50, state.sqlAsIs.p95, state.sqlAsIs.p99);
+    }
+  }
+  return state;
 }
 
-export async function deskBlock(kind: StoreKind, opts: BenchOptions, want: (s: ScenarioName) => boolean, b0: LoadFigures | undefined, out: Collected): Promise<void> {
+async function writing(kind: StoreKind, opts: BenchOptions, want: Want, ids: DeskIds, list: ListState, scratch: Scratch, out: Collected): Promise<void> {
   const label = STORE_LABEL[kind];
-  const writes = want('create') || want('timers') || want('sse');
-  if (!want('list') && !want('explain') && !writes) return;
-  const desk = await attempt(`${label} service-desk data`, out, () => openDeskStore(kind, opts.households, opts.calls, opts.pgUrl));
-  if (!desk) return;
-  try {
-    await readOnly(desk, kind, opts, want, b0, out);
-  } finally {
-    await desk.bench.store.close();
-  }
-  if (!writes) return;
-  const ids = desk.ids;
-  log(`${label}: scratch copy of the service-desk data for the writing scenarios`);
-  const scratch = await attempt(`${label} scratch copy`, out, () => scratchCopy(kind, opts.households, opts.pgUrl));
-  if (!scratch) return;
-  try {
-    const store = want('create') || want('timers') ? await attempt(`${label} opening the scratch copy`, out, () => scratch.open()) : undefined;
+  if (want('create') || want('timers')) {
+    const store = await attempt(`${label} opening the scratch copy`, out, () => scratch.open());
     if (store) {
       try {
         if (want('create')) out.entries.push(...((await attempt(`${label} create call`, out, () => createScenario(opts, label, store, ids, out.notes))) ?? []));
@@ -56,7 +66,42 @@ export async function deskBlock(kind: StoreKind, opts: BenchOptions, want: (s: S
         await store.close();
       }
     }
-    if (want('sse')) out.entries.push(...((await attempt(`${label} SSE fan-out`, out, () => sseScenario(opts, label, scratch.location, ids, out.notes))) ?? []));
+  }
+  if (want('sse')) out.entries.push(...((await attempt(`${label} SSE fan-out`, out, () => sseScenario(opts, label, scratch.location, ids, out.notes))) ?? []));
+  if (want('list') && list.requests) {
+    const requests = list.requests;
+    const store = await attempt(`${label} reopening the scratch copy`, out, () => scratch.open());
+    if (!store) return;
+    try {
+      const got = await attempt(`${label} candidate list fixes`, out, () => fixRun(opts, label, kind, store, sizeOf(opts.calls), requests, list.sqlAsIs, out.notes));
+      if (got) {
+        out.entries.push(...got.entries);
+        out.callExplains.push(got.markdown);
+      }
+    } finally {
+      await store.close();
+    }
+  }
+}
+
+export async function deskBlock(kind: StoreKind, opts: BenchOptions, want: Want, b0: LoadFigures | undefined, out: Collected): Promise<void> {
+  const label = STORE_LABEL[kind];
+  const writes = want('create') || want('timers') || want('sse') || want('list');
+  if (!writes && !want('explain')) return;
+  const desk = await attempt(`${label} service-desk data`, out, () => openDeskStore(kind, opts.households, opts.calls, opts.pgUrl));
+  if (!desk) return;
+  let list: ListState = {};
+  try {
+    list = await readOnly(desk, kind, opts, want, b0, out);
+  } finally {
+    await desk.bench.store.close();
+  }
+  if (!writes) return;
+  log(`${label}: scratch copy of the service-desk data for the writing scenarios`);
+  const scratch = await attempt(`${label} scratch copy`, out, () => scratchCopy(kind, opts.households, opts.pgUrl));
+  if (!scratch) return;
+  try {
+    await writing(kind, opts, want, desk.ids, list, scratch, out);
   } finally {
     await scratch.drop();
   }

@@ -67,10 +67,13 @@ export function listQueries(ids: DeskIds, sample: { roomCode: string; number: st
   return out;
 }
 
-/** The ledger of a month as the ledger page asks it: 20 rows a page, pages 1–50 in one request. */
-export function ledgerQueries(ids: DeskIds): string[] {
+/**
+ * The ledger of a month as the ledger page asks it: 20 rows a page, pages 1–50 (1,000 rows) in one
+ * request; with `pages` 1, one printed page per request instead.
+ */
+export function ledgerQueries(ids: DeskIds, pages = 50): string[] {
   const ms = months();
   return Array.from({ length: 8 }, (_, i) => ms[ms.length - 1 - Math.floor((i * ms.length) / 8)]).map(
-    (m) => `/api/calls/ledger?${qs({ projectId: ids.projectId, from: m.from, to: m.to, rowsPerPage: 20, fromPage: 1, toPage: 50 })}`,
+    (m) => `/api/calls/ledger?${qs({ projectId: ids.projectId, from: m.from, to: m.to, rowsPerPage: 20, fromPage: 1, toPage: pages })}`,
   );
 }

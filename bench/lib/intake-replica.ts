@@ -8,16 +8,20 @@
  *       unchained (a background chainer would link it); then ONE statement takes the day counter and sets
  *       the number; COMMIT. Numbers stay gapless; only that statement and COMMIT are serial.
  *   R3  no serial part: the number from a sequence (gaps on rollback), the audit row unchained.
+ *   R4  two statements, no BEGIN/COMMIT: one read (idempotency, household, unit, district, category; the
+ *       project's warranty terms and SLA policies cached in memory) and one writable CTE that takes the
+ *       day counter and inserts the call, its event and the (unchained) audit row — atomic as one statement.
  */
 import { chainHash, GENESIS_HASH, type AuditFields } from '../../src/server/audit/audit-chain';
 import type { IntakeFixture } from './intake';
 import type { RawDriver, RawQuery } from './raw';
 
-export type ReplicaShape = 'R0' | 'R2' | 'R3';
+export type ReplicaShape = 'R0' | 'R2' | 'R3' | 'R4';
 export const REPLICA_LABEL: Record<ReplicaShape, string> = {
   R0: "R0 raw replica of recordCall's transaction (15 statements, serial from the day counter to COMMIT)",
   R2: 'R2 same work, day counter taken last in one statement, audit row chained later',
   R3: 'R3 same work, number from a sequence, audit row chained later (no serial part)',
+  R4: 'R4 two statements: one read + one writable CTE (day counter, call, event, audit row chained later)',
 };
 
 const INSERT_CALL = `INSERT INTO call_records (project_id, number, received_at, channel, household_id, unit_id, district_id, caller_name, caller_phone,
@@ -58,8 +62,29 @@ async function audit(q: RawQuery, f: IntakeFixture, callId: string, number: stri
 const event = (q: RawQuery, f: IntakeFixture, callId: string) =>
   q(`INSERT INTO call_events (call_id, project_id, at, actor_id, type, detail) VALUES ($1, $2, now(), $3, 'recorded', $4)`, [callId, f.projectId, f.agentId, JSON.stringify({ class: 'inquiry', proposed: 'inquiry' })]);
 
+const READ_ONE = `SELECT (SELECT id FROM call_records WHERE project_id = $1 AND idempotency_key = $2) AS dupe, h.unit_id, u.code, u.handover_date, b.district_id, c.kind, c.vendor_category
+  FROM households h JOIN units u ON u.id = h.unit_id JOIN buildings b ON b.id = u.building_id CROSS JOIN service_categories c WHERE h.id = $3 AND c.id = $4`;
+const WRITE_ONE = `WITH n AS (${COUNTER}),
+  c AS (INSERT INTO call_records (project_id, number, received_at, channel, household_id, unit_id, district_id, caller_name, caller_phone, content, category_id,
+          urgency, class, proposed_class, class_reason, recorded_by, due_at, idempotency_key, status)
+        SELECT $1::uuid, 'LD' || replace($2::text, '-', '') || '-' || lpad(n.last::text, 4, '0'), $3::timestamptz, 'phone', $4::uuid, $5::uuid, $6::uuid, '张伟明', '13812345678',
+          '咨询物业费缴纳方式', $7::uuid, 'normal', 'inquiry', 'inquiry', '咨询类，当场解答', $8::uuid, NULL, $9::text, 'open' FROM n RETURNING *),
+  e AS (INSERT INTO call_events (call_id, project_id, at, actor_id, type, detail) SELECT c.id, c.project_id, c.received_at, $8, 'recorded', '{"class":"inquiry","proposed":"inquiry"}' FROM c),
+  a AS (INSERT INTO audit_log (at, actor_id, actor_name, action, entity, entity_id, project_id, detail, ip, prev_hash, hash)
+        SELECT c.received_at, $8, 'bench_desk_001', 'call.create', 'call', c.id::text, c.project_id, jsonb_build_object('number', c.number, 'class', c.class), '127.0.0.1', 'pending', md5(c.id::text) FROM c)
+  SELECT * FROM c`;
+
 /** One create in the given shape, in its own transaction. */
 export function replicaCreate(raw: RawDriver, f: IntakeFixture, shape: ReplicaShape): () => Promise<unknown> {
+  if (shape === 'R4')
+    return async () => {
+      const i = ++n;
+      const h = f.households[i % f.households.length];
+      const key = `r-${runId}-${i}`;
+      const [ctx] = (await raw.query(READ_ONE, [f.projectId, key, h.id, f.categories.inquiry])).rows;
+      if (!ctx || ctx.dupe) throw new Error('unexpected intake context');
+      await raw.query(WRITE_ONE, [f.projectId, day(), new Date().toISOString(), h.id, ctx.unit_id, ctx.district_id, f.categories.inquiry, f.agentId, key]);
+    };
   return () =>
     raw.transaction(async (q) => {
       const i = ++n;
@@ -79,7 +104,7 @@ export function replicaCreate(raw: RawDriver, f: IntakeFixture, shape: ReplicaSh
         await event(q, f, String(call.id));
         await audit(q, f, String(call.id), '', false);
         await q(
-          `WITH n AS (${COUNTER}) UPDATE call_records SET number = 'LD' || replace($2, '-', '') || '-' || lpad(n.last::text, 4, '0') FROM n WHERE call_records.id = $3`,
+          `WITH n AS (${COUNTER}) UPDATE call_records SET number = 'LD' || replace($2::text, '-', '') || '-' || lpad(n.last::text, 4, '0') FROM n WHERE call_records.id = $3`,
           [f.projectId, day(), call.id],
         );
       } else {

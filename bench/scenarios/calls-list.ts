@@ -88,6 +88,11 @@ export async function listScenario(opts: BenchOptions, label: string, desk: Desk
     const lf = loadFigures(`[${label}] GET /api/calls/ledger @${size}, a month (rowsPerPage 20, pages 1–50)`, ledger, b0);
     out.push(...figureList(lf));
     if (label === 'PostgreSQL') notes.push(`[${label}] goal ledger p95 ≤ 100 ms at ${size}: p95 ${lf.p95.value} ms — ${ledger.latency.p95 <= 100 ? 'met' : 'MISSED'}`);
+    log(`${label}: GET /api/calls/ledger at ${size}, a month, one page (20 rows) per request, ${perKind} s`);
+    const one = await load(ledgerQueries(desk.ids, 1), perKind);
+    checkOutcome(`${label} ledger one page`, one, notes);
+    const of = loadFigures(`[${label}] GET /api/calls/ledger @${size}, a month, one page of 20 rows per request`, one, b0);
+    out.push(of.rps, of.p50, of.p95, of.p99);
     if (desk.generatedSeconds > 0) out.push(entry(`[${label}] generating the ${size}-call ledger (this run; cached after)`, desk.generatedSeconds, 's'));
     return out;
   } finally {

@@ -111,7 +111,7 @@ async function replicas(opts: BenchOptions, label: string, store: Store, f: Inta
   await raw.query(SEQUENCE_SETUP);
   const seconds = Math.max(3, Math.round(opts.durationSeconds / 2));
   const out: Entry[] = [];
-  for (const shape of ['R0', 'R2', 'R3'] as ReplicaShape[]) {
+  for (const shape of ['R0', 'R2', 'R3', 'R4'] as ReplicaShape[]) {
     log(`${label}: ${shape} raw transaction, ${opts.connections} concurrent, ${seconds} s`);
     const o = await closedLoop(replicaCreate(raw, f, shape), opts.connections, opts.warmupSeconds, seconds);
     if (o.errors) notes.push(`WARNING [${label}] ${shape}: ${o.errors} errors, first: ${o.firstError}`);
