@@ -67,7 +67,7 @@ const READ_ONE = `SELECT (SELECT id FROM call_records WHERE project_id = $1 AND 
 const WRITE_ONE = `WITH n AS (${COUNTER}),
   c AS (INSERT INTO call_records (project_id, number, received_at, channel, household_id, unit_id, district_id, caller_name, caller_phone, content, category_id,
           urgency, class, proposed_class, class_reason, recorded_by, due_at, idempotency_key, status)
-        SELECT $1::uuid, 'LD' || replace($2::text, '-', '') || '-' || lpad(n.last::text, 4, '0'), $3::timestamptz, 'phone', $4::uuid, $5::uuid, $6::uuid, '张伟明', '13812345678',
+        SELECT $1::uuid, 'LD' || replace($2::text, '-', '') || '-' || lpad(n.last::text, greatest(4, length(n.last::text)), '0'), $3::timestamptz, 'phone', $4::uuid, $5::uuid, $6::uuid, '张伟明', '13812345678',
           '咨询物业费缴纳方式', $7::uuid, 'normal', 'inquiry', 'inquiry', '咨询类，当场解答', $8::uuid, NULL, $9::text, 'open' FROM n RETURNING *),
   e AS (INSERT INTO call_events (call_id, project_id, at, actor_id, type, detail) SELECT c.id, c.project_id, c.received_at, $8, 'recorded', '{"class":"inquiry","proposed":"inquiry"}' FROM c),
   a AS (INSERT INTO audit_log (at, actor_id, actor_name, action, entity, entity_id, project_id, detail, ip, prev_hash, hash)
@@ -104,7 +104,7 @@ export function replicaCreate(raw: RawDriver, f: IntakeFixture, shape: ReplicaSh
         await event(q, f, String(call.id));
         await audit(q, f, String(call.id), '', false);
         await q(
-          `WITH n AS (${COUNTER}) UPDATE call_records SET number = 'LD' || replace($2::text, '-', '') || '-' || lpad(n.last::text, 4, '0') FROM n WHERE call_records.id = $3`,
+          `WITH n AS (${COUNTER}) UPDATE call_records SET number = 'LD' || replace($2::text, '-', '') || '-' || lpad(n.last::text, greatest(4, length(n.last::text)), '0') FROM n WHERE call_records.id = $3`,
           [f.projectId, day(), call.id],
         );
       } else {

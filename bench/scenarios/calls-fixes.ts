@@ -3,10 +3,13 @@
  *   indexes  covering indexes per filter (class included, so a subtotal count is an index-only scan)
  *            and, on PostgreSQL, pg_trgm GIN indexes for the free-text search (PGlite loads no extension
  *            into the app's store, so it cannot have them);
- *   join     the subtotal count without its unconditional LEFT JOIN units (it blocks index-only scans;
- *            the join is only needed when q matches units.code — and then as a sub-select on units);
+ *   join     the subtotal count without its unconditional LEFT JOIN units (it blocks index-only scans),
+ *            and units.code matched as `unit_id = ANY(ARRAY(SELECT id FROM units …))` — an IN (sub-select)
+ *            inside the OR becomes a hashed sub-plan filter, which rules out a BitmapOr of the indexes;
  *   summary  subtotals of filters without q from a per-day table (project, day, district, class,
- *            status → n): at most a few thousand rows to add up, whatever the range.
+ *            status → n): at most a few thousand rows to add up, whatever the range;
+ *   bounded  (changes what the page shows) the subtotals of a free-text search counted over at most
+ *            1,001 matches, shown as "1000+" beyond — a common word matches tens of thousands of calls.
  */
 import type { Captured } from '../lib/capture';
 import type { StoreKind } from '../../src/server/db/store';
@@ -40,7 +43,7 @@ const JOIN = ' left join "units" on "units"."id" = "call_records"."unit_id"';
 
 /** The count and the rows statement with units.code matched by a sub-select, and the count without the join. */
 export function rewriteJoin(s: Captured): Captured {
-  let text = s.text.replace(/"units"\."code" like (\$\d+)/, (_m, p: string) => `"call_records"."unit_id" in (select "units"."id" from "units" where "units"."project_id" = $1 and "units"."code" like ${p})`);
+  let text = s.text.replace(/"units"\."code" like (\$\d+)/, (_m, p: string) => `"call_records"."unit_id" = any(array(select "units"."id" from "units" where "units"."project_id" = $1 and "units"."code" like ${p}))`);
   if (/count\(\*\)/.test(s.text)) text = text.replace(JOIN, '');
   return { text, params: s.params };
 }
@@ -63,4 +66,14 @@ export function summaryCount(path: string): Captured | null {
   if (q.get('from')) add((p) => `day >= (${p}::timestamptz AT TIME ZONE 'Asia/Shanghai')::date`, q.get('from'));
   if (q.get('to')) add((p) => `day < (${p}::timestamptz AT TIME ZONE 'Asia/Shanghai')::date`, q.get('to'));
   return { text: `SELECT class, sum(n)::int FROM fix_call_day_counts WHERE ${conds.join(' AND ')} GROUP BY class`, params };
+}
+
+/** A search's subtotals over at most 1,001 matches (the page then says "1000+"). */
+export function boundedCount(s: Captured): Captured {
+  const r = rewriteJoin(s);
+  if (!/count\(\*\)/.test(r.text) || !r.text.includes('like')) return r;
+  const text = r.text
+    .replace('select "call_records"."class", count(*)::int from', 'select t.class, count(*)::int from (select "call_records"."class" from')
+    .replace(/ group by "call_records"\."class"$/, ' limit 1001) t group by t.class');
+  return { text, params: r.params };
 }

@@ -83,7 +83,7 @@ export async function createScenario(opts: BenchOptions, label: string, store: S
       }
     }
     if (raw.kind === 'pg') {
-      const seconds = Math.min(5, opts.durationSeconds);
+      const seconds = Math.min(3, opts.durationSeconds);
       for (const kind of ['inquiry', 'broadband'] as const) {
         log(`${label}: traced POST /api/calls (${kind}), ${seconds} s`);
         const trace = new PgTrace();
@@ -109,11 +109,11 @@ export async function createScenario(opts: BenchOptions, label: string, store: S
 async function replicas(opts: BenchOptions, label: string, store: Store, f: IntakeFixture, b1: LoadFigures, notes: string[]): Promise<Entry[]> {
   const raw = rawDriver(store);
   await raw.query(SEQUENCE_SETUP);
-  const seconds = Math.max(3, Math.round(opts.durationSeconds / 2));
+  const seconds = Math.max(3, Math.round(opts.durationSeconds / 3));
   const out: Entry[] = [];
   for (const shape of ['R0', 'R2', 'R3', 'R4'] as ReplicaShape[]) {
     log(`${label}: ${shape} raw transaction, ${opts.connections} concurrent, ${seconds} s`);
-    const o = await closedLoop(replicaCreate(raw, f, shape), opts.connections, opts.warmupSeconds, seconds);
+    const o = await closedLoop(replicaCreate(raw, f, shape), opts.connections, 1, seconds);
     if (o.errors) notes.push(`WARNING [${label}] ${shape}: ${o.errors} errors, first: ${o.firstError}`);
     const fig = loadFigures(`[${label}] ${REPLICA_LABEL[shape]}`, o, b1);
     out.push(fig.rps, fig.p50, fig.p95);

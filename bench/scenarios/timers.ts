@@ -140,7 +140,7 @@ const runNote = (label: string, r: TimerRun) =>
 
 export async function timersScenario(opts: BenchOptions, label: string, store: Store, ids: DeskIds, notes: string[]): Promise<Entry[]> {
   log(`${label}: timer lateness baseline, 100 timers`);
-  const base = await runTimers(store, ids, 100, opts.quick ? 10 : 20);
+  const base = await runTimers(store, ids, 100, opts.quick ? 5 : 10);
   notes.push(runNote(label, base));
   const out = figures(label, base);
   log(`${label}: timer lateness, ${opts.timers} timers`);
