@@ -43,7 +43,7 @@ function traceNote(label: string, kind: IntakeKind, requests: number, t: TraceRe
   const perReq = (n: number) => round(n / Math.max(1, requests));
   const serial = median(t.serialMs);
   const top = t.byKind
-    .slice(0, 6)
+    .slice(0, 8)
     .map((k) => `${k.kind} ${perReq(k.ms)} ms × ${perReq(k.count)}`)
     .join('; ');
   return (

@@ -105,8 +105,9 @@ function figures(label: string, f: FanOut, base?: Entry[]): Entry[] {
     ['server RSS before streams', f.rssBefore / MiB, 'MiB'],
     ['server RSS with streams open', f.rssConnected / MiB, 'MiB'],
     ['server RSS after the fan-out', f.rssAfter / MiB, 'MiB'],
-    ['server RSS per open stream', (f.rssConnected - f.rssBefore) / 1024 / f.streams, 'KiB'],
   ];
+  // Per stream only where the streams outweigh the garbage collector's noise in RSS.
+  if (f.streams >= 200) values.push(['server RSS per open stream', (f.rssConnected - f.rssBefore) / 1024 / f.streams, 'KiB']);
   return values.map(([what, v, unit], i) => entry(`${name}: ${what}`, v, unit, base?.[i]));
 }
 
