@@ -1,37 +1,12 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { request, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { launchBrowser, loginAs, newContext, trackProblems } from './support/browser';
-import { startServer, type TestServer } from './support/server';
+import { describe, expect, it } from 'vitest';
+import { useJourney } from './support/journey';
+import { request } from 'playwright-core';
+import { newContext } from './support/browser';
 import { drawSignature, expectFocus, focused, recordCallByKeyboard } from './support/service-desk';
 
 describe('calls and visits (browser)', () => {
-  let server: TestServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  const tracked: string[][] = [];
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-  });
-  afterEach(async () => {
-    await Promise.all(contexts.splice(0).map((c) => c.close()));
-    // No script error and no CSP refusal on any page of the journey.
-    expect(tracked.splice(0).flat()).toEqual([]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
-  async function signedIn(username: string, viewport?: { width: number; height: number }): Promise<Page> {
-    const context = await newContext(browser, server.baseUrl);
-    contexts.push(context);
-    const page = await context.newPage();
-    if (viewport) await page.setViewportSize(viewport);
-    tracked.push(trackProblems(page));
-    await loginAs(page, username);
-    return page;
-  }
+  const j = useJourney();
+  const signedIn = j.signedIn;
 
   it('CALL-5 kefu records a leaking-pipe call from 3-2-1502 inside warranty, the engineer completes it, kefu replies and closes it with a signature and a number', async () => {
     // The desk lands on the intake screen with the keyboard in the room/phone box.
@@ -86,7 +61,7 @@ describe('calls and visits (browser)', () => {
 
     // Meanwhile zhuli adds a reply of her own: kefu's copy of the record is now stale. The close-out is
     // refused (409), the record is re-read and kefu is told; signing again goes through.
-    const api = await request.newContext({ baseURL: server.baseUrl });
+    const api = await request.newContext({ baseURL: j.server.baseUrl });
     const login = await api.post('/api/auth/login', { data: { username: 'zhuli', password: 'demo1234' } });
     const headers = { 'x-csrf-token': ((await login.json()) as { csrfToken: string }).csrfToken };
     const callId = new URL(kefu.url()).pathname.split('/').pop()!;

@@ -1,7 +1,5 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, loginAs, newContext, trackProblems } from './support/browser';
-import { startServer, type TestServer } from './support/server';
+import { describe, expect, it } from 'vitest';
+import { useJourney } from './support/journey';
 import { recordCallByKeyboard } from './support/service-desk';
 
 // Every demo vendor promises to be on site within 1 minute (read by the demo seed), so the vendor's time
@@ -10,31 +8,8 @@ import { recordCallByKeyboard } from './support/service-desk';
 const PROMISED_MINUTES = 1;
 
 describe('deadline escalation (browser)', () => {
-  let server: TestServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  const tracked: string[][] = [];
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer({ env: { DEMO_VENDOR_PROMISED_MINUTES: String(PROMISED_MINUTES) } }), launchBrowser()]);
-  });
-  afterEach(async () => {
-    await Promise.all(contexts.splice(0).map((c) => c.close()));
-    expect(tracked.splice(0).flat()).toEqual([]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
-  async function signedIn(username: string): Promise<Page> {
-    const context = await newContext(browser, server.baseUrl);
-    contexts.push(context);
-    const page = await context.newPage();
-    tracked.push(trackProblems(page));
-    await loginAs(page, username);
-    return page;
-  }
+  const j = useJourney({ env: { DEMO_VENDOR_PROMISED_MINUTES: String(PROMISED_MINUTES) } });
+  const signedIn = j.signedIn;
 
   it("CALL-6 a broadband fault goes to the vendor as Q and, when the vendor's time passes, the escalation appears live on zhuli's screen", async () => {
     // zhuli (客服助理) has the desk open and does nothing: what arrives, arrives by itself.
@@ -61,9 +36,9 @@ describe('deadline escalation (browser)', () => {
     const toast = zhuli.getByTestId('escalation-toast').filter({ hasText: number });
     await toast.waitFor({ timeout: (PROMISED_MINUTES * 60 + 45) * 1000 });
     // Not early: by the server's own clock the escalation came at or after the record's deadline.
-    const notes = (await (await zhuli.request.get(`${server.baseUrl}/api/notifications?limit=50`)).json()) as { items: { type: string; title: string; at: string; link: string }[] };
+    const notes = (await (await zhuli.request.get(`${j.server.baseUrl}/api/notifications?limit=50`)).json()) as { items: { type: string; title: string; at: string; link: string }[] };
     const esc = notes.items.find((n) => n.type === 'deadline.escalation' && n.title.includes(number))!;
-    const call = (await (await zhuli.request.get(`${server.baseUrl}/api/calls/${esc.link.split('/').pop()}`)).json()) as { dueAt: string };
+    const call = (await (await zhuli.request.get(`${j.server.baseUrl}/api/calls/${esc.link.split('/').pop()}`)).json()) as { dueAt: string };
     expect(new Date(esc.at).getTime()).toBeGreaterThanOrEqual(new Date(call.dueAt).getTime());
     expect(await toast.innerText()).toContain('超时升级（第 1 级）');
     expect(await toast.innerText()).toContain('Q 外联');

@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, launchBrowser, loginAs, newContext, trackProblems } from './support/browser';
-import { startServer, type TestServer } from './support/server';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useJourney } from './support/journey';
+import { DEMO_PASSWORD } from './support/browser';
 
 // Every demo vendor promises 1 minute (read by the demo seed), so a Q call in jingli's district is overdue
 // during the test instead of in two hours.
@@ -40,18 +40,15 @@ interface LedgerAnswer {
 }
 
 describe('ledger and district board (browser)', () => {
-  let server: TestServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  const tracked: string[][] = [];
+  const j = useJourney({ env: { DEMO_VENDOR_PROMISED_MINUTES: String(PROMISED_MINUTES) } });
+  const signedIn = j.signedIn;
   let projectId: string;
   let overdueNumber: string;
   let overdueDue: number;
   const made: { number: string; class: Cls }[] = [];
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer({ env: { DEMO_VENDOR_PROMISED_MINUTES: String(PROMISED_MINUTES) } }), launchBrowser()]);
-    const kefu = await apiAs(server.baseUrl, 'kefu');
+    const kefu = await apiAs(j.server.baseUrl, 'kefu');
     projectId = (await kefu.get<{ projects: { id: string }[] }>('/api/auth/me')).projects[0].id;
     const cats = (await kefu.get<{ items: { id: string; code: string }[] }>(`/api/service-categories?projectId=${projectId}`)).items;
     const cat = (code: string) => cats.find((c) => c.code === code)!.id;
@@ -86,23 +83,6 @@ describe('ledger and district board (browser)', () => {
       made.push(await record(room, category, cls, i));
     }
   });
-  afterEach(async () => {
-    await Promise.all(contexts.splice(0).map((c) => c.close()));
-    expect(tracked.splice(0).flat()).toEqual([]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
-  async function signedIn(username: string): Promise<Page> {
-    const context = await newContext(browser, server.baseUrl);
-    contexts.push(context);
-    const page = await context.newPage();
-    tracked.push(trackProblems(page));
-    await loginAs(page, username);
-    return page;
-  }
 
   /** The printed pages as the browser shows them: the rows' numbers and classes, and the 本页小计 read from the DOM. */
   async function readSheets(page: Page) {
@@ -132,7 +112,7 @@ describe('ledger and district board (browser)', () => {
     await page.waitForURL(/rows=10/);
     await page.locator('[data-testid="ledger"][data-fetching="false"]').waitFor();
 
-    const api = await apiAs(server.baseUrl, 'zhuguan');
+    const api = await apiAs(j.server.baseUrl, 'zhuguan');
     const ledger = await api.get<LedgerAnswer>(`/api/calls/ledger?projectId=${projectId}&rowsPerPage=10`);
     const sheets = await readSheets(page);
     expect(ledger.total.total).toBeGreaterThanOrEqual(26);
@@ -219,7 +199,7 @@ describe('ledger and district board (browser)', () => {
     // Wait for the vendor's minute to pass on the broadband call in 东区.
     const wait = overdueDue - Date.now();
     if (wait > 0) await new Promise((r) => setTimeout(r, wait + 1_000));
-    const jingli = await apiAs(server.baseUrl, 'jingli');
+    const jingli = await apiAs(j.server.baseUrl, 'jingli');
     const board = await jingli.get<{ districts: string[]; items: { number: string; unitCode: string; overdue: boolean }[] }>(`/api/board?projectId=${projectId}`);
     expect(board.items.find((i) => i.number === overdueNumber)?.overdue).toBe(true);
 

@@ -1,0 +1,52 @@
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchBrowser, loginAs, newContext, trackProblems } from './browser';
+import { startServer, type TestServer } from './server';
+
+export interface Journey {
+  readonly server: TestServer;
+  readonly browser: Browser;
+  /** A fresh browser context signed in as the user; closed after the test, its page errors checked. */
+  signedIn(username: string, viewport?: { width: number; height: number }): Promise<Page>;
+}
+
+/**
+ * The set-up every journey file shares: the real server and Chromium for the file, a context per user per
+ * test, and after each test no script error and no CSP refusal on any page.
+ */
+export function useJourney(opts: { env?: Record<string, string> } = {}): Journey {
+  let server: TestServer | undefined;
+  let browser: Browser | undefined;
+  const contexts: BrowserContext[] = [];
+  const tracked: string[][] = [];
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startServer({ env: opts.env }), launchBrowser()]);
+  });
+  afterEach(async () => {
+    await Promise.all(contexts.splice(0).map((c) => c.close()));
+    expect(tracked.splice(0).flat()).toEqual([]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  return {
+    get server() {
+      return server!;
+    },
+    get browser() {
+      return browser!;
+    },
+    async signedIn(username, viewport) {
+      const context = await newContext(browser!, server!.baseUrl);
+      contexts.push(context);
+      const page = await context.newPage();
+      if (viewport) await page.setViewportSize(viewport);
+      tracked.push(trackProblems(page));
+      await loginAs(page, username);
+      return page;
+    },
+  };
+}
