@@ -9,6 +9,10 @@ import { escapeLike } from '../property/property.repository';
 export type ClassCounts = Record<CallClass, number> & { total: number };
 export const emptyCounts = (): ClassCounts => ({ ...(Object.fromEntries(CALL_CLASSES.map((c) => [c, 0])) as Record<CallClass, number>), total: 0 });
 
+/** The record's unit is one of the project's units whose code starts so (an index look-up, no join needed). */
+const unitCodeLike = (projectId: string, pattern: string) =>
+  sql`${callRecords.unitId} = ANY(ARRAY(SELECT ${units.id} FROM ${units} WHERE ${units.projectId} = ${projectId} AND ${units.code} LIKE ${pattern}))`;
+
 export function listConditions(q: Partial<CallListQuery> & { projectId: string }): SQL {
   const conds: SQL[] = [eq(callRecords.projectId, q.projectId)];
   if (q.status) conds.push(eq(callRecords.status, q.status));
@@ -20,7 +24,7 @@ export function listConditions(q: Partial<CallListQuery> & { projectId: string }
   if (q.to) conds.push(lt(callRecords.receivedAt, new Date(q.to)));
   if (q.q) {
     const s = `%${escapeLike(q.q)}%`;
-    conds.push(or(like(callRecords.number, s), like(callRecords.content, s), like(units.code, `${escapeLike(q.q)}%`))!);
+    conds.push(or(like(callRecords.number, s), like(callRecords.content, s), unitCodeLike(q.projectId, `${escapeLike(q.q)}%`))!);
   }
   return and(...conds)!;
 }
@@ -55,17 +59,40 @@ export async function listCalls(ex: Executor, where: SQL, order: 'received' | 'l
   return ordered.limit(limit).offset(offset);
 }
 
-export async function countByClass(ex: Executor, where: SQL): Promise<ClassCounts> {
-  const rows = await ex
-    .select({ cls: callRecords.class, n: sql<number>`count(*)::int` })
-    .from(callRecords)
-    .leftJoin(units, eq(units.id, callRecords.unitId))
-    .where(where)
-    .groupBy(callRecords.class);
+/** Midnight in Beijing: a range bounded by such instants is a range of whole local days. */
+const isLocalMidnight = (iso: string) => (new Date(iso).getTime() + 8 * 3600_000) % 86_400_000 === 0;
+const localDate = (iso: string) => new Date(new Date(iso).getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+
+type CountFilter = Partial<CallListQuery> & { projectId: string };
+
+/**
+ * Subtotals by class (CALL-10). Filters the per-day summary can answer (no free text, no household, whole
+ * days) add up at most a few thousand rows of `call_day_counts`, kept exact by a trigger; the rest count the
+ * records themselves, joining units only for a search by room.
+ */
+export async function countByClass(ex: Executor, q: CountFilter): Promise<ClassCounts> {
   const c = emptyCounts();
+  let rows: { cls: CallClass; n: number }[];
+  const summarizable = !q.q && !q.householdId && (!q.from || isLocalMidnight(q.from)) && (!q.to || isLocalMidnight(q.to));
+  if (summarizable) {
+    const conds: SQL[] = [sql`project_id = ${q.projectId}`];
+    if (q.class) conds.push(sql`class = ${q.class}`);
+    if (q.districtId) conds.push(sql`district_id = ${q.districtId}`);
+    if (q.status) conds.push(sql`status = ${q.status}`);
+    if (q.open) conds.push(sql`status IN ('open', 'in_progress', 'resolved')`);
+    if (q.from) conds.push(sql`day >= ${localDate(q.from)}::date`);
+    if (q.to) conds.push(sql`day < ${localDate(q.to)}::date`);
+    const res = (await ex.execute(sql`SELECT class AS cls, sum(n)::int AS n FROM call_day_counts WHERE ${sql.join(conds, sql` AND `)} GROUP BY class`)) as unknown as {
+      rows: { cls: CallClass; n: number }[];
+    };
+    rows = res.rows;
+  } else {
+    const base = ex.select({ cls: callRecords.class, n: sql<number>`count(*)::int` }).from(callRecords);
+    rows = await (q.q ? base.leftJoin(units, eq(units.id, callRecords.unitId)) : base).where(listConditions(q)).groupBy(callRecords.class);
+  }
   for (const r of rows) {
-    c[r.cls] = r.n;
-    c.total += r.n;
+    c[r.cls] = Number(r.n);
+    c.total += Number(r.n);
   }
   return c;
 }
@@ -79,21 +106,18 @@ export async function stats(ex: Executor, where: SQL, groupBy: keyof typeof PERI
   const byPeriod = await ex
     .select({ period: bucket, cls: callRecords.class, n: sql<number>`count(*)::int` })
     .from(callRecords)
-    .leftJoin(units, eq(units.id, callRecords.unitId))
     .where(where)
     .groupBy(bucket, callRecords.class)
     .orderBy(bucket);
   const byDistrict = await ex
     .select({ districtId: callRecords.districtId, district: districts.name, cls: callRecords.class, n: sql<number>`count(*)::int` })
     .from(callRecords)
-    .leftJoin(units, eq(units.id, callRecords.unitId))
     .leftJoin(districts, eq(districts.id, callRecords.districtId))
     .where(where)
     .groupBy(callRecords.districtId, districts.name, callRecords.class);
   const byStatus = await ex
     .select({ status: callRecords.status, n: sql<number>`count(*)::int` })
     .from(callRecords)
-    .leftJoin(units, eq(units.id, callRecords.unitId))
     .where(where)
     .groupBy(callRecords.status);
   return { byPeriod, byDistrict, byStatus };

@@ -19,7 +19,7 @@ import { countByClass, emptyCounts, gtSummary, listCalls, listConditions, stats,
 export async function list(ctx: AppContext, ra: RequestActor, q: CallListQuery) {
   authorize(callPolicy, ra.actor, 'read', { projectId: q.projectId });
   const where = listConditions(q);
-  const [items, totals] = [await listCalls(ctx.store.db, where, 'received', q.pageSize, (q.page - 1) * q.pageSize), await countByClass(ctx.store.db, where)];
+  const [items, totals] = [await listCalls(ctx.store.db, where, 'received', q.pageSize, (q.page - 1) * q.pageSize), await countByClass(ctx.store.db, q)];
   return { items, total: totals.total, subtotals: totals };
 }
 
@@ -37,7 +37,7 @@ export interface LedgerPage {
 export async function ledger(ctx: AppContext, ra: RequestActor, q: CallListQuery & { rowsPerPage: number; fromPage: number; toPage?: number }) {
   authorize(callPolicy, ra.actor, 'stats', { projectId: q.projectId });
   const where = listConditions(q);
-  const total = await countByClass(ctx.store.db, where);
+  const total = await countByClass(ctx.store.db, q);
   const pageCount = Math.max(1, Math.ceil(total.total / q.rowsPerPage));
   const last = Math.min(pageCount, q.toPage ?? q.fromPage + 49);
   if (last - q.fromPage >= 200) throw badRequest([{ path: 'querystring.toPage', message: '一次最多打印 200 页' }]);
@@ -95,7 +95,7 @@ export async function ledgerXlsx(ctx: AppContext, ra: RequestActor, q: Parameter
 export async function statistics(ctx: AppContext, ra: RequestActor, q: CallListQuery & { groupBy: 'day' | 'week' | 'month' }) {
   authorize(callPolicy, ra.actor, 'stats', { projectId: q.projectId });
   const where = listConditions(q);
-  return { ...(await stats(ctx.store.db, where, q.groupBy)), totals: await countByClass(ctx.store.db, where) };
+  return { ...(await stats(ctx.store.db, where, q.groupBy)), totals: await countByClass(ctx.store.db, q) };
 }
 
 /**
