@@ -11,17 +11,19 @@
  *   R4  two statements, no BEGIN/COMMIT: one read (idempotency, household, unit, district, category; the
  *       project's warranty terms and SLA policies cached in memory) and one writable CTE that takes the
  *       day counter and inserts the call, its event and the (unchained) audit row — atomic as one statement.
+ *   R5  R4 with the number from a sequence: two statements, no lock any other create waits for.
  */
 import { chainHash, GENESIS_HASH, type AuditFields } from '../../src/server/audit/audit-chain';
 import type { IntakeFixture } from './intake';
 import type { RawDriver, RawQuery } from './raw';
 
-export type ReplicaShape = 'R0' | 'R2' | 'R3' | 'R4';
+export type ReplicaShape = 'R0' | 'R2' | 'R3' | 'R4' | 'R5';
 export const REPLICA_LABEL: Record<ReplicaShape, string> = {
   R0: "R0 raw replica of recordCall's transaction (15 statements, serial from the day counter to COMMIT)",
   R2: 'R2 same work, day counter taken last in one statement, audit row chained later',
   R3: 'R3 same work, number from a sequence, audit row chained later (no serial part)',
   R4: 'R4 two statements: one read + one writable CTE (day counter, call, event, audit row chained later)',
+  R5: 'R5 as R4 but the number from a sequence (two statements, nothing serial)',
 };
 
 const INSERT_CALL = `INSERT INTO call_records (project_id, number, received_at, channel, household_id, unit_id, district_id, caller_name, caller_phone,
@@ -64,7 +66,8 @@ const event = (q: RawQuery, f: IntakeFixture, callId: string) =>
 
 const READ_ONE = `SELECT (SELECT id FROM call_records WHERE project_id = $1 AND idempotency_key = $2) AS dupe, h.unit_id, u.code, u.handover_date, b.district_id, c.kind, c.vendor_category
   FROM households h JOIN units u ON u.id = h.unit_id JOIN buildings b ON b.id = u.building_id CROSS JOIN service_categories c WHERE h.id = $3 AND c.id = $4`;
-const WRITE_ONE = `WITH n AS (${COUNTER}),
+const SEQUENCE_NUMBER = `SELECT nextval('bench_call_number_seq') AS last`;
+const writeOne = (numbering: string) => `WITH n AS (${numbering}),
   c AS (INSERT INTO call_records (project_id, number, received_at, channel, household_id, unit_id, district_id, caller_name, caller_phone, content, category_id,
           urgency, class, proposed_class, class_reason, recorded_by, due_at, idempotency_key, status)
         SELECT $1::uuid, 'LD' || replace($2::text, '-', '') || '-' || lpad(n.last::text, greatest(4, length(n.last::text)), '0'), $3::timestamptz, 'phone', $4::uuid, $5::uuid, $6::uuid, '张伟明', '13812345678',
@@ -73,17 +76,20 @@ const WRITE_ONE = `WITH n AS (${COUNTER}),
   a AS (INSERT INTO audit_log (at, actor_id, actor_name, action, entity, entity_id, project_id, detail, ip, prev_hash, hash)
         SELECT c.received_at, $8, 'bench_desk_001', 'call.create', 'call', c.id::text, c.project_id, jsonb_build_object('number', c.number, 'class', c.class), '127.0.0.1', 'pending', md5(c.id::text) FROM c)
   SELECT * FROM c`;
+const WRITE_ONE = writeOne(COUNTER);
+// $2 (the day) is still used for the number's prefix; the sequence needs no parameter.
+const WRITE_ONE_SEQ = writeOne(`${SEQUENCE_NUMBER} WHERE $1::uuid IS NOT NULL AND $2::date IS NOT NULL`);
 
 /** One create in the given shape, in its own transaction. */
 export function replicaCreate(raw: RawDriver, f: IntakeFixture, shape: ReplicaShape): () => Promise<unknown> {
-  if (shape === 'R4')
+  if (shape === 'R4' || shape === 'R5')
     return async () => {
       const i = ++n;
       const h = f.households[i % f.households.length];
       const key = `r-${runId}-${i}`;
       const [ctx] = (await raw.query(READ_ONE, [f.projectId, key, h.id, f.categories.inquiry])).rows;
       if (!ctx || ctx.dupe) throw new Error('unexpected intake context');
-      await raw.query(WRITE_ONE, [f.projectId, day(), new Date().toISOString(), h.id, ctx.unit_id, ctx.district_id, f.categories.inquiry, f.agentId, key]);
+      await raw.query(shape === 'R4' ? WRITE_ONE : WRITE_ONE_SEQ, [f.projectId, day(), new Date().toISOString(), h.id, ctx.unit_id, ctx.district_id, f.categories.inquiry, f.agentId, key]);
     };
   return () =>
     raw.transaction(async (q) => {

@@ -36,6 +36,7 @@ export function statementKind(text: string): string {
   if (t.includes('number_counters')) return 'numbering: upsert day counter (row lock until commit)';
   if (t.includes('pg_notify')) return 'notify: pg_notify';
   if (t.includes('FROM sessions s JOIN users')) return 'session: load';
+  if (t.includes('call_day_counts')) return 'per-day summary';
   const m = /^(select|insert into|update|delete from)\b(?:.*? from)? "?([a-z_]+)"?/i.exec(t);
   if (!m) return t.slice(0, 60);
   const verb = m[1].split(' ')[0].toLowerCase();

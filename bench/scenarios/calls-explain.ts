@@ -32,7 +32,7 @@ export interface Explained {
 }
 
 /** Which of a request's statements it is: the page of rows, or the subtotal counts. */
-export const roleOf = (text: string): 'rows' | 'count' => (/count\(\*\)/.test(text) ? 'count' : 'rows');
+export const roleOf = (text: string): 'rows' | 'count' => (/count\(\*\)|sum\(n\)/i.test(text) ? 'count' : 'rows');
 
 export async function explainOne(q: RawQuery, s: Captured): Promise<{ ms: number; plan: string }> {
   const r = await q(`EXPLAIN (ANALYZE, BUFFERS) ${s.text}`, s.params);
@@ -54,7 +54,9 @@ async function captureAll(desk: DeskStore, samples: { roomCode: string; number: 
         if (res.status !== 200) throw new Error(`${p.path} answered ${res.status}`);
         await res.arrayBuffer();
       });
-      out.push({ ...p, statements: statements.filter((s) => s.text.includes('"call_records"')) });
+      // Everything the request sent but the session look-up: its page of rows and its subtotals (from
+      // call_records or from whatever summary the app keeps).
+      out.push({ ...p, statements: statements.filter((s) => !s.text.includes('FROM sessions s JOIN users')) });
     }
     return out;
   } finally {

@@ -15,7 +15,7 @@ import { runLoad } from '../lib/load';
 import type { BenchOptions } from '../lib/options';
 import { PgTrace, type TraceReport } from '../lib/pg-trace';
 import { log } from '../lib/progress';
-import { rawDriver } from '../lib/raw';
+import { rawDriver, type RawDriver } from '../lib/raw';
 import { entry, type Entry } from '../lib/report';
 import { startApp } from '../lib/servers';
 import { signIn } from '../lib/session';
@@ -35,6 +35,25 @@ async function measureB2(opts: BenchOptions, label: string, store: Store, f: Int
     return loadFigures(`[${label}] B2 bare Fastify route + B1's insert`, o);
   } finally {
     await app.close();
+  }
+}
+
+/**
+ * What the table's own triggers (the per-day subtotals of migration 0003: one summary row per day,
+ * district, class and status, updated by every insert) cost B1: the same insert with them disabled on
+ * the scratch copy, then enabled again.
+ */
+async function withoutTriggers(opts: BenchOptions, label: string, raw: RawDriver, f: IntakeFixture, b1: LoadFigures): Promise<Entry[]> {
+  const [{ n }] = (await raw.query(`SELECT count(*)::int AS n FROM pg_trigger WHERE tgrelid = 'call_records'::regclass AND NOT tgisinternal`)).rows;
+  if (!Number(n)) return [];
+  log(`${label}: B1 with call_records' ${n} trigger(s) disabled`);
+  await raw.query('ALTER TABLE call_records DISABLE TRIGGER USER');
+  try {
+    const o = await closedLoop(b1Insert(raw, f), opts.connections, 1, Math.max(3, Math.round(opts.durationSeconds / 2)));
+    const fig = loadFigures(`[${label}] B1 with call_records' triggers disabled (no per-day summary upkeep)`, o, b1);
+    return [fig.rps, fig.p50, fig.p95];
+  } finally {
+    await raw.query('ALTER TABLE call_records ENABLE TRIGGER USER');
   }
 }
 
@@ -61,8 +80,9 @@ export async function createScenario(opts: BenchOptions, label: string, store: S
   const b1o = await closedLoop(b1Insert(raw, f), opts.connections, opts.warmupSeconds, opts.durationSeconds);
   if (b1o.errors) notes.push(`WARNING [${label}] B1: ${b1o.errors} errors, first: ${b1o.firstError}`);
   const b1 = loadFigures(`[${label}] B1 raw ${raw.kind} INSERT call_records`, b1o);
+  const out: Entry[] = [...figureList(b1), ...(await withoutTriggers(opts, label, raw, f, b1))];
   const b2 = await measureB2(opts, label, store, f, notes);
-  const out: Entry[] = [...figureList(b1), ...figureList(b2)];
+  out.push(...figureList(b2));
 
   const server = await startApp(store);
   try {
@@ -111,7 +131,7 @@ async function replicas(opts: BenchOptions, label: string, store: Store, f: Inta
   await raw.query(SEQUENCE_SETUP);
   const seconds = Math.max(3, Math.round(opts.durationSeconds / 3));
   const out: Entry[] = [];
-  for (const shape of ['R0', 'R2', 'R3', 'R4'] as ReplicaShape[]) {
+  for (const shape of ['R0', 'R2', 'R3', 'R4', 'R5'] as ReplicaShape[]) {
     log(`${label}: ${shape} raw transaction, ${opts.connections} concurrent, ${seconds} s`);
     const o = await closedLoop(replicaCreate(raw, f, shape), opts.connections, 1, seconds);
     if (o.errors) notes.push(`WARNING [${label}] ${shape}: ${o.errors} errors, first: ${o.firstError}`);
