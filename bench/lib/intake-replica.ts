@@ -11,7 +11,9 @@
  *   R4  two statements, no BEGIN/COMMIT: one read (idempotency, household, unit, district, category; the
  *       project's warranty terms and SLA policies cached in memory) and one writable CTE that takes the
  *       day counter and inserts the call, its event and the (unchained) audit row — atomic as one statement.
- *   R5  R4 with the number from a sequence: two statements, no lock any other create waits for.
+ *   R5  R4 with the number from a sequence: two statements, no numbering lock.
+ * Every shape inserts into call_records, so each also pays the table's own triggers (the per-day subtotals
+ * of migration 0003, one summary row per day, district, class and status, locked until COMMIT).
  */
 import { chainHash, GENESIS_HASH, type AuditFields } from '../../src/server/audit/audit-chain';
 import type { IntakeFixture } from './intake';
@@ -21,9 +23,9 @@ export type ReplicaShape = 'R0' | 'R2' | 'R3' | 'R4' | 'R5';
 export const REPLICA_LABEL: Record<ReplicaShape, string> = {
   R0: "R0 raw replica of recordCall's transaction (15 statements, serial from the day counter to COMMIT)",
   R2: 'R2 same work, day counter taken last in one statement, audit row chained later',
-  R3: 'R3 same work, number from a sequence, audit row chained later (no serial part)',
+  R3: 'R3 same work, number from a sequence, audit row chained later (no numbering or audit lock)',
   R4: 'R4 two statements: one read + one writable CTE (day counter, call, event, audit row chained later)',
-  R5: 'R5 as R4 but the number from a sequence (two statements, nothing serial)',
+  R5: 'R5 as R4 but the number from a sequence (two statements, no numbering lock)',
 };
 
 const INSERT_CALL = `INSERT INTO call_records (project_id, number, received_at, channel, household_id, unit_id, district_id, caller_name, caller_phone,

@@ -3,7 +3,7 @@
  * GET /api/events from another process (lib/sse-client.ts) — desk agents signed in with POST
  * /api/auth/login, five tabs each — then one transaction writes a notification for every one of those
  * agents through the notifier's notify(); measured from that commit to each stream receiving it, and the
- * server's RSS before and after. Baseline: the same with 20 streams.
+ * server's RSS before and after. Baseline: the same with 20 streams, first, on the same server.
  */
 import { fileURLToPath } from 'node:url';
 import type { DeskIds } from '../data/desk-seed';
@@ -52,25 +52,23 @@ async function signInAll(url: string, users: number): Promise<string[]> {
   return cookies;
 }
 
-export async function fanOut(location: StoreLocation, ids: DeskIds, streams: number): Promise<FanOut> {
-  const users = Math.min(DESK_AGENTS, Math.max(1, Math.ceil(streams / TABS)));
-  const server = new IpcChild<ServerCommand, ServerReply>(SERVER);
+type Server = IpcChild<ServerCommand, ServerReply>;
+
+/** One fan-out on a running server: open the streams, one notify() for all their users, close them. */
+export async function fanOut(server: Server, url: string, ids: DeskIds, cookies: string[], streams: number): Promise<FanOut> {
+  const users = Math.min(cookies.length, Math.max(1, Math.ceil(streams / TABS)));
   const client = new IpcChild<ClientCommand, ClientReply>(CLIENT);
   try {
-    server.send({ type: 'start', location });
-    const { url } = await server.next('listening', 120_000);
-    const cookies = await signInAll(url, users);
     const agentIds = new Map(ids.agents.map((a) => [a.username, a.id]));
     const userIds = Array.from({ length: users }, (_, i) => agentIds.get(agentName(i))!);
     server.send({ type: 'stats' });
     const before = await server.next('stats', 10_000);
-
     client.send({ type: 'open', url, cookies: Array.from({ length: streams }, (_, i) => cookies[i % users]), parallel: 50 });
     const ready = await client.next('ready', 300_000);
     if (ready.failed) throw new Error(`${ready.failed} of ${streams} streams failed to open: ${ready.firstError}`);
     server.send({ type: 'stats' });
     const connected = await server.next('stats', 10_000);
-    if (connected.connections !== streams) throw new Error(`server holds ${connected.connections} streams, expected ${streams}`);
+    if (connected.connections !== before.connections + streams) throw new Error(`server holds ${connected.connections} streams, expected ${before.connections + streams}`);
 
     server.send({ type: 'notify', projectId: ids.projectId, userIds, title: '紧急：3栋地下室进水' });
     const done = await server.next('notified', 60_000);
@@ -92,7 +90,15 @@ export async function fanOut(location: StoreLocation, ids: DeskIds, streams: num
     };
   } finally {
     await client.end({ type: 'close' });
-    await server.end({ type: 'close' });
+  }
+}
+
+/** Waits until the server holds no stream (the closed client's sockets are gone). */
+async function settle(server: Server): Promise<void> {
+  for (let i = 0; i < 50; i++) {
+    server.send({ type: 'stats' });
+    if ((await server.next('stats', 10_000)).connections === 0) return;
+    await new Promise((r) => setTimeout(r, 100));
   }
 }
 
@@ -116,12 +122,21 @@ const note = (label: string, f: FanOut) =>
   `${f.streams - f.missing}/${f.streams} received the alert${f.missing ? ` (${f.missing} MISSING)` : ''}, ${f.duplicates} more than once`;
 
 export async function sseScenario(opts: BenchOptions, label: string, location: StoreLocation, ids: DeskIds, notes: string[]): Promise<Entry[]> {
-  log(`${label}: SSE fan-out baseline, 20 streams`);
-  const base = await fanOut(location, ids, 20);
-  notes.push(note(label, base));
-  const baseEntries = figures(label, base);
-  log(`${label}: SSE fan-out, ${opts.sseConnections} streams`);
-  const main = await fanOut(location, ids, opts.sseConnections);
-  notes.push(note(label, main));
-  return [...baseEntries, ...figures(label, main, baseEntries)];
+  const server: Server = new IpcChild<ServerCommand, ServerReply>(SERVER);
+  try {
+    server.send({ type: 'start', location });
+    const { url } = await server.next('listening', 120_000);
+    const cookies = await signInAll(url, Math.min(DESK_AGENTS, Math.ceil(opts.sseConnections / TABS)));
+    log(`${label}: SSE fan-out baseline, 20 streams`);
+    const base = await fanOut(server, url, ids, cookies, 20);
+    notes.push(note(label, base));
+    const baseEntries = figures(label, base);
+    await settle(server);
+    log(`${label}: SSE fan-out, ${opts.sseConnections} streams`);
+    const main = await fanOut(server, url, ids, cookies, opts.sseConnections);
+    notes.push(note(label, main));
+    return [...baseEntries, ...figures(label, main, baseEntries)];
+  } finally {
+    await server.end({ type: 'close' });
+  }
 }
