@@ -17,8 +17,8 @@ describe.each(STORE_KINDS)('per-day subtotals on %s', (kind) => {
   /** The same subtotals counted from the records themselves. */
   async function rawCounts(where: ReturnType<typeof sql>) {
     const c = emptyCounts();
-    for (const r of await rows<{ cls: string; n: number }>(t.store.db, sql`SELECT class AS cls, count(*)::int AS n FROM call_records WHERE ${where} GROUP BY class`)) {
-      c[r.cls as keyof typeof c] = r.n;
+    for (const r of await rows<{ cls: (typeof CALL_CLASSES)[number]; n: number }>(t.store.db, sql`SELECT class AS cls, count(*)::int AS n FROM call_records WHERE ${where} GROUP BY class`)) {
+      c[r.cls] = r.n;
       c.total += r.n;
     }
     return c;
@@ -72,5 +72,34 @@ describe.each(STORE_KINDS)('per-day subtotals on %s', (kind) => {
       { numRuns: 8 },
     );
     expect(made.length).toBeGreaterThan(5);
+  });
+});
+
+describe('subtotals of a free-text search', () => {
+  it('CALL-10 count at most the first matches and say when they stopped counting', async () => {
+    const t = await startTestApp('embedded', { sessionIdleMinutes: 1e6, sessionAbsoluteMinutes: 1e7 });
+    try {
+      const kefu = await Client.login(t.app, 'kefu');
+      const f = await deskFixture(t);
+      for (let i = 0; i < 4; i++) await recordCall(kefu, t, { householdId: await f.someHousehold('5', i), content: `漏水 第${i}次`, categoryId: await f.cat('plumbing') });
+      const few = await countByClass(t.store.db, { projectId: t.ids.p1, q: '漏水' });
+      expect(few.total).toBe(4);
+      expect(few.capped).toBeUndefined();
+      const { SEARCH_COUNT_CAP } = await import('./ledger.repository');
+      expect(SEARCH_COUNT_CAP).toBe(1000);
+      // over the cap: more than 1000 matching records, made directly
+      await t.store.exec(
+        `INSERT INTO call_records (project_id, number, received_at, channel, caller_name, content, class, proposed_class, class_reason, recorded_by)
+         SELECT '${t.ids.p1}', 'T' || g, now(), 'phone', '测', '停水 ' || g, 'normal', 'normal', '测', (SELECT id FROM users WHERE username = 'kefu') FROM generate_series(1, 1005) g`,
+      );
+      const many = await countByClass(t.store.db, { projectId: t.ids.p1, q: '停水' });
+      expect(many.total).toBe(1001);
+      expect(many.capped).toBe(true);
+      const list = (await kefu.get(`/api/calls?projectId=${t.ids.p1}&q=${encodeURIComponent('停水')}&pageSize=10`)).json();
+      expect(list.subtotals.capped).toBe(true);
+      expect(list.items).toHaveLength(10);
+    } finally {
+      await t.close();
+    }
   });
 });

@@ -6,7 +6,10 @@ import type { CallListQuery } from '../../domain/calls/calls.contract';
 import type { Executor } from '../db/store';
 import { escapeLike } from '../property/property.repository';
 
-export type ClassCounts = Record<CallClass, number> & { total: number };
+export type ClassCounts = Record<CallClass, number> & { total: number; capped?: boolean };
+
+/** How many matches of a free-text search the subtotals count at most. */
+export const SEARCH_COUNT_CAP = 1000;
 export const emptyCounts = (): ClassCounts => ({ ...(Object.fromEntries(CALL_CLASSES.map((c) => [c, 0])) as Record<CallClass, number>), total: 0 });
 
 /** The record's unit is one of the project's units whose code starts so (an index look-up, no join needed). */
@@ -86,14 +89,19 @@ export async function countByClass(ex: Executor, q: CountFilter): Promise<ClassC
       rows: { cls: CallClass; n: number }[];
     };
     rows = res.rows;
+  } else if (q.q) {
+    // A free-text search can match a large share of a million records: its subtotals count at most the
+    // first SEARCH_COUNT_CAP matches and say so (`capped`), so one common word cannot stall the desk.
+    const matches = ex.select({ cls: callRecords.class }).from(callRecords).where(listConditions(q)).limit(SEARCH_COUNT_CAP + 1).as('m');
+    rows = await ex.select({ cls: matches.cls, n: sql<number>`count(*)::int` }).from(matches).groupBy(matches.cls);
   } else {
-    const base = ex.select({ cls: callRecords.class, n: sql<number>`count(*)::int` }).from(callRecords);
-    rows = await (q.q ? base.leftJoin(units, eq(units.id, callRecords.unitId)) : base).where(listConditions(q)).groupBy(callRecords.class);
+    rows = await ex.select({ cls: callRecords.class, n: sql<number>`count(*)::int` }).from(callRecords).where(listConditions(q)).groupBy(callRecords.class);
   }
   for (const r of rows) {
     c[r.cls] = Number(r.n);
     c.total += Number(r.n);
   }
+  if (q.q && c.total > SEARCH_COUNT_CAP) c.capped = true;
   return c;
 }
 
