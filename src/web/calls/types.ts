@@ -179,7 +179,8 @@ export interface CallListItem {
   version: number;
 }
 
-export type Subtotals = Record<CallClass | 'total', number>;
+/** `capped`: a free-text search's subtotals stopped counting at the first 1000 matches. */
+export type Subtotals = Record<CallClass | 'total', number> & { capped?: boolean };
 
 export interface CallListQuery {
   projectId: string;

@@ -70,6 +70,7 @@ export const serviceDeskMessages = {
   'calls.openOnly': '未完成',
   'calls.subtotals': '分类小计',
   'calls.total': '合计',
+  'calls.totalCapped': '1000 条以上（请缩小查询）',
   'calls.totalN': '共 {n} 条',
   'calls.new': '来电登记',
   'calls.none': '没有符合条件的记录',

@@ -47,7 +47,7 @@ function SubtotalBar({ s }: { s: Subtotals | undefined }) {
         </Tag>
       ))}
       <Tag color="blue">
-        {t('calls.total')} {s.total}
+        {t('calls.total')} {s.capped ? t('calls.totalCapped') : s.total}
       </Tag>
     </Space>
   );
