@@ -58,6 +58,10 @@ async function measureFixes(opts: BenchOptions, label: string, kind: StoreKind, 
     md.push(r.markdown);
     notes.push(`[${label}] search SQL alone with pg_trgm GIN indexes: ${r.summary}`);
   }
+  if (!searches.some((r) => r.statements.some((st) => boundedCount(st) !== st))) {
+    notes.push(`[${label}] the app already bounds a search's subtotals: no bounded-count rewrite to measure`);
+    return { entries, markdown: md.join('\n') };
+  }
   const what = `${trgm ? 'with pg_trgm GIN and ' : 'with '}search subtotals over ≤ 1,001 matches`;
   log(`${label}: list SQL ${what}`);
   entries.push(...figureList(loadFigures(sqlName(label, size, what), await listSqlLoad(opts, raw, requests, boundedCount), asIs)));

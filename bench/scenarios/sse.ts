@@ -55,8 +55,8 @@ async function signInAll(url: string, users: number): Promise<string[]> {
 type Server = IpcChild<ServerCommand, ServerReply>;
 
 /** One fan-out on a running server: open the streams, one notify() for all their users, close them. */
-export async function fanOut(server: Server, url: string, ids: DeskIds, cookies: string[], streams: number): Promise<FanOut> {
-  const users = Math.min(cookies.length, Math.max(1, Math.ceil(streams / TABS)));
+export async function fanOut(server: Server, url: string, ids: DeskIds, cookies: string[], streams: number, tabs = TABS): Promise<FanOut> {
+  const users = Math.min(cookies.length, Math.max(1, Math.ceil(streams / tabs)));
   const client = new IpcChild<ClientCommand, ClientReply>(CLIENT);
   try {
     const agentIds = new Map(ids.agents.map((a) => [a.username, a.id]));
@@ -103,7 +103,7 @@ async function settle(server: Server): Promise<void> {
 }
 
 function figures(label: string, f: FanOut, base?: Entry[]): Entry[] {
-  const name = `[${label}] SSE alert fan-out to ${f.streams} streams (${f.users} users × ${TABS} tabs)`;
+  const name = `[${label}] SSE alert fan-out to ${f.streams} streams (${f.users} users × ${Math.round(f.streams / f.users)} tabs)`;
   const values: [string, number, string][] = [
     ['commit → received p50', f.latency.p50, 'ms'],
     ['commit → received p95', f.latency.p95, 'ms'],
@@ -118,7 +118,7 @@ function figures(label: string, f: FanOut, base?: Entry[]): Entry[] {
 }
 
 const note = (label: string, f: FanOut) =>
-  `[${label}] SSE ${f.streams} streams: opened in ${f.connectSeconds.toFixed(1)} s; notify() of ${f.users} rows committed in ${f.commitMs.toFixed(1)} ms; ` +
+  `[${label}] SSE ${f.streams} streams of ${f.users} users: opened in ${f.connectSeconds.toFixed(1)} s; notify() of ${f.users} rows committed in ${f.commitMs.toFixed(1)} ms; ` +
   `${f.streams - f.missing}/${f.streams} received the alert${f.missing ? ` (${f.missing} MISSING)` : ''}, ${f.duplicates} more than once`;
 
 export async function sseScenario(opts: BenchOptions, label: string, location: StoreLocation, ids: DeskIds, notes: string[]): Promise<Entry[]> {
@@ -135,7 +135,15 @@ export async function sseScenario(opts: BenchOptions, label: string, location: S
     log(`${label}: SSE fan-out, ${opts.sseConnections} streams`);
     const main = await fanOut(server, url, ids, cookies, opts.sseConnections);
     notes.push(note(label, main));
-    return [...baseEntries, ...figures(label, main, baseEntries)];
+    const mainEntries = figures(label, main, baseEntries);
+    // Diagnostic: the same streams held by a tenth of the users — the hub reads the outbox once per user.
+    await settle(server);
+    const fewTabs = TABS * 10;
+    log(`${label}: SSE fan-out, ${opts.sseConnections} streams of ${Math.ceil(opts.sseConnections / fewTabs)} users`);
+    const few = await fanOut(server, url, ids, cookies, opts.sseConnections, fewTabs);
+    notes.push(note(label, few));
+    const fewEntries = figures(label, few, mainEntries).slice(0, 3);
+    return [...baseEntries, ...mainEntries, ...fewEntries];
   } finally {
     await server.end({ type: 'close' });
   }
