@@ -27,6 +27,9 @@ class InstrumentedRunner extends TimerRunner {
   readonly committedAt = new Map<string, number>();
   commits = 0;
   rollbacks = 0;
+  /** Time spent inside claim rounds that fired something, and how many rounds. */
+  busyMs = 0;
+  rounds = 0;
   private inRound: string[] = [];
 
   override on(subjectType: string, kind: string, handler: TimerHandler): this {
@@ -39,9 +42,14 @@ class InstrumentedRunner extends TimerRunner {
 
   override async tick(): Promise<number> {
     this.inRound = [];
+    const t0 = performance.now();
     try {
       const n = await super.tick();
       const at = Date.now();
+      if (n > 0) {
+        this.busyMs += performance.now() - t0;
+        this.rounds++;
+      }
       for (const id of this.inRound) {
         if (this.committedAt.has(id)) this.commits++;
         this.committedAt.set(id, at);
@@ -68,6 +76,9 @@ export interface TimerRun {
   notified: number;
   skipped: number;
   notifications: number;
+  /** Claim rounds that fired timers, and the runner's time per fired timer inside them. */
+  rounds: number;
+  msPerTimer: number;
 }
 
 async function subjects(store: Store, ids: DeskIds, n: number): Promise<string[]> {
@@ -118,6 +129,8 @@ export async function runTimers(store: Store, ids: DeskIds, n: number, windowSec
     notified: fired.filter((t) => typeof outcome(t).notified === 'number').length,
     skipped: fired.filter((t) => outcome(t).skipped).length,
     notifications: made,
+    rounds: runner.rounds,
+    msPerTimer: runner.busyMs / Math.max(1, runner.committedAt.size),
   };
 }
 
@@ -136,7 +149,8 @@ function figures(label: string, r: TimerRun, base?: TimerRun): Entry[] {
 
 const runNote = (label: string, r: TimerRun) =>
   `[${label}] timers @${r.n} over ${r.windowSeconds} s: ${r.fired}/${r.n} fired; handler calls per timer max ${r.handlerCallsMax}, timers committed twice ${r.doubleCommits}, rolled-back rounds ${r.rollbacks} — ` +
-  `${r.fired === r.n && r.handlerCallsMax === 1 && r.doubleCommits === 0 ? 'each fired exactly once' : 'NOT exactly once'}; ${r.notified} notified, ${r.skipped} skipped; ${r.notifications} notifications written`;
+  `${r.fired === r.n && r.handlerCallsMax === 1 && r.doubleCommits === 0 ? 'each fired exactly once' : 'NOT exactly once'}; ${r.notified} notified, ${r.skipped} skipped; ${r.notifications} notifications written; ` +
+  `${r.rounds} claim rounds, ${r.msPerTimer.toFixed(2)} ms of runner time per timer → capacity ~${Math.round(1000 / r.msPerTimer)} timers/s against ${Math.round(r.n / r.windowSeconds)}/s falling due`;
 
 export async function timersScenario(opts: BenchOptions, label: string, store: Store, ids: DeskIds, notes: string[]): Promise<Entry[]> {
   log(`${label}: timer lateness baseline, 100 timers`);
