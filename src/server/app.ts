@@ -14,7 +14,7 @@ import type { Store } from './db/store';
 import type { AppContext } from './context';
 import { registerErrorHandler } from './plugins/errors';
 import { applySecurityHeaders, registerSecurityHeaders } from './plugins/security-headers';
-import { registerSession } from './plugins/session';
+import { registerSession } from './auth/session.plugin';
 import { enforceAccess, requireAccessDeclarations } from './plugins/access';
 import { authRoutes } from './auth/auth.routes';
 import { healthRoutes } from './health.routes';

@@ -2,7 +2,7 @@ import { and, eq, isNotNull, sql } from 'drizzle-orm';
 import { callRecords } from '../../domain/calls/calls.table';
 import { workOrders } from '../../domain/work-orders/work-orders.table';
 import { CLASS_LABELS } from '../../domain/calls/labels';
-import type { Role } from '../../domain/users/roles';
+import type { Role } from '../../domain/shared/roles';
 import type { Tx } from '../db/store';
 import { appendAudit } from '../audit/audit.writer';
 import { notify, usersWithRoles } from '../notifications/notifier';

@@ -6,7 +6,7 @@ import { workOrderPolicy, type WorkOrderRec } from '../../domain/work-orders/wor
 import { workOrders, WORK_ORDER_STATUSES } from '../../domain/work-orders/work-orders.table';
 import { abilities, hasAny, type Actor } from '../../domain/shared/policy';
 import { maskName, maskPhone } from '../../domain/shared/mask';
-import { CS_ROLES } from '../../domain/users/roles';
+import { CS_ROLES } from '../../domain/shared/roles';
 import { requestActor, type AppContext } from '../context';
 import { actorOf, policyAccess } from '../plugins/access';
 import { authorize } from '../authorize';

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Role } from '../../domain/users/roles';
+import type { Role } from '../../domain/shared/roles';
 import { api } from '../lib/api';
 
 export interface ProjectRef {

@@ -1,5 +1,6 @@
 import { Tag } from 'antd';
-import { CALL_STATUS_LABELS, CLASS_LABELS, URGENCY_LABELS, WORK_ORDER_STATUS_LABELS } from '../../../domain/calls/labels';
+import { CALL_STATUS_LABELS, CLASS_LABELS, URGENCY_LABELS } from '../../../domain/calls/labels';
+import { WORK_ORDER_STATUS_LABELS } from '../../../domain/work-orders/labels';
 import type { CallClass, CallStatus, Urgency, WorkOrderStatus } from '../types';
 
 const CLASS_COLORS: Record<CallClass, string> = { normal: 'blue', Z: 'purple', Q: 'orange', GT: 'cyan', complaint: 'red', inquiry: 'default' };
