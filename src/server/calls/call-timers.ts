@@ -7,7 +7,8 @@ import type { Tx } from '../db/store';
 import { appendAudit } from '../audit/audit.writer';
 import { notify, usersWithRoles } from '../notifications/notifier';
 import type { TimerRunner, TimerRow } from '../deadlines/timers';
-import { addCallEvent, findCall, vendorMemberIds } from './calls.repository';
+import { addCallEvent, findCall } from './calls.repository';
+import { vendorMemberIds } from '../work-orders/work-orders.repository';
 
 const pending = (status: string) => status === 'open' || status === 'in_progress';
 
