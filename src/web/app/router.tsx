@@ -1,10 +1,7 @@
 import { createBrowserRouter, type RouteObject } from 'react-router';
-import type { Me } from '../auth/api';
+import type { Me } from '../lib/session';
+import type { MenuFlag, MenuFlags } from '../lib/menu';
 import { PageLoading } from '../components/page-loading';
-
-/** /api/auth/me `menu`, with the service desk's flags (the server sends them; older answers may lack them). */
-export type MenuFlags = Me['menu'] & Partial<Record<'intake' | 'calls' | 'board' | 'reports' | 'tasks', boolean>>;
-export type MenuFlag = keyof MenuFlags;
 
 const DESK_ROLES = new Set(['cs_specialist', 'cs_assistant', 'front_desk']);
 
@@ -71,7 +68,7 @@ const appRoutes: RouteObject[] = [
     handle: { menu: 'tasks' } satisfies RouteHandle,
     lazy: async () => ({ Component: (await import('../tasks/pages/task-detail-page')).TaskDetailPage }),
   },
-  { path: '*', lazy: async () => ({ Component: (await import('./not-found-page')).NotFoundPage }) },
+  { path: '*', lazy: async () => ({ Component: (await import('../components/not-found-page')).NotFoundPage }) },
 ];
 
 const routes: RouteObject[] = [
