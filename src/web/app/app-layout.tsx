@@ -14,7 +14,7 @@ import { closeLiveEvents } from '../notifications/live-events';
 import { NotFoundPage } from '../components/not-found-page';
 import { ProjectProvider } from '../lib/project-context';
 import { ProjectSwitcher } from './project-switcher';
-import { landingPath, type RouteHandle } from './router';
+import { landingPath, type RouteHandle } from './navigation';
 import type { MenuFlags } from '../lib/menu';
 
 const { Sider, Header, Content } = Layout;
