@@ -11,7 +11,7 @@ import { seedServiceDesk } from '../../src/server/seed/service-desk-seed';
 import { serviceCategories, vendors } from '../../src/domain/calls/calls.table';
 import { districts, warrantyTerms } from '../../src/domain/property/property.table';
 import { userProjects, userRoles, users } from '../../src/domain/users/users.table';
-import type { Role } from '../../src/domain/users/roles';
+import type { Role } from '../../src/domain/shared/roles';
 import { structure } from './estate';
 
 /** Bump when the seeded rows change: the caches check it and rebuild the layer. */

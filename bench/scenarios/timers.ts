@@ -11,7 +11,7 @@ import { rows, type Store, type Tx } from '../../src/server/db/store';
 import { timers } from '../../src/domain/deadlines/deadlines.table';
 import { TimerRunner, type TimerHandler, type TimerRow } from '../../src/server/deadlines/timers';
 import { registerCallTimers } from '../../src/server/calls/call-timers';
-import type { Role } from '../../src/domain/users/roles';
+import type { Role } from '../../src/domain/shared/roles';
 import type { DeskIds } from '../data/desk-seed';
 import type { BenchOptions } from '../lib/options';
 import { entry, type Entry } from '../lib/report';

@@ -9,7 +9,7 @@ import { userPolicy } from '../domain/users/users.policy';
 import { auditPolicy } from '../domain/audit/audit.policy';
 import { rows } from './db/store';
 import { classifySearch } from '../domain/property/property.contract';
-import type { Role } from '../domain/users/roles';
+import type { Role } from '../domain/shared/roles';
 
 interface Fixture {
   p: string;

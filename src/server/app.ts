@@ -14,7 +14,7 @@ import type { Store } from './db/store';
 import type { AppContext } from './context';
 import { registerErrorHandler } from './plugins/errors';
 import { applySecurityHeaders, registerSecurityHeaders } from './plugins/security-headers';
-import { registerSession } from './plugins/session';
+import { registerSession } from './auth/session.plugin';
 import { enforceAccess, requireAccessDeclarations } from './plugins/access';
 import { authRoutes } from './auth/auth.routes';
 import { healthRoutes } from './health.routes';
@@ -27,6 +27,11 @@ import { referenceRoutes } from './calls/reference.routes';
 import { workOrderRoutes } from './work-orders/work-orders.routes';
 import { notificationRoutes } from './notifications/notifications.routes';
 import { attachmentRoutes } from './attachments/attachments.routes';
+import { Hooks } from './hooks';
+import { workOrderAssigned, workOrderStepped } from './work-orders/work-orders.hooks';
+import { moveCallOnAssignment, moveCallOnStep } from './calls/work-order-reactions';
+import { readCallAttachment } from './calls/call-attachments';
+import { readWorkOrderAttachment } from './work-orders/work-order-attachments';
 import { NotificationHub } from './notifications/hub';
 import { TimerRunner } from './deadlines/timers';
 import { registerCallTimers } from './calls/call-timers';
@@ -57,6 +62,18 @@ export interface BuildOptions {
   timerPollMs?: number;
 }
 
+/**
+ * Where features meet (ADR 0011): each cross-feature reaction inside a transaction is wired here, from the
+ * hook point its owner declares to the handler another feature exports.
+ */
+function wireHooks(): Hooks {
+  const hooks = new Hooks();
+  // A work order's assignment and steps move its call record (CALL-2, CALL-6).
+  hooks.on(workOrderAssigned, moveCallOnAssignment);
+  hooks.on(workOrderStepped, moveCallOnStep);
+  return hooks;
+}
+
 /** Builds the app with every feature registered explicitly (no auto-loading: each route's home is visible here). */
 export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   const app = Fastify({
@@ -74,7 +91,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
       (reply as FastifyReply).status(unsupported ? 415 : 400).send({ error: { code, message: t(code) } });
     },
   });
-  const ctx: AppContext = { store: opts.store, config: opts.config, now: opts.now ?? (() => new Date()), version: APP_VERSION };
+  const ctx: AppContext = { store: opts.store, config: opts.config, now: opts.now ?? (() => new Date()), version: APP_VERSION, hooks: wireHooks() };
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -126,7 +143,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await callRoutes(app, ctx);
   await workOrderRoutes(app, ctx);
   await notificationRoutes(app, ctx, hub);
-  await attachmentRoutes(app, ctx);
+  await attachmentRoutes(app, ctx, { call: readCallAttachment, work_order: readWorkOrderAttachment });
 
   if (opts.config.serveWeb && existsSync(path.join(WEB_DIST, 'index.html'))) {
     await app.register(fastifyStatic, { root: WEB_DIST, serve: false });

@@ -2,14 +2,16 @@ import type { FastifyRequest } from 'fastify';
 import type { Actor } from '../domain/shared/policy';
 import type { AppConfig } from './env';
 import type { Store } from './db/store';
-import { actorOf } from './plugins/access';
+import type { Hooks } from './hooks';
+import { unauthenticated } from './errors';
 
-/** What every service needs from the app: the store, the clock and the settings. */
+/** What every service needs from the app: the store, the clock, the settings and the cross-feature hooks. */
 export interface AppContext {
   store: Store;
   config: AppConfig;
   now: () => Date;
   version: string;
+  hooks: Hooks;
 }
 
 /** Who is acting on a request, and from where (for the audit trail). */
@@ -18,4 +20,8 @@ export interface RequestActor {
   ip: string;
 }
 
-export const requestActor = (request: FastifyRequest): RequestActor => ({ actor: actorOf(request), ip: request.ip });
+/** The signed-in actor of a guarded route (the session plugin sets `request.actor`). */
+export function requestActor(request: FastifyRequest): RequestActor {
+  if (!request.actor) throw unauthenticated();
+  return { actor: request.actor, ip: request.ip };
+}

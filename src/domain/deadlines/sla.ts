@@ -1,5 +1,5 @@
 import type { CallClass, Urgency } from '../calls/calls.table';
-import type { Role } from '../users/roles';
+import type { Role } from '../shared/roles';
 
 export interface LadderStep {
   /** Minutes after the deadline. */

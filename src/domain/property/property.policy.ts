@@ -1,5 +1,5 @@
 import { definePolicy, type Scoped } from '../shared/policy';
-import { CS_ROLES } from '../users/roles';
+import { CS_ROLES } from '../shared/roles';
 
 /**
  * The property register (projects, districts, buildings, units, households and their people).

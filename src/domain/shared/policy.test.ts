@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { abilities, can, definePolicy, type Actor } from './policy';
-import { ROLES, type Role } from '../users/roles';
+import { ROLES, type Role } from './roles';
 import { registerPolicy } from '../property/property.policy';
 import { userPolicy } from '../users/users.policy';
 import { auditPolicy } from '../audit/audit.policy';

@@ -1,4 +1,4 @@
-import type { Role } from '../users/roles';
+import type { Role } from './roles';
 
 /** Who is acting: the signed-in user with roles and the projects assigned to them. */
 export interface Actor {

@@ -1,4 +1,4 @@
-import type { Role } from './roles';
+import type { Role } from '../shared/roles';
 
 /** Chinese names of the roles, for the UI. Pure: no zod or drizzle, so the web bundle can import it. */
 export const ROLE_LABELS: Record<Role, string> = {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ROLES } from './roles';
+import { ROLES } from '../shared/roles';
 
 const username = z.string().trim().min(2, '用户名至少 2 个字符').max(32, '用户名最多 32 个字符').regex(/^[a-zA-Z0-9_.-]+$/, '用户名只能包含字母、数字、下划线、点和横线');
 const password = z.string().min(8, '密码至少 8 位').max(128, '密码最多 128 位');

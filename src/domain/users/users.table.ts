@@ -1,5 +1,5 @@
 import { boolean, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { ROLES } from './roles';
+import { ROLES } from '../shared/roles';
 import { projects } from '../property/property.table';
 
 export const roleEnum = pgEnum('role', ROLES);

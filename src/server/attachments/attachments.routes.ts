@@ -3,17 +3,13 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { eq } from 'drizzle-orm';
 import { attachments } from '../../domain/attachments/attachments.table';
-import { callPolicy } from '../../domain/calls/calls.policy';
-import { workOrderPolicy } from '../../domain/work-orders/work-orders.policy';
 import type { AppContext } from '../context';
 import { actorOf } from '../plugins/access';
-import { authorize } from '../authorize';
 import { notFound } from '../errors';
-import { findCall } from '../calls/calls.repository';
-import { findWorkOrder } from '../work-orders/work-orders.repository';
+import type { AttachmentOwnerType, AttachmentReaders } from './attachments';
 
 /** An attachment is readable by whoever may read the record it belongs to. */
-export async function attachmentRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
+export async function attachmentRoutes(app: FastifyInstance, ctx: AppContext, readers: AttachmentReaders): Promise<void> {
   app.withTypeProvider<ZodTypeProvider>().get(
     '/api/attachments/:id',
     { config: { access: 'signedIn' }, schema: { tags: ['attachments'], summary: '附件(签名、照片)', params: z.object({ id: z.uuid({ error: '无效的编号' }) }) } },
@@ -21,9 +17,9 @@ export async function attachmentRoutes(app: FastifyInstance, ctx: AppContext): P
       const actor = actorOf(req);
       const [a] = await ctx.store.db.select().from(attachments).where(eq(attachments.id, req.params.id));
       if (!a) throw notFound();
-      if (a.ownerType === 'call') authorize(callPolicy, actor, 'read', await findCall(ctx.store.db, a.ownerId));
-      else if (a.ownerType === 'work_order') authorize(workOrderPolicy, actor, 'read', (await findWorkOrder(ctx.store.db, a.ownerId))?.rec);
-      else throw notFound();
+      const read = Object.hasOwn(readers, a.ownerType) ? readers[a.ownerType as AttachmentOwnerType] : undefined;
+      if (!read) throw notFound();
+      await read(ctx.store.db, actor, a.ownerId);
       return reply
         .header('Content-Type', a.mime)
         .header('Cache-Control', 'private, max-age=86400, immutable')

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { attachments } from '../../domain/attachments/attachments.table';
+import type { Actor } from '../../domain/shared/policy';
 import type { Executor } from '../db/store';
 import { badRequest } from '../errors';
 
@@ -20,9 +21,20 @@ export function decodeImage(dataUrl: string, path: string, maxBytes: number): { 
   return { mime: m[1], bytes };
 }
 
+/** The kinds of record an attachment can belong to. */
+export type AttachmentOwnerType = 'call' | 'work_order';
+
+/**
+ * The owning feature's answer to "may this actor read that record?": resolves when yes, throws the
+ * feature's not-found otherwise (ADR 0004). `app.ts` hands one per owner type to the attachment routes,
+ * so this feature never imports its owners (ADR 0011).
+ */
+export type AttachmentReader = (ex: Executor, actor: Actor, ownerId: string) => Promise<void>;
+export type AttachmentReaders = Record<AttachmentOwnerType, AttachmentReader>;
+
 export async function saveAttachment(
   tx: Executor,
-  a: { projectId: string; ownerType: 'call' | 'work_order'; ownerId: string; kind: 'signature' | 'photo'; mime: string; bytes: Buffer; createdBy: string; at: Date },
+  a: { projectId: string; ownerType: AttachmentOwnerType; ownerId: string; kind: 'signature' | 'photo'; mime: string; bytes: Buffer; createdBy: string; at: Date },
 ): Promise<string> {
   const [row] = await tx
     .insert(attachments)

@@ -6,7 +6,7 @@ import { auditLog } from '../../domain/audit/audit.table';
 import { auditPolicy } from '../../domain/audit/audit.policy';
 import type { AppContext } from '../context';
 import { actorOf, policyAccess } from '../plugins/access';
-import { escapeLike } from '../property/property.repository';
+import { escapeLike } from '../db/like';
 
 const query = z.object({
   action: z.string().trim().max(64).optional(),

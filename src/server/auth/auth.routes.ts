@@ -10,7 +10,7 @@ import { callPolicy } from '../../domain/calls/calls.policy';
 import { hasAny } from '../../domain/shared/policy';
 import type { AppContext } from '../context';
 import { actorOf } from '../plugins/access';
-import { CSRF_COOKIE, csrfCookieOptions, SESSION_COOKIE, sessionCookieOptions } from '../plugins/session';
+import { CSRF_COOKIE, csrfCookieOptions, SESSION_COOKIE, sessionCookieOptions } from './session.plugin';
 import { login, logout } from './auth.service';
 import { unauthenticated } from '../errors';
 

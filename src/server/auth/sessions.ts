@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import { sessions } from '../../domain/users/users.table';
 import type { Actor } from '../../domain/shared/policy';
-import type { Role } from '../../domain/users/roles';
+import type { Role } from '../../domain/shared/roles';
 import { rows, type Executor } from '../db/store';
 
 export const SESSION_COOKIE = 'wd_session';

@@ -2,12 +2,13 @@ import { and, eq, isNotNull, sql } from 'drizzle-orm';
 import { callRecords } from '../../domain/calls/calls.table';
 import { workOrders } from '../../domain/work-orders/work-orders.table';
 import { CLASS_LABELS } from '../../domain/calls/labels';
-import type { Role } from '../../domain/users/roles';
+import type { Role } from '../../domain/shared/roles';
 import type { Tx } from '../db/store';
 import { appendAudit } from '../audit/audit.writer';
 import { notify, usersWithRoles } from '../notifications/notifier';
 import type { TimerRunner, TimerRow } from '../deadlines/timers';
-import { addCallEvent, findCall, vendorMemberIds } from './calls.repository';
+import { addCallEvent, findCall } from './calls.repository';
+import { vendorMemberIds } from '../work-orders/work-orders.repository';
 
 const pending = (status: string) => status === 'open' || status === 'in_progress';
 

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq } from 'drizzle-orm';
 import { buildings, households, units } from '../../domain/property/property.table';
-import { callEvents, callRecords, callReplies, serviceCategories, vendorMembers, vendors } from '../../domain/calls/calls.table';
+import { callEvents, callRecords, callReplies, serviceCategories, vendors } from '../../domain/calls/calls.table';
 import { slaPolicies } from '../../domain/deadlines/deadlines.table';
 import type { SlaPolicy } from '../../domain/deadlines/sla';
 import { projectReference } from './reference-cache';
@@ -85,11 +85,6 @@ export async function eventsOf(ex: Executor, callId: string) {
 
 export async function addCallEvent(ex: Executor, call: { id: string; projectId: string }, at: Date, actorId: string | null, type: string, detail?: Record<string, unknown>) {
   await ex.insert(callEvents).values({ callId: call.id, projectId: call.projectId, at, actorId, type, detail });
-}
-
-export async function vendorMemberIds(ex: Executor, vendorId: string | null): Promise<string[]> {
-  if (!vendorId) return [];
-  return (await ex.select({ id: vendorMembers.userId }).from(vendorMembers).where(eq(vendorMembers.vendorId, vendorId))).map((r) => r.id);
 }
 
 export async function recentCallsOfHousehold(ex: Executor, householdId: string, limit = 5) {

@@ -76,7 +76,8 @@ export async function dispatch(ctx: AppContext, ra: RequestActor, id: string, in
       if (!v || v.projectId !== call.projectId) throw badRequest([{ path: 'body.vendorId', message: '外联单位不存在' }]);
       vendorName = v.name;
     }
-    const { wo, call: moved } = await createWorkOrder(tx, ctx, ra.actor.userId, call, { kind: input.vendorId ? 'Q' : kind, assigneeId: input.assigneeId, vendorId: input.vendorId, vendorName, dueAt: call.dueAt, note: input.note });
+    const wo = await createWorkOrder(tx, ctx, ra.actor.userId, call, { kind: input.vendorId ? 'Q' : kind, assigneeId: input.assigneeId, vendorId: input.vendorId, vendorName, dueAt: call.dueAt, note: input.note });
+    const moved = (await findCall(tx, id))!;
     await appendAudit(tx, { actor: ra.actor, action: 'call.dispatch', entity: 'call', entityId: id, projectId: call.projectId, ip: ra.ip, detail: { workOrder: wo.number } }, ctx.now());
     return { workOrder: wo, call: presentCall(ra.actor, moved, ctx.now()) };
   });

@@ -107,15 +107,17 @@ async function insertCall(ctx: AppContext, ra: RequestActor, input: CallCreate):
     if (plan) await scheduleTimers(tx, call.projectId, 'call', call.id, plan.timers);
     await appendAudit(tx, { actor: ra.actor, action: 'call.create', entity: 'call', entityId: call.id, projectId: call.projectId, ip: ra.ip, detail: { number, class: cls } }, now);
 
-    let current = call;
+    let dispatched = false;
     if (cls === 'Z') {
       const engineer = await designatedEngineer(tx, call.projectId);
-      if (engineer) current = (await createWorkOrder(tx, ctx, ra.actor.userId, call, { kind: 'Z', assigneeId: engineer, dueAt: plan?.dueAt ?? null })).call;
+      if (engineer) dispatched = !!(await createWorkOrder(tx, ctx, ra.actor.userId, call, { kind: 'Z', assigneeId: engineer, dueAt: plan?.dueAt ?? null }));
     } else if (cls === 'Q' && p.vendor) {
-      current = (await createWorkOrder(tx, ctx, ra.actor.userId, call, { kind: 'Q', vendorId: p.vendor.id, vendorName: p.vendor.name, dueAt: plan?.dueAt ?? null })).call;
+      dispatched = !!(await createWorkOrder(tx, ctx, ra.actor.userId, call, { kind: 'Q', vendorId: p.vendor.id, vendorName: p.vendor.name, dueAt: plan?.dueAt ?? null }));
     } else if (cls === 'normal' && input.assigneeId) {
-      current = (await createWorkOrder(tx, ctx, ra.actor.userId, call, { kind: 'normal', assigneeId: input.assigneeId, dueAt: plan?.dueAt ?? null })).call;
+      dispatched = !!(await createWorkOrder(tx, ctx, ra.actor.userId, call, { kind: 'normal', assigneeId: input.assigneeId, dueAt: plan?.dueAt ?? null }));
     }
+    // The work order's hook moved the call: present it as it now stands.
+    const current = dispatched ? (await findCall(tx, call.id))! : call;
     return { created: true, call: presentCall(ra.actor, current, now) };
   });
 }

@@ -4,7 +4,7 @@ import { buildings, districts, units } from '../../domain/property/property.tabl
 import { users } from '../../domain/users/users.table';
 import type { CallListQuery } from '../../domain/calls/calls.contract';
 import type { Executor } from '../db/store';
-import { escapeLike } from '../property/property.repository';
+import { escapeLike } from '../db/like';
 
 export type ClassCounts = Record<CallClass, number> & { total: number; capped?: boolean };
 

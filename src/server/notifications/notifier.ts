@@ -2,7 +2,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import { notifications } from '../../domain/notifications/notifications.table';
 import { userProjects, userRoles, users } from '../../domain/users/users.table';
 import { districts } from '../../domain/property/property.table';
-import type { Role } from '../../domain/users/roles';
+import type { Role } from '../../domain/shared/roles';
 import type { Executor } from '../db/store';
 
 export const EVENTS_CHANNEL = 'wd_events';

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Actor, Policy, Scoped } from '../../domain/shared/policy';
 import { hasAny } from '../../domain/shared/policy';
-import type { Role } from '../../domain/users/roles';
+import type { Role } from '../../domain/shared/roles';
 import { notFound, unauthenticated } from '../errors';
 
 /**

@@ -4,8 +4,7 @@ import { buildings, districts, households, persons, projects, units } from '../.
 import { userProjects, userRoles, users } from '../../domain/users/users.table';
 import { classifySearch } from '../../domain/property/property.contract';
 import type { Executor } from '../db/store';
-
-export const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+import { escapeLike } from '../db/like';
 
 export interface HouseholdRow {
   id: string;

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { buildings, districts, households, persons, projects, units, warrantyTerms } from '../../domain/property/property.table';
 import { userProjects, userRoles, users } from '../../domain/users/users.table';
-import type { Role } from '../../domain/users/roles';
+import type { Role } from '../../domain/shared/roles';
 import type { PersonRelation } from '../../domain/property/property.table';
 import { appendAudit } from '../audit/audit.writer';
 import { hashPassword } from '../auth/passwords';

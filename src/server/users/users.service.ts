@@ -4,7 +4,7 @@ import { projects } from '../../domain/property/property.table';
 import { userPolicy } from '../../domain/users/users.policy';
 import type { UserCreate, UserPatch } from '../../domain/users/users.contract';
 import { abilities, type Actor } from '../../domain/shared/policy';
-import type { Role } from '../../domain/users/roles';
+import type { Role } from '../../domain/shared/roles';
 import { appendAudit } from '../audit/audit.writer';
 import { hashPassword } from '../auth/passwords';
 import { deleteUserSessions } from '../auth/sessions';

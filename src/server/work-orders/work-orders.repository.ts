@@ -15,6 +15,21 @@ export async function findWorkOrder(ex: Executor, id: string): Promise<(WorkOrde
   return { ...wo, rec: { projectId: wo.projectId, kind: wo.kind, status: wo.status, assigneeId: wo.assigneeId, vendorMemberIds: members } };
 }
 
+/** The users who act for an outside unit (its work orders go to all of them). */
+export async function vendorMemberIds(ex: Executor, vendorId: string | null): Promise<string[]> {
+  if (!vendorId) return [];
+  return (await ex.select({ id: vendorMembers.userId }).from(vendorMembers).where(eq(vendorMembers.vendorId, vendorId))).map((r) => r.id);
+}
+
+/** What a work order shows of its call, read from the table (the calls feature is not imported here). */
+export async function callBriefOf(ex: Executor, callId: string) {
+  const [c] = await ex
+    .select({ id: callRecords.id, number: callRecords.number, content: callRecords.content, recordedBy: callRecords.recordedBy, classReason: callRecords.classReason })
+    .from(callRecords)
+    .where(eq(callRecords.id, callId));
+  return c ?? null;
+}
+
 export async function addWorkOrderEvent(ex: Executor, wo: { id: string; projectId: string }, at: Date, actorId: string | null, type: string, detail?: Record<string, unknown>) {
   await ex.insert(workOrderEvents).values({ workOrderId: wo.id, projectId: wo.projectId, at, actorId, type, detail });
 }

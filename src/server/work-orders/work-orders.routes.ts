@@ -6,13 +6,12 @@ import { workOrderPolicy, type WorkOrderRec } from '../../domain/work-orders/wor
 import { workOrders, WORK_ORDER_STATUSES } from '../../domain/work-orders/work-orders.table';
 import { abilities, hasAny, type Actor } from '../../domain/shared/policy';
 import { maskName, maskPhone } from '../../domain/shared/mask';
-import { CS_ROLES } from '../../domain/users/roles';
+import { CS_ROLES } from '../../domain/shared/roles';
 import { requestActor, type AppContext } from '../context';
 import { actorOf, policyAccess } from '../plugins/access';
 import { authorize } from '../authorize';
-import { findWorkOrder, eventsOfWorkOrder, listWorkOrders, ownWorkOrdersCondition } from './work-orders.repository';
+import { callBriefOf, findWorkOrder, eventsOfWorkOrder, listWorkOrders, ownWorkOrdersCondition } from './work-orders.repository';
 import { chaseWorkOrder, requestCall, stepWorkOrder } from './work-orders.service';
-import { findCall } from '../calls/calls.repository';
 import { OPEN_WORK_ORDER_STATUSES } from '../../domain/work-orders/work-orders.status';
 import { attachmentUrl } from '../attachments/attachments';
 
@@ -72,7 +71,7 @@ export async function workOrderRoutes(app: FastifyInstance, ctx: AppContext): Pr
     const wo = await findWorkOrder(ctx.store.db, req.params.id);
     authorize(workOrderPolicy, actor, 'read', wo?.rec);
     const [row] = await listWorkOrders(ctx.store.db, eq(workOrders.id, req.params.id), 1);
-    const call = await findCall(ctx.store.db, row.wo.callId);
+    const call = await callBriefOf(ctx.store.db, row.wo.callId);
     return { ...present(actor, row, wo!.rec), photos: (row.wo.photoIds ?? []).map(attachmentUrl), classReason: call?.classReason, events: await eventsOfWorkOrder(ctx.store.db, req.params.id) };
   });
 

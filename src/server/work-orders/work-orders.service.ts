@@ -1,6 +1,6 @@
-import { and, eq, inArray, ne, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { workOrders, type WorkOrderKind } from '../../domain/work-orders/work-orders.table';
-import { nextWorkOrderStatus, OPEN_WORK_ORDER_STATUSES, type WorkOrderEvent } from '../../domain/work-orders/work-orders.status';
+import { nextWorkOrderStatus, type WorkOrderEvent } from '../../domain/work-orders/work-orders.status';
 import { workOrderPolicy } from '../../domain/work-orders/work-orders.policy';
 import { userProjects, userRoles, users } from '../../domain/users/users.table';
 import { appendAudit } from '../audit/audit.writer';
@@ -10,10 +10,8 @@ import { authorize } from '../authorize';
 import { AppError, badRequest, conflict } from '../errors';
 import { nextNumber } from '../numbering/numbering';
 import { notify, usersWithRoles } from '../notifications/notifier';
-import { findCall, vendorMemberIds, type CallRow } from '../calls/calls.repository';
-import { moveCall, writeProgress } from '../calls/call-state';
-import { cancelTimers } from '../deadlines/timers';
-import { addWorkOrderEvent, findWorkOrder } from './work-orders.repository';
+import { addWorkOrderEvent, callBriefOf, findWorkOrder, vendorMemberIds } from './work-orders.repository';
+import { workOrderAssigned, workOrderStepped } from './work-orders.hooks';
 import { decodeImage, saveAttachment } from '../attachments/attachments';
 
 const KIND_ROLE = { normal: 'technician', Z: 'warranty_engineer', Q: 'vendor' } as const;
@@ -37,15 +35,23 @@ export async function designatedEngineer(ex: Executor, projectId: string): Promi
   return u ?? null;
 }
 
+/** The call a work order is created for, as the calls feature hands it over. */
+export interface CallForWorkOrder {
+  id: string;
+  projectId: string;
+  content: string;
+}
+
 /**
  * Creates a 报修单 for a call inside the caller's transaction: numbered, assigned, the doer notified,
- * the call moved to in_progress with its processing status written back (CALL-2).
+ * and `workOrderAssigned` run, by which the calls feature moves the call to in_progress with its
+ * processing status written back (CALL-2). The caller reads the moved call itself.
  */
 export async function createWorkOrder(
   tx: Tx,
   ctx: AppContext,
   actorId: string,
-  call: CallRow,
+  call: CallForWorkOrder,
   input: { kind: WorkOrderKind; assigneeId?: string | null; vendorId?: string | null; vendorName?: string; dueAt: Date | null; note?: string },
 ) {
   const now = ctx.now();
@@ -61,8 +67,8 @@ export async function createWorkOrder(
   const doers = input.assigneeId ? [input.assigneeId] : await vendorMemberIds(tx, input.vendorId ?? null);
   await notify(tx, doers.map((userId) => ({ userId, projectId: call.projectId, type: 'work_order.assigned', title: `新报修单 ${number}`, body: call.content.slice(0, 80), link: `/tasks/${wo.id}` })), now);
   const progress = `已派单 ${number} 给 ${who}`;
-  const moved = call.status === 'closed' ? call : await moveCall(tx, call, 'dispatch', { at: now, actorId, set: { progress }, detail: { workOrder: number, to: who } });
-  return { wo, call: moved };
+  await ctx.hooks.run(workOrderAssigned, tx, { workOrder: wo, to: who, progress, actorId, at: now });
+  return wo;
 }
 
 const PROGRESS: Partial<Record<WorkOrderEvent, (who: string, extra: string) => string>> = {
@@ -121,17 +127,11 @@ export async function stepWorkOrder(ctx: AppContext, ra: RequestActor, id: strin
     await addWorkOrderEvent(tx, row, now, ra.actor.userId, event, { result: input.result, reason: input.reason, to: newName || undefined, from: wo!.assigneeId ?? undefined });
     await appendAudit(tx, { actor: ra.actor, action: `work_order.${event}`, entity: 'work_order', entityId: id, projectId: row.projectId, ip: ra.ip }, now);
 
-    const call = (await findCall(tx, row.callId))!;
+    const call = (await callBriefOf(tx, row.callId))!;
     const who = ra.actor.displayName;
     const progress = event === 'reassign' ? `改派给 ${newName}` : PROGRESS[event]?.(who, input.result ?? input.reason ?? '');
-    if (event === 'verify') {
-      const others = await tx.select({ id: workOrders.id }).from(workOrders).where(and(eq(workOrders.callId, call.id), ne(workOrders.id, id), inArray(workOrders.status, [...OPEN_WORK_ORDER_STATUSES])));
-      if (others.length === 0 && call.status === 'in_progress') {
-        await moveCall(tx, call, 'work_done', { at: now, actorId: ra.actor.userId, set: { progress, resolvedAt: now }, detail: { workOrder: row.number } });
-      } else if (progress) await writeProgress(tx, call.id, progress);
-    } else if (progress) await writeProgress(tx, call.id, progress);
-    // The outside unit's promise is to be on site in time (CALL-6): once there, its timers stop.
-    if (event === 'arrive' && row.kind === 'Q') await cancelTimers(tx, 'call', call.id, ['warn', 'escalate']);
+    // The call's side (progress line, resolution after the last verification, its timers) is the calls feature's reaction.
+    await ctx.hooks.run(workOrderStepped, tx, { workOrder: row, event, progress, actorId: ra.actor.userId, at: now });
     if (event === 'complete') {
       const cs = new Set([call.recordedBy, ...(await usersWithRoles(tx, row.projectId, ['cs_assistant']))]);
       await notify(tx, [...cs].map((userId) => ({ userId, projectId: row.projectId, type: 'work_order.done', title: `报修单 ${row.number} 已完工，待验收`, body: input.result, link: `/calls/${call.id}` })), now);
@@ -167,7 +167,7 @@ export async function requestCall(ctx: AppContext, ra: RequestActor, id: string,
     const now = ctx.now();
     const wo = await findWorkOrder(tx, id);
     authorize(workOrderPolicy, ra.actor, 'requestCall', wo?.rec);
-    const call = (await findCall(tx, wo!.callId))!;
+    const call = (await callBriefOf(tx, wo!.callId))!;
     await addWorkOrderEvent(tx, wo!, now, ra.actor.userId, 'call_request', { note });
     const desk = await usersWithRoles(tx, wo!.projectId, ['front_desk']);
     const to = desk.length ? desk : await usersWithRoles(tx, wo!.projectId, ['cs_specialist', 'cs_assistant']);

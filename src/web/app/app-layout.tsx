@@ -3,7 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { App as AntApp, Button, Grid, Layout, Menu, Space, Typography, type MenuProps } from 'antd';
 import { useState } from 'react';
 import { Outlet, useLocation, useMatches, useNavigate } from 'react-router';
-import { useLogout, useMe, type Me } from '../auth/api';
+import { useLogout, useMe, type Me } from '../lib/session';
 import { ErrorResult } from '../components/error-result';
 import { PageLoading } from '../components/page-loading';
 import { t } from '../i18n/zh-CN';
@@ -11,10 +11,11 @@ import { isApiError } from '../lib/api';
 import { NotificationBell } from '../notifications/notification-bell';
 import { reportMenuItems, reportMenuKeys } from '../reports/routes';
 import { closeLiveEvents } from '../notifications/live-events';
-import { NotFoundPage } from './not-found-page';
-import { ProjectProvider } from './project-context';
+import { NotFoundPage } from '../components/not-found-page';
+import { ProjectProvider } from '../lib/project-context';
 import { ProjectSwitcher } from './project-switcher';
-import { landingPath, type MenuFlags, type RouteHandle } from './router';
+import { landingPath, type RouteHandle } from './navigation';
+import type { MenuFlags } from '../lib/menu';
 
 const { Sider, Header, Content } = Layout;
 

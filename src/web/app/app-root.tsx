@@ -1,11 +1,18 @@
 import { QueryClientProvider } from '@tanstack/react-query';
+import { lazy } from 'react';
 import { RouterProvider } from 'react-router';
+import { SlotsProvider, type Slots } from '../lib/slots';
 import { setUnauthorizedHandler } from '../lib/api';
 import { createQueryClient } from '../lib/query-client';
 import { createAppRouter } from './router';
 
 const queryClient = createQueryClient();
 const router = createAppRouter();
+
+// Where features show each other's pieces (ADR 0011); lazy like the pages, so antd's heavier parts load on use.
+const slots: Slots = {
+  WorkOrderCard: lazy(async () => ({ default: (await import('../tasks/components/work-order-card')).WorkOrderCard })),
+};
 
 // A 401 from any call: the session is gone; drop cached data and go to the login page, then come back.
 setUnauthorizedHandler((error) => {
@@ -20,7 +27,9 @@ setUnauthorizedHandler((error) => {
 export function AppRoot() {
   return (
     <QueryClientProvider client={queryClient}>
-      <RouterProvider router={router} />
+      <SlotsProvider slots={slots}>
+        <RouterProvider router={router} />
+      </SlotsProvider>
     </QueryClientProvider>
   );
 }

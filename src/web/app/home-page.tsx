@@ -1,8 +1,9 @@
 import { Card, Descriptions, Space, Tag, Typography } from 'antd';
 import { Link, Navigate } from 'react-router';
-import { useMe } from '../auth/api';
+import { useMe } from '../lib/session';
 import { roleLabels, t } from '../i18n/zh-CN';
-import { landingPath, type MenuFlags } from './router';
+import { landingPath } from './navigation';
+import type { MenuFlags } from '../lib/menu';
 
 /** 工作台: who is signed in, on which projects, and shortcuts to what the menu offers. */
 export function HomePage() {

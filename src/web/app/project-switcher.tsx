@@ -1,7 +1,7 @@
 import { Select, Space, Typography } from 'antd';
 import { useLocation, useNavigate } from 'react-router';
 import { t } from '../i18n/zh-CN';
-import { useProject } from './project-context';
+import { useProject } from '../lib/project-context';
 
 /** A select when the user works on several projects, the project's name when on one. */
 export function ProjectSwitcher() {

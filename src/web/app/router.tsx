@@ -1,25 +1,6 @@
 import { createBrowserRouter, type RouteObject } from 'react-router';
-import type { Me } from '../auth/api';
+import type { RouteHandle } from './navigation';
 import { PageLoading } from '../components/page-loading';
-
-/** /api/auth/me `menu`, with the service desk's flags (the server sends them; older answers may lack them). */
-export type MenuFlags = Me['menu'] & Partial<Record<'intake' | 'calls' | 'board' | 'reports' | 'tasks', boolean>>;
-export type MenuFlag = keyof MenuFlags;
-
-const DESK_ROLES = new Set(['cs_specialist', 'cs_assistant', 'front_desk']);
-
-/** Where a user starts: the desk at the intake screen, technicians, engineers and vendors at their tasks. */
-export function landingPath(me: Pick<Me, 'roles' | 'menu'>): string {
-  const menu: MenuFlags = me.menu;
-  if (menu.intake && me.roles.some((r) => DESK_ROLES.has(r))) return '/calls/new';
-  if (menu.tasks && !menu.calls) return '/tasks';
-  return '/';
-}
-
-/** Route handle: which /api/auth/me menu flag a route needs; without it the route is a 404. */
-export interface RouteHandle {
-  menu?: MenuFlag;
-}
 
 // Every page is its own chunk (antd is heavy). A route's `lazy` modules load in parallel: the antd
 // shell, the layout and the page arrive together.
@@ -71,7 +52,7 @@ const appRoutes: RouteObject[] = [
     handle: { menu: 'tasks' } satisfies RouteHandle,
     lazy: async () => ({ Component: (await import('../tasks/pages/task-detail-page')).TaskDetailPage }),
   },
-  { path: '*', lazy: async () => ({ Component: (await import('./not-found-page')).NotFoundPage }) },
+  { path: '*', lazy: async () => ({ Component: (await import('../components/not-found-page')).NotFoundPage }) },
 ];
 
 const routes: RouteObject[] = [

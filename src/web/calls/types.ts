@@ -137,12 +137,9 @@ export interface CallReply {
   byName: string | null;
 }
 
-export interface TimelineEvent {
-  at: string;
-  type: string;
-  detail: Record<string, unknown> | null;
-  actorName: string | null;
-}
+// Shared by the calls and work-orders screens; lives beside the component that renders it.
+export type { TimelineEvent } from '../components/event-timeline';
+import type { TimelineEvent } from '../components/event-timeline';
 
 export interface RecentCall {
   id: string;

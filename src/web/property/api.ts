@@ -1,25 +1,9 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { PersonRelation } from '../../domain/property/property.table';
 import { api, request } from '../lib/api';
+import { projectTreeKey } from '../lib/project-tree';
 
 // Response shapes of src/server/property/property.routes.ts (the presenters' allow-lists).
-
-export interface Building {
-  id: string;
-  code: string;
-  name: string;
-  unitCount: number;
-}
-export interface District {
-  id: string;
-  name: string;
-  accountManagerName: string | null;
-  buildings: Building[];
-}
-export interface ProjectTree {
-  project: { id: string; code: string; name: string };
-  districts: District[];
-}
 
 export interface UnitRow {
   id: string;
@@ -75,7 +59,7 @@ export interface Household extends HouseholdSummary {
 export type RevealField = 'phone' | 'idNumber';
 
 export const propertyKeys = {
-  tree: (projectId: string) => ['property', 'tree', projectId] as const,
+  tree: projectTreeKey,
   units: (q: UnitQuery) => ['property', 'units', q] as const,
   search: (projectId: string, q: string) => ['property', 'search', projectId, q] as const,
   household: (id: string) => ['property', 'household', id] as const,
@@ -87,15 +71,6 @@ export interface UnitQuery {
   q?: string;
   page: number;
   pageSize: number;
-}
-
-export function useProjectTree(projectId: string | undefined) {
-  return useQuery({
-    queryKey: propertyKeys.tree(projectId ?? ''),
-    queryFn: ({ signal }) => api.get<ProjectTree | null>(`/api/projects/${projectId}/tree`, undefined, signal),
-    enabled: Boolean(projectId),
-    staleTime: 5 * 60_000,
-  });
 }
 
 export function useUnits(q: UnitQuery, enabled: boolean) {

@@ -1,6 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../lib/api';
-import type { TimelineEvent, Urgency, WorkOrderKind, WorkOrderStatus } from '../calls/types';
+import type { Urgency } from '../../domain/calls/calls.table';
+import type { WorkOrderKind, WorkOrderStatus } from '../../domain/work-orders/work-orders.table';
+import type { TimelineEvent } from '../components/event-timeline';
 
 /** A 报修单 as GET /api/work-orders presents it: the household's name and phone masked for doers (ARC-12). */
 export interface WorkOrderItem {

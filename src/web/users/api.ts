@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Role } from '../../domain/users/roles';
-import type { ProjectRef } from '../auth/api';
+import type { Role } from '../../domain/shared/roles';
+import type { ProjectRef } from '../lib/session';
 import { api } from '../lib/api';
 
 /** GET /api/users items (src/server/users/users.service.ts loadUsers). */

@@ -4,7 +4,7 @@ import { useLocation, useNavigate, useSearchParams } from 'react-router';
 import { t } from '../../i18n/zh-CN';
 import { isApiError } from '../../lib/api';
 import { applyFieldErrors } from '../../lib/form-errors';
-import { useLogin } from '../api';
+import { useLogin } from '../../lib/session';
 
 interface LoginForm {
   username: string;

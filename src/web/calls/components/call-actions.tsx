@@ -5,8 +5,8 @@ import { t } from '../../i18n/zh-CN';
 import { useAssignees, useCallAction, useVendors } from '../api';
 import type { CallClass, CallDetail } from '../types';
 import { CloseDialog } from './close-dialog';
-import { FormModal } from './form-modal';
-import { useActionError } from './use-action-error';
+import { FormModal } from '../../components/form-modal';
+import { useActionError } from '../../lib/use-action-error';
 
 type Dialog = 'dispatch' | 'chase' | 'reclassify' | 'resolve' | 'reopen' | 'close';
 type Target = 'technician' | 'engineer' | 'vendor';

@@ -2,7 +2,7 @@ import { Alert, Space, Typography } from 'antd';
 import { t } from '../../i18n/zh-CN';
 import { isApiError } from '../../lib/api';
 import type { Classification } from '../types';
-import { ClassTag } from './tags';
+import { ClassTag } from '../../components/tags';
 
 interface Props {
   data: Classification | undefined;

@@ -4,7 +4,7 @@ import { SignaturePad, type SignaturePadHandle } from '../../components/signatur
 import { t } from '../../i18n/zh-CN';
 import { useCallAction } from '../api';
 import type { CallDetail, CallRecord } from '../types';
-import { useActionError } from './use-action-error';
+import { useActionError } from '../../lib/use-action-error';
 
 /** The household has been told how it ended: a final reply at or after the work was done. */
 const toldAfterResolution = (call: CallDetail) => call.replies.some((r) => r.final && (!call.resolvedAt || r.at >= call.resolvedAt));

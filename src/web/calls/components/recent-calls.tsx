@@ -3,7 +3,7 @@ import dayjs from 'dayjs';
 import { Link } from 'react-router';
 import { t } from '../../i18n/zh-CN';
 import type { RecentCall } from '../types';
-import { ClassTag, StatusTag } from './tags';
+import { ClassTag, StatusTag } from '../../components/tags';
 
 /** The household's other recent calls: a repeat call about the same leak is a chase, not a new matter. */
 export function RecentCalls({ items, loading, title }: { items: RecentCall[] | undefined; loading?: boolean; title: string }) {

@@ -4,7 +4,7 @@ import { REPLY_CHANNEL_LABELS } from '../../../domain/calls/labels';
 import { t } from '../../i18n/zh-CN';
 import { useCallAction } from '../api';
 import type { CallDetail, CallReply, ReplyChannel } from '../types';
-import { useActionError } from './use-action-error';
+import { useActionError } from '../../lib/use-action-error';
 
 interface ReplyValues {
   channel: ReplyChannel;

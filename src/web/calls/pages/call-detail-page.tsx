@@ -1,23 +1,24 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
-import { Card, Col, Descriptions, Empty, Row, Space, Typography } from 'antd';
+import { Card, Col, Descriptions, Empty, Row, Skeleton, Space, Typography } from 'antd';
+import { Suspense } from 'react';
 import dayjs from 'dayjs';
 import { Link, useParams } from 'react-router';
-import type { MenuFlags } from '../../app/router';
-import { useMe } from '../../auth/api';
+import type { MenuFlags } from '../../lib/menu';
+import { useMe } from '../../lib/session';
 import { CLASS_LABELS } from '../../../domain/calls/labels';
 import { Countdown } from '../../components/countdown';
 import { ErrorResult } from '../../components/error-result';
 import { PageLoading } from '../../components/page-loading';
-import { NotFoundPage } from '../../app/not-found-page';
+import { NotFoundPage } from '../../components/not-found-page';
 import { t } from '../../i18n/zh-CN';
 import { isApiError } from '../../lib/api';
 import { useCallDetail, useCategories, useUnitCodeOf } from '../api';
 import { CallActions } from '../components/call-actions';
-import { EventTimeline } from '../components/event-timeline';
+import { EventTimeline } from '../../components/event-timeline';
 import { RecentCalls } from '../components/recent-calls';
 import { ReplyPanel } from '../components/reply-panel';
-import { ClassTag, StatusTag, UrgencyTag } from '../components/tags';
-import { WorkOrderCard } from '../components/work-order-card';
+import { ClassTag, StatusTag, UrgencyTag } from '../../components/tags';
+import { useSlot } from '../../lib/slots';
 import type { CallDetail } from '../types';
 
 function Fields({ call }: { call: CallDetail }) {
@@ -94,6 +95,8 @@ function Fields({ call }: { call: CallDetail }) {
 export function CallDetailPage() {
   const { id } = useParams();
   const detail = useCallDetail(id);
+  // The work-orders feature fills this slot (app/app-root.tsx); this page does not import it.
+  const WorkOrderCard = useSlot('WorkOrderCard');
 
   if (detail.isPending) return <PageLoading />;
   if (detail.isError) {
@@ -126,9 +129,7 @@ export function CallDetailPage() {
                 <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('call.noWorkOrders')} />
               ) : (
                 <Space orientation="vertical" size={12} style={{ width: '100%' }}>
-                  {call.workOrders.map((w) => (
-                    <WorkOrderCard key={w.id} summary={w} />
-                  ))}
+                  <Suspense fallback={<Skeleton active />}>{WorkOrderCard && call.workOrders.map((w) => <WorkOrderCard key={w.id} summary={w} />)}</Suspense>
                 </Space>
               )}
             </Card>

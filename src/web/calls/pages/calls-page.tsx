@@ -4,12 +4,12 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { CALL_STATUS_LABELS, CLASS_LABELS } from '../../../domain/calls/labels';
-import { useProject } from '../../app/project-context';
+import { useProject } from '../../lib/project-context';
 import { ErrorResult } from '../../components/error-result';
 import { Countdown } from '../../components/countdown';
 import { t } from '../../i18n/zh-CN';
 import { useCallList } from '../api';
-import { ClassTag, StatusTag } from '../components/tags';
+import { ClassTag, StatusTag } from '../../components/tags';
 import type { CallClass, CallListItem, CallStatus, Subtotals } from '../types';
 
 const CLASSES = Object.keys(CLASS_LABELS) as CallClass[];

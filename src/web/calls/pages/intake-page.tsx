@@ -1,6 +1,6 @@
 import { Empty } from 'antd';
-import { useProject } from '../../app/project-context';
-import { useMe } from '../../auth/api';
+import { useProject } from '../../lib/project-context';
+import { useMe } from '../../lib/session';
 import { t } from '../../i18n/zh-CN';
 import { draftStorageKey } from '../intake/intake-draft';
 import { IntakeForm } from '../intake/intake-form';

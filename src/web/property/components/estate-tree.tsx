@@ -1,7 +1,7 @@
 import { Alert, Skeleton, Tree, Typography, type TreeDataNode } from 'antd';
 import { useMemo } from 'react';
 import { t } from '../../i18n/zh-CN';
-import { useProjectTree, type ProjectTree } from '../api';
+import { useProjectTree, type ProjectTree } from '../../lib/project-tree';
 
 const ROOT = 'project';
 

@@ -1,7 +1,7 @@
 import { Card, Col, Empty, Input, Row, Space, Typography, type InputRef } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { Outlet, useSearchParams } from 'react-router';
-import { useProject } from '../../app/project-context';
+import { useProject } from '../../lib/project-context';
 import { t } from '../../i18n/zh-CN';
 import { useSlashFocus } from '../../lib/use-slash-focus';
 import { EstateTree } from '../components/estate-tree';

@@ -2,7 +2,7 @@ import { Button, Card, DatePicker, Empty, Space, Table, Tag, Typography, type Ta
 import dayjs, { type Dayjs } from 'dayjs';
 import { Link, useSearchParams } from 'react-router';
 import { CALL_STATUS_LABELS } from '../../../domain/calls/labels';
-import { useProject } from '../../app/project-context';
+import { useProject } from '../../lib/project-context';
 import { ErrorResult } from '../../components/error-result';
 import { useGtQueue, useGtSummary, type CallListItem, type GtGroup } from '../api';
 import { fmtDateTime, fmtDuration } from '../format';

@@ -1,7 +1,7 @@
 import { DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Empty, Form, Select, Space, Spin, Typography } from 'antd';
 import { useState } from 'react';
-import { useProject } from '../../app/project-context';
+import { useProject } from '../../lib/project-context';
 import { ErrorResult } from '../../components/error-result';
 import { downloadFile, ledgerXlsxUrl, useLedger, type LedgerQuery } from '../api';
 import { LedgerSheet } from '../components/ledger-sheet';

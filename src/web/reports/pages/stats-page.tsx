@@ -1,7 +1,7 @@
 import { Empty, Segmented, Space, Spin, Typography } from 'antd';
 import { useMemo } from 'react';
 import { CALL_STATUS_LABELS, CLASS_LABELS } from '../../../domain/calls/labels';
-import { useProject } from '../../app/project-context';
+import { useProject } from '../../lib/project-context';
 import { ErrorResult } from '../../components/error-result';
 import { useStats, type GroupBy } from '../api';
 import { ReportFilters } from '../components/report-filters';

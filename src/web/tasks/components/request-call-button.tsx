@@ -1,7 +1,7 @@
 import { PhoneOutlined } from '@ant-design/icons';
 import { App, Button, Form, Input } from 'antd';
 import { useState } from 'react';
-import { FormModal } from '../../calls/components/form-modal';
+import { FormModal } from '../../components/form-modal';
 import { t } from '../../i18n/zh-CN';
 import { isApiError } from '../../lib/api';
 import { useRequestCall } from '../api';

@@ -6,7 +6,7 @@ import { Countdown } from '../../components/countdown';
 import { ErrorResult } from '../../components/error-result';
 import { PageLoading } from '../../components/page-loading';
 import { t } from '../../i18n/zh-CN';
-import { UrgencyTag, WorkOrderStatusTag } from '../../calls/components/tags';
+import { UrgencyTag, WorkOrderStatusTag } from '../../components/tags';
 import { useMyWorkOrders, type WorkOrderItem } from '../api';
 
 const byDue = (a: WorkOrderItem, b: WorkOrderItem) => (a.dueAt ?? '9').localeCompare(b.dueAt ?? '9');

@@ -1,6 +1,6 @@
 import { Alert, App, Form, Input, Modal, Switch } from 'antd';
 import { useEffect, useState } from 'react';
-import type { Role } from '../../../domain/users/roles';
+import type { Role } from '../../../domain/shared/roles';
 import { t } from '../../i18n/zh-CN';
 import { isApiError } from '../../lib/api';
 import { applyFieldErrors } from '../../lib/form-errors';

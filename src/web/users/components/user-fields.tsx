@@ -1,5 +1,5 @@
 import { Form, Select } from 'antd';
-import { ROLES } from '../../../domain/users/roles';
+import { ROLES } from '../../../domain/shared/roles';
 import { roleLabels, t } from '../../i18n/zh-CN';
 import { useAllProjects } from '../api';
 

@@ -3,7 +3,7 @@ import type { Actor } from '../../domain/shared/policy';
 import type { AppConfig } from '../env';
 import type { Store } from '../db/store';
 import { AppError } from '../errors';
-import { CSRF_COOKIE, deleteSession, loadSession, SESSION_COOKIE, touchSession, type LoadedSession } from '../auth/sessions';
+import { CSRF_COOKIE, deleteSession, loadSession, SESSION_COOKIE, touchSession, type LoadedSession } from './sessions';
 
 declare module 'fastify' {
   interface FastifyRequest {

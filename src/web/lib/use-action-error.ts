@@ -1,7 +1,7 @@
 import { App, type FormInstance } from 'antd';
-import { t } from '../../i18n/zh-CN';
-import { isApiError } from '../../lib/api';
-import { applyFieldErrors } from '../../lib/form-errors';
+import { t } from '../i18n/zh-CN';
+import { isApiError } from './api';
+import { applyFieldErrors } from './form-errors';
 
 /**
  * What a failed action on a record shows: someone else acted first (409: the record has been re-read, say

@@ -1,8 +1,16 @@
 import { Timeline, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { CLASS_LABELS } from '../../../domain/calls/labels';
-import { zhCN, type MessageKey } from '../../i18n/zh-CN';
-import type { CallClass, TimelineEvent } from '../types';
+import { CLASS_LABELS } from '../../domain/calls/labels';
+import { zhCN, type MessageKey } from '../i18n/zh-CN';
+import type { CallClass } from '../../domain/calls/calls.table';
+
+/** One entry of a record's history, as the calls and work-orders APIs send it. */
+export interface TimelineEvent {
+  at: string;
+  type: string;
+  detail: Record<string, unknown> | null;
+  actorName: string | null;
+}
 
 const label = (type: string) => {
   const key = `event.${type}`;

@@ -1,5 +1,5 @@
 import { createContext, useContext, useMemo, useState, type ReactNode } from 'react';
-import type { ProjectRef } from '../auth/api';
+import type { ProjectRef } from './session';
 
 interface ProjectState {
   projects: ProjectRef[];

@@ -2,12 +2,13 @@ import { App, Button, Card, Descriptions, Form, Image, Input, Space, Steps, Typo
 import { useState } from 'react';
 import { Countdown } from '../../components/countdown';
 import { t } from '../../i18n/zh-CN';
-import { useWorkOrder, useWorkOrderStep } from '../../tasks/api';
-import type { CallWorkOrder, WorkOrderStatus } from '../types';
-import { EventTimeline } from './event-timeline';
-import { FormModal } from './form-modal';
-import { WorkOrderStatusTag } from './tags';
-import { useActionError } from './use-action-error';
+import { useWorkOrder, useWorkOrderStep } from '../api';
+import type { WorkOrderStatus } from '../../../domain/work-orders/work-orders.table';
+import type { WorkOrderSummary } from '../../lib/slots';
+import { EventTimeline } from '../../components/event-timeline';
+import { FormModal } from '../../components/form-modal';
+import { WorkOrderStatusTag } from '../../components/tags';
+import { useActionError } from '../../lib/use-action-error';
 
 const STEP_INDEX: Record<WorkOrderStatus, number> = { assigned: 0, accepted: 1, on_site: 2, done: 3, verified: 4, cancelled: 0 };
 const STEP_TITLES = [t('event.assigned'), t('event.accept'), t('event.arrive'), t('event.complete'), t('event.verify')];
@@ -16,7 +17,7 @@ const STEP_TITLES = [t('event.assigned'), t('event.accept'), t('event.arrive'), 
  * One 报修单 of the record: who, where it stands, its steps and photos; customer service checks the
  * completed work here (验收 / 退回返工, CALL-2 and CALL-5), as the work order's abilities allow.
  */
-export function WorkOrderCard({ summary }: { summary: CallWorkOrder }) {
+export function WorkOrderCard({ summary }: { summary: WorkOrderSummary }) {
   const detail = useWorkOrder(summary.id);
   const step = useWorkOrderStep(summary.id);
   const fail = useActionError();

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Role } from '../../domain/users/roles';
-import { api } from '../lib/api';
+import type { Role } from '../../domain/shared/roles';
+import { api } from './api';
 
 export interface ProjectRef {
   id: string;

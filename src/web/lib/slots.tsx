@@ -1,0 +1,34 @@
+import { createContext, useContext, type ComponentType, type ReactNode } from 'react';
+import type { WorkOrderStatus } from '../../domain/work-orders/work-orders.table';
+
+/**
+ * Where one web feature shows a piece of another without importing it (ADR 0011): the feature that
+ * owns the screen declares a slot here with the props it will pass; `app/` fills the slot with the
+ * other feature's component. The browser's counterpart of the server's hooks.
+ */
+
+/** The fields of a work order that a call's page hands to the work-order card. */
+export interface WorkOrderSummary {
+  id: string;
+  number: string;
+  status: WorkOrderStatus;
+  version: number;
+  dueAt: string | null;
+  assigneeName: string | null;
+  vendorName: string | null;
+  chaseCount: number;
+}
+
+export interface Slots {
+  /** A work order on its call's page (filled by the work-orders feature). */
+  WorkOrderCard: ComponentType<{ summary: WorkOrderSummary }>;
+}
+
+const SlotsContext = createContext<Partial<Slots>>({});
+
+export function SlotsProvider({ slots, children }: { slots: Slots; children: ReactNode }) {
+  return <SlotsContext.Provider value={slots}>{children}</SlotsContext.Provider>;
+}
+
+/** The component filling a slot; undefined when the app wires none (a test rendering one page alone). */
+export const useSlot = <K extends keyof Slots>(name: K): Slots[K] | undefined => useContext(SlotsContext)[name];
