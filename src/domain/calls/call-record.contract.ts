@@ -5,7 +5,8 @@ import { callPolicy } from './calls.policy';
 import { abilitiesSchema, instant } from '../shared/wire.contract';
 
 // Response schemas of the call record (src/server/calls/calls.routes.ts). Fastify serializes with them, so a
-// field not listed here never leaves the server; the web imports their types (`import type`).
+// field not listed here never leaves the server; the web imports their types (`import type`). Exported types
+// are `z.input`: the JSON as a client receives it (instants as ISO strings). Presenters return `z.infer`.
 
 const callRow = createSelectSchema(callRecords, {
   receivedAt: instant,
@@ -81,5 +82,8 @@ export type CallListItem = z.input<typeof callListItem>;
 export type CallReply = z.input<typeof callReply>;
 export type RecentCall = z.input<typeof recentCall>;
 export type Classification = z.input<typeof classification>;
+export type CallChaseResult = z.input<typeof callChaseResult>;
 export type CallAbilities = z.input<typeof callAbilities>;
 export type SlaState = z.input<typeof slaStateSchema>;
+export type Channel = CallRecord['channel'];
+export type ReplyChannel = CallReply['channel'];

@@ -23,3 +23,5 @@ export const timelineEvent = z.object({
   detail: z.record(z.string(), z.unknown()).nullable(),
   actorName: z.string().nullable(),
 });
+
+export type TimelineEvent = z.input<typeof timelineEvent>;

@@ -98,5 +98,5 @@ export type WorkOrderBrief = z.input<typeof workOrderBrief>;
 export type BoardWorkOrder = z.input<typeof boardWorkOrder>;
 export type WorkOrderAbilities = z.input<typeof workOrderAbilities>;
 export type WorkOrderStep = keyof typeof stepBodies;
-/** Any step's body (the fields a step does not take are absent). */
-export type StepBody = { [K in WorkOrderStep]: z.input<(typeof stepBodies)[K]> }[WorkOrderStep] & { result?: string; materials?: string; photos?: string[]; reason?: string; assigneeId?: string };
+/** Any step's body: the version, and the fields of the steps that take them. */
+export type StepBody = { version: number } & Partial<z.input<typeof stepBodies.complete> & z.input<typeof stepBodies.reject> & z.input<typeof stepBodies.reassign>>;

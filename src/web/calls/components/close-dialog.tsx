@@ -3,7 +3,8 @@ import { useRef, useState } from 'react';
 import { SignaturePad, type SignaturePadHandle } from '../../components/signature-pad';
 import { t } from '../../i18n/zh-CN';
 import { useCallAction } from '../api';
-import type { CallDetail, CallRecord } from '../types';
+import type { CallDetail } from '../../../domain/work-orders/call-views.contract';
+import type { CallRecord } from '../../../domain/calls/call-record.contract';
 import { useActionError } from './use-action-error';
 
 /** The household has been told how it ended: a final reply at or after the work was done. */

@@ -2,7 +2,8 @@ import { Timeline, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { CLASS_LABELS } from '../../../domain/calls/labels';
 import { zhCN, type MessageKey } from '../../i18n/zh-CN';
-import type { CallClass, TimelineEvent } from '../types';
+import type { CallClass } from '../../../domain/calls/calls.table';
+import type { TimelineEvent } from '../../../domain/shared/wire.contract';
 
 const label = (type: string) => {
   const key = `event.${type}`;

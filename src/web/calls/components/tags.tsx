@@ -1,6 +1,7 @@
 import { Tag } from 'antd';
 import { CALL_STATUS_LABELS, CLASS_LABELS, URGENCY_LABELS, WORK_ORDER_STATUS_LABELS } from '../../../domain/calls/labels';
-import type { CallClass, CallStatus, Urgency, WorkOrderStatus } from '../types';
+import type { CallClass, CallStatus, Urgency } from '../../../domain/calls/calls.table';
+import type { WorkOrderStatus } from '../../../domain/work-orders/work-orders.table';
 
 const CLASS_COLORS: Record<CallClass, string> = { normal: 'blue', Z: 'purple', Q: 'orange', GT: 'cyan', complaint: 'red', inquiry: 'default' };
 const STATUS_COLORS: Record<CallStatus, string> = { open: 'gold', in_progress: 'processing', resolved: 'lime', closed: 'success' };

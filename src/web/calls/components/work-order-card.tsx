@@ -3,7 +3,8 @@ import { useState } from 'react';
 import { Countdown } from '../../components/countdown';
 import { t } from '../../i18n/zh-CN';
 import { useWorkOrder, useWorkOrderStep } from '../../tasks/api';
-import type { CallWorkOrder, WorkOrderStatus } from '../types';
+import type { WorkOrderBrief } from '../../../domain/work-orders/work-orders.contract';
+import type { WorkOrderStatus } from '../../../domain/work-orders/work-orders.table';
 import { EventTimeline } from './event-timeline';
 import { FormModal } from './form-modal';
 import { WorkOrderStatusTag } from './tags';
@@ -16,7 +17,7 @@ const STEP_TITLES = [t('event.assigned'), t('event.accept'), t('event.arrive'), 
  * One 报修单 of the record: who, where it stands, its steps and photos; customer service checks the
  * completed work here (验收 / 退回返工, CALL-2 and CALL-5), as the work order's abilities allow.
  */
-export function WorkOrderCard({ summary }: { summary: CallWorkOrder }) {
+export function WorkOrderCard({ summary }: { summary: WorkOrderBrief }) {
   const detail = useWorkOrder(summary.id);
   const step = useWorkOrderStep(summary.id);
   const fail = useActionError();

@@ -8,7 +8,8 @@ import { CALL_STATUS_LABELS, CLASS_LABELS, WORK_ORDER_STATUS_LABELS } from '../.
 import { useProject } from '../../app/project-context';
 import { ErrorResult } from '../../components/error-result';
 import { useProjectTree } from '../../property/api';
-import { useBoard, type BoardItem } from '../api';
+import { useBoard } from '../api';
+import type { BoardItem } from '../../../domain/work-orders/call-views.contract';
 import { boardAbilities, latestWorkOrder, sortBoard } from '../board-state';
 import { ChaseDialog, ReassignDialog } from '../components/board-dialogs';
 import '../components/board.css';
