@@ -80,3 +80,7 @@ export type CallListFilter = z.input<typeof callListQuery>;
 export type CallCreateBody = z.input<typeof callCreate>;
 export type ClassifyBody = z.input<typeof classifyInput>;
 
+export type ReclassifyBody = z.input<typeof reclassifyInput>;
+export type DispatchBody = z.input<typeof dispatchInput>;
+export type ReplyBody = z.input<typeof replyInput>;
+export type CloseBody = z.input<typeof closeInput>;
