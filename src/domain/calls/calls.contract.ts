@@ -64,15 +64,23 @@ export const chaseInput = z.object({ note: z.string().trim().max(500).optional()
 export const callListQuery = z.object({
   projectId: uuid,
   status: z.enum(CALL_STATUSES).optional(),
-  open: z.coerce.boolean().optional(),
+  open: z.coerce.boolean<boolean>().optional(),
   class: z.enum(CALL_CLASSES).optional(),
   districtId: uuid.optional(),
   householdId: uuid.optional(),
   from: z.iso.datetime({ offset: true }).optional(),
   to: z.iso.datetime({ offset: true }).optional(),
   q: z.string().trim().max(50).optional(),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+  page: z.coerce.number<number>().int().min(1).default(1),
+  pageSize: z.coerce.number<number>().int().min(1).max(200).default(50),
 });
 export type CallListQuery = z.infer<typeof callListQuery>;
+/** What a client sends (the web's filters): defaults not yet applied. */
+export type CallListFilter = z.input<typeof callListQuery>;
+export type CallCreateBody = z.input<typeof callCreate>;
+export type ClassifyBody = z.input<typeof classifyInput>;
 
+export type ReclassifyBody = z.input<typeof reclassifyInput>;
+export type DispatchBody = z.input<typeof dispatchInput>;
+export type ReplyBody = z.input<typeof replyInput>;
+export type CloseBody = z.input<typeof closeInput>;

@@ -1,13 +1,18 @@
+import type { z } from 'zod';
 import type { Actor } from '../../domain/shared/policy';
 import { abilities } from '../../domain/shared/policy';
 import { callPolicy } from '../../domain/calls/calls.policy';
 import { maskPhone } from '../../domain/shared/mask';
 import { slaState } from '../../domain/deadlines/sla';
+import type { callListItem, callRecord, callReply, classification, recentCall } from '../../domain/calls/call-record.contract';
+import type { timelineEvent } from '../../domain/shared/wire.contract';
+import type { Classification } from '../../domain/calls/classify';
 import type { CallRow } from './calls.repository';
-import { attachmentUrl } from '../attachments/attachments';
+
+// Presenters build exactly their contract's shape, field by field (an allow-list: no spread of a row).
 
 /** ARC-12: the caller's phone leaves masked; the signature image only in the detail view. */
-export function presentCall(actor: Actor, c: CallRow, now: Date, opts: { withSignature?: boolean } = {}) {
+export function presentCall(actor: Actor, c: CallRow, now: Date): z.infer<typeof callRecord> {
   const done = c.status === 'resolved' || c.status === 'closed';
   return {
     id: c.id,
@@ -33,11 +38,48 @@ export function presentCall(actor: Actor, c: CallRow, now: Date, opts: { withSig
     lastReplyAt: c.lastReplyAt,
     closedAt: c.closedAt,
     closeNumber: c.closeNumber,
-    /** The signature image's URL (an attachment served by /api/attachments/:id). */
-    signature: opts.withSignature && c.signatureId ? attachmentUrl(c.signatureId) : undefined,
     dueAt: c.dueAt,
     sla: slaState(c.dueAt, 0, now, done),
     version: c.version,
     abilities: abilities(callPolicy, actor, c),
   };
+}
+
+type ListRow = z.infer<typeof callListItem>;
+/** A row of the list, the ledger and the board (the columns `listCalls` selects). */
+export function presentListItem(r: ListRow): z.infer<typeof callListItem> {
+  return {
+    id: r.id,
+    number: r.number,
+    receivedAt: r.receivedAt,
+    channel: r.channel,
+    unitCode: r.unitCode,
+    callerName: r.callerName,
+    content: r.content,
+    class: r.class,
+    status: r.status,
+    progress: r.progress,
+    recordedByName: r.recordedByName,
+    closeNumber: r.closeNumber,
+    dueAt: r.dueAt,
+    urgency: r.urgency,
+    districtId: r.districtId,
+    version: r.version,
+  };
+}
+
+export function presentReply(r: z.infer<typeof callReply>): z.infer<typeof callReply> {
+  return { id: r.id, at: r.at, channel: r.channel, content: r.content, final: r.final, byName: r.byName };
+}
+
+export function presentRecent(r: z.infer<typeof recentCall>): z.infer<typeof recentCall> {
+  return { id: r.id, number: r.number, receivedAt: r.receivedAt, content: r.content, class: r.class, status: r.status };
+}
+
+export function presentEvent(e: z.infer<typeof timelineEvent>): z.infer<typeof timelineEvent> {
+  return { at: e.at, type: e.type, detail: e.detail, actorName: e.actorName };
+}
+
+export function presentClassification(c: Classification, vendor: { id: string; name: string; promisedMinutes: number } | null, scopeNote: string | null): z.infer<typeof classification> {
+  return { class: c.class, reason: c.reason, warrantyEnds: c.warrantyEnds, vendor: vendor ? { id: vendor.id, name: vendor.name, promisedMinutes: vendor.promisedMinutes } : null, scopeNote };
 }

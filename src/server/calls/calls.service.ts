@@ -15,12 +15,15 @@ import { units } from '../../domain/property/property.table';
 import { createWorkOrder, chaseWorkOrder } from '../work-orders/work-orders.service';
 import { addCallEvent, eventsOf, findCall, loadIntakeContext, recentCallsOfHousehold, repliesOf, slaPoliciesOf, workOrdersOfCall } from './calls.repository';
 import { moveCall } from './call-state';
-import { presentCall } from './calls.presenter';
-import { decodeImage, saveAttachment } from '../attachments/attachments';
+import { presentCall, presentEvent, presentRecent, presentReply } from './calls.presenter';
+import { presentWorkOrder, presentWorkOrderBrief } from '../work-orders/work-orders.presenter';
+import type { callDetail as callDetailSchema } from '../../domain/work-orders/call-views.contract';
+import type { z } from 'zod';
+import { attachmentUrl, decodeImage, saveAttachment } from '../attachments/attachments';
 import { sql } from 'drizzle-orm';
 import { maskName, maskPhone } from '../../domain/shared/mask';
 
-export async function callDetail(ctx: AppContext, ra: RequestActor, id: string) {
+export async function callDetail(ctx: AppContext, ra: RequestActor, id: string): Promise<z.infer<typeof callDetailSchema>> {
   const db = ctx.store.db;
   const call = await findCall(db, id);
   authorize(callPolicy, ra.actor, 'read', call);
@@ -28,14 +31,15 @@ export async function callDetail(ctx: AppContext, ra: RequestActor, id: string) 
   const [where] = call.unitId ? await db.select({ unitCode: units.code }).from(units).where(eq(units.id, call.unitId)) : [];
   const [category] = call.categoryId ? await db.select({ label: serviceCategories.label, scopeNote: serviceCategories.scopeNote }).from(serviceCategories).where(eq(serviceCategories.id, call.categoryId)) : [];
   return {
-    ...presentCall(ra.actor, call, ctx.now(), { withSignature: true }),
+    ...presentCall(ra.actor, call, ctx.now()),
     unitCode: where?.unitCode ?? null,
     categoryLabel: category?.label ?? null,
     scopeNote: category?.scopeNote ?? null,
-    workOrders: wos.map((w) => ({ ...w.wo, assigneeName: w.assigneeName, vendorName: w.vendorName })),
-    replies,
-    events,
-    recent: recent.filter((r) => r.id !== id),
+    signature: call.signatureId ? attachmentUrl(call.signatureId) : null,
+    workOrders: wos.map((w) => presentWorkOrderBrief(w.wo, w)),
+    replies: replies.map(presentReply),
+    events: events.map(presentEvent),
+    recent: recent.filter((r) => r.id !== id).map(presentRecent),
   };
 }
 
@@ -79,7 +83,7 @@ export async function dispatch(ctx: AppContext, ra: RequestActor, id: string, in
     const wo = await createWorkOrder(tx, ctx, ra.actor.userId, call, { kind: input.vendorId ? 'Q' : kind, assigneeId: input.assigneeId, vendorId: input.vendorId, vendorName, dueAt: call.dueAt, note: input.note });
     const moved = (await findCall(tx, id))!;
     await appendAudit(tx, { actor: ra.actor, action: 'call.dispatch', entity: 'call', entityId: id, projectId: call.projectId, ip: ra.ip, detail: { workOrder: wo.number } }, ctx.now());
-    return { workOrder: wo, call: presentCall(ra.actor, moved, ctx.now()) };
+    return { workOrder: presentWorkOrder(wo), call: presentCall(ra.actor, moved, ctx.now()) };
   });
 }
 
@@ -93,7 +97,7 @@ export async function reply(ctx: AppContext, ra: RequestActor, id: string, input
     await tx.update(callRecords).set({ lastReplyAt: now, version: sql`${callRecords.version} + 1` }).where(eq(callRecords.id, id));
     await addCallEvent(tx, call, now, ra.actor.userId, 'reply', { channel: input.channel, final: input.final });
     await appendAudit(tx, { actor: ra.actor, action: 'call.reply', entity: 'call', entityId: id, projectId: call.projectId, ip: ra.ip }, now);
-    return r;
+    return presentReply({ ...r, byName: ra.actor.displayName });
   });
 }
 

@@ -14,7 +14,7 @@ import { localDay, nextNumber } from '../numbering/numbering';
 import { scheduleTimers } from '../deadlines/timers';
 import { createWorkOrder, designatedEngineer } from '../work-orders/work-orders.service';
 import { addCallEvent, findCall, loadIntakeContext, slaPoliciesOf } from './calls.repository';
-import { presentCall } from './calls.presenter';
+import { presentCall, presentClassification } from './calls.presenter';
 
 async function propose(ex: Executor, ctx: AppContext, input: ClassifyRequest) {
   const c = await loadIntakeContext(ex, ctx.store, input.projectId, input);
@@ -34,7 +34,7 @@ async function propose(ex: Executor, ctx: AppContext, input: ClassifyRequest) {
 export async function previewClass(ctx: AppContext, ra: RequestActor, input: ClassifyRequest) {
   authorize(callPolicy, ra.actor, 'create', { projectId: input.projectId });
   const p = await propose(ctx.store.db, ctx, input);
-  return { ...p.classification, vendor: p.vendor ? { id: p.vendor.id, name: p.vendor.name, promisedMinutes: p.vendor.promisedMinutes } : null, scopeNote: p.category?.scopeNote ?? null };
+  return presentClassification(p.classification, p.vendor, p.category?.scopeNote ?? null);
 }
 
 /**

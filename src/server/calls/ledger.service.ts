@@ -9,7 +9,10 @@ import { workOrders } from '../../domain/work-orders/work-orders.table';
 import { users } from '../../domain/users/users.table';
 import { vendors } from '../../domain/calls/calls.table';
 import { abilities } from '../../domain/shared/policy';
-import { workOrderPolicy } from '../../domain/work-orders/work-orders.policy';
+import type { board as boardSchema } from '../../domain/work-orders/call-views.contract';
+import type { z } from 'zod';
+import { presentListItem } from './calls.presenter';
+import { presentBoardWorkOrder } from '../work-orders/work-orders.presenter';
 import { maskPhone } from '../../domain/shared/mask';
 import type { AppContext, RequestActor } from '../context';
 import { authorize } from '../authorize';
@@ -20,12 +23,12 @@ export async function list(ctx: AppContext, ra: RequestActor, q: CallListQuery) 
   authorize(callPolicy, ra.actor, 'read', { projectId: q.projectId });
   const where = listConditions(q);
   const [items, totals] = [await listCalls(ctx.store.db, where, 'received', q.pageSize, (q.page - 1) * q.pageSize), await countByClass(ctx.store.db, q)];
-  return { items, total: totals.total, subtotals: totals };
+  return { items: items.map(presentListItem), total: totals.total, subtotals: totals };
 }
 
 export interface LedgerPage {
   page: number;
-  rows: Awaited<ReturnType<typeof listCalls>>;
+  rows: ReturnType<typeof presentListItem>[];
   /** 本页小计 by class (CALL-10). */
   subtotal: ClassCounts;
 }
@@ -52,7 +55,7 @@ export async function ledger(ctx: AppContext, ra: RequestActor, q: CallListQuery
       subtotal[r.class]++;
       subtotal.total++;
     }
-    pages.push({ page: p, rows: slice, subtotal });
+    pages.push({ page: p, rows: slice.map(presentListItem), subtotal });
   }
   return { rowsPerPage: q.rowsPerPage, pageCount, total, pages };
 }
@@ -102,7 +105,7 @@ export async function statistics(ctx: AppContext, ra: RequestActor, q: CallListQ
  * The district board (CALL-4): every open item of the account manager's districts (or of all districts
  * for supervisors), overdue first, with its latest work order.
  */
-export async function board(ctx: AppContext, ra: RequestActor, projectId: string, districtId?: string) {
+export async function board(ctx: AppContext, ra: RequestActor, projectId: string, districtId?: string): Promise<z.infer<typeof boardSchema>> {
   authorize(callPolicy, ra.actor, 'read', { projectId });
   const db = ctx.store.db;
   const mine = (await db.select({ id: districts.id }).from(districts).where(and(eq(districts.projectId, projectId), eq(districts.accountManagerId, ra.actor.userId)))).map((d) => d.id);
@@ -124,11 +127,9 @@ export async function board(ctx: AppContext, ra: RequestActor, projectId: string
     districts: ids ?? 'all',
     districtNames: Object.fromEntries(names.map((d) => [d.id, d.name])),
     items: items.map((i) => ({
-      ...i,
+      ...presentListItem(i),
       overdue: Boolean(i.dueAt && i.dueAt <= now && i.status !== 'resolved'),
-      workOrders: wos
-        .filter((w) => w.callId === i.id)
-        .map((w) => ({ ...w, abilities: abilities(workOrderPolicy, ra.actor, { projectId, kind: w.kind, status: w.status, assigneeId: null, vendorMemberIds: [] }) })),
+      workOrders: wos.filter((w) => w.callId === i.id).map((w) => presentBoardWorkOrder(ra.actor, w, projectId)),
       abilities: abilities(callPolicy, ra.actor, { projectId, status: i.status, class: i.class, districtId: i.districtId }),
     })),
   };

@@ -1,14 +1,18 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { HouseholdSummary } from '../property/api';
 import { api, request } from '../lib/api';
-import type { Assignee, CallCreateBody, CallDetail, CallListQuery, CallPage, CallRecord, Classification, ClassifyInput, ServiceCategory, Vendor } from './types';
+import type { CallCreateBody, CallListFilter, ClassifyBody } from '../../domain/calls/calls.contract';
+import type { CallDetail } from '../../domain/work-orders/call-views.contract';
+import type { CallPage } from '../../domain/calls/ledger.contract';
+import type { CallRecord, Classification } from '../../domain/calls/call-record.contract';
+import type { Assignee, ServiceCategory, Vendor } from './types';
 
 export const callKeys = {
   all: ['calls'] as const,
-  list: (q: CallListQuery) => ['calls', 'list', q] as const,
+  list: (q: CallListFilter) => ['calls', 'list', q] as const,
   recentOf: (projectId: string, householdId: string) => ['calls', 'recent', projectId, householdId] as const,
   detail: (id: string) => ['calls', 'detail', id] as const,
-  classify: (input: ClassifyInput) => ['calls', 'classify', input] as const,
+  classify: (input: ClassifyBody) => ['calls', 'classify', input] as const,
   categories: (projectId: string) => ['reference', 'categories', projectId] as const,
   vendors: (projectId: string) => ['reference', 'vendors', projectId] as const,
   assignees: (projectId: string, kind: 'normal' | 'Z') => ['reference', 'assignees', projectId, kind] as const,
@@ -47,7 +51,7 @@ export function useAssignees(projectId: string | undefined, kind: 'normal' | 'Z'
 }
 
 /** The proposed class and why (CALL-2, 5, 6, 7, 8), asked again whenever one of its inputs changes. */
-export function useClassification(input: ClassifyInput | null) {
+export function useClassification(input: ClassifyBody | null) {
   return useQuery({
     queryKey: callKeys.classify(input ?? { projectId: '', explicitComplaint: false, needsCoordination: false }),
     queryFn: ({ signal }) => request<Classification>('POST', '/api/calls/classify', { body: input, signal }),
@@ -81,7 +85,7 @@ export function useCreateCall() {
   });
 }
 
-export function useCallList(q: CallListQuery, enabled: boolean) {
+export function useCallList(q: CallListFilter, enabled: boolean) {
   return useQuery({
     queryKey: callKeys.list(q),
     queryFn: ({ signal }) => api.get<CallPage>('/api/calls', { ...q }, signal),
@@ -98,22 +102,6 @@ export function useCallDetail(id: string | undefined) {
     enabled: Boolean(id),
     staleTime: 0,
   });
-}
-
-/**
- * The record's room code. The detail answer does not carry it yet; until it does, the list (which joins
- * the unit) is asked for this one record by its number.
- */
-export function useUnitCodeOf(call: CallDetail | undefined) {
-  const need = Boolean(call && call.unitCode === undefined && call.unitId);
-  const q = useQuery({
-    queryKey: ['calls', 'unit-of', call?.id ?? ''],
-    queryFn: ({ signal }) => api.get<CallPage>('/api/calls', { projectId: call!.projectId, q: call!.number, page: 1, pageSize: 5 }, signal),
-    enabled: need,
-    staleTime: Infinity,
-    select: (d) => d.items.find((i) => i.id === call!.id)?.unitCode ?? null,
-  });
-  return call?.unitCode ?? q.data ?? null;
 }
 
 export type CallActionPath = 'reclassify' | 'dispatch' | 'replies' | 'resolve' | 'reopen' | 'close' | 'chase';

@@ -3,14 +3,7 @@ import dayjs from 'dayjs';
 import { CLASS_LABELS } from '../../domain/calls/labels';
 import { zhCN, type MessageKey } from '../i18n/zh-CN';
 import type { CallClass } from '../../domain/calls/calls.table';
-
-/** One entry of a record's history, as the calls and work-orders APIs send it. */
-export interface TimelineEvent {
-  at: string;
-  type: string;
-  detail: Record<string, unknown> | null;
-  actorName: string | null;
-}
+import type { TimelineEvent } from '../../domain/shared/wire.contract';
 
 const label = (type: string) => {
   const key = `event.${type}`;

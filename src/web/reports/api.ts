@@ -1,105 +1,19 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { CallClass, CallStatus, Urgency } from '../../domain/calls/calls.table';
-import type { WorkOrderStatus } from '../../domain/work-orders/work-orders.table';
+import type { CallChaseResult } from '../../domain/calls/call-record.contract';
+import type { CallListFilter } from '../../domain/calls/calls.contract';
+import type { CallPage, CallStats, GtSummary, Ledger, LedgerQuery, StatsQuery } from '../../domain/calls/ledger.contract';
+import type { Board } from '../../domain/work-orders/call-views.contract';
+import type { WorkOrder, WorkOrderDetail } from '../../domain/work-orders/work-orders.contract';
 import { api, withQuery } from '../lib/api';
 
-// Response shapes of src/server/calls/calls.routes.ts (ledger.service.ts, ledger.repository.ts).
-
-export type ClassCounts = Record<CallClass, number> & { total: number };
-
-export interface LedgerRow {
-  id: string;
-  number: string;
-  receivedAt: string;
-  channel: 'phone' | 'visit';
-  unitCode: string | null;
-  callerName: string;
-  content: string;
-  class: CallClass;
-  status: CallStatus;
-  progress: string | null;
-  recordedByName: string;
-  closeNumber: string | null;
-}
-export interface LedgerPage {
-  page: number;
-  rows: LedgerRow[];
-  /** 本页小计 (CALL-10). */
-  subtotal: ClassCounts;
-}
-export interface Ledger {
-  rowsPerPage: number;
-  pageCount: number;
-  total: ClassCounts;
-  pages: LedgerPage[];
-}
+// Answers are typed by the domain contracts (src/domain/calls/*.contract.ts, src/domain/work-orders/*.contract.ts).
 
 /** Filters shared by the ledger, the statistics and the export; dates are ISO 8601 with offset. */
-export interface ReportFilter {
-  projectId: string;
-  from?: string;
-  to?: string;
-  class?: CallClass;
-  districtId?: string;
-  status?: CallStatus;
-}
-export interface LedgerQuery extends ReportFilter {
-  rowsPerPage: number;
-  fromPage: number;
-  toPage: number;
-}
-
-export type GroupBy = 'day' | 'week' | 'month';
-export interface Stats {
-  byPeriod: { period: string; cls: CallClass; n: number }[];
-  byDistrict: { districtId: string | null; district: string | null; cls: CallClass; n: number }[];
-  byStatus: { status: CallStatus; n: number }[];
-  totals: ClassCounts;
-}
-
-export interface BoardWorkOrder {
-  id: string;
-  number: string;
-  status: WorkOrderStatus;
-  kind: 'normal' | 'Z' | 'Q';
-  version: number;
-  chaseCount: number;
-  assigneeName: string | null;
-  vendorName: string | null;
-  /** The server's answer for this user on this work order. */
-  abilities: { reassign: boolean; chase: boolean };
-}
-/** A record as GET /api/calls lists it. */
-export interface CallListItem extends LedgerRow {
-  dueAt: string | null;
-  urgency: Urgency;
-  districtId: string | null;
-  version: number;
-}
-export interface BoardItem extends CallListItem {
-  overdue: boolean;
-  workOrders: BoardWorkOrder[];
-  /** The server's answer for this user on this record. */
-  abilities: { chase: boolean; dispatch: boolean };
-}
-export interface Board {
-  /** The districts shown: the account manager's own, or 'all' for supervisors. */
-  districts: string[] | 'all';
-  districtNames: Record<string, string>;
-  items: BoardItem[];
-}
-
-export interface GtGroup {
-  category: string;
-  building: string;
-  count: number;
-  open: number;
-  numbers: string[];
-}
+export type ReportFilter = Pick<CallListFilter, 'projectId' | 'from' | 'to' | 'class' | 'districtId' | 'status'>;
 
 export const reportKeys = {
   ledger: (q: LedgerQuery) => ['reports', 'ledger', q] as const,
-  stats: (q: ReportFilter & { groupBy: GroupBy }) => ['reports', 'stats', q] as const,
+  stats: (q: StatsQuery) => ['reports', 'stats', q] as const,
   board: (projectId: string, districtId?: string) => ['reports', 'board', projectId, districtId ?? ''] as const,
   gtQueue: (projectId: string) => ['reports', 'gt-queue', projectId] as const,
   gtSummary: (projectId: string, from: string, to: string) => ['reports', 'gt-summary', projectId, from, to] as const,
@@ -118,10 +32,10 @@ export function useLedger(q: LedgerQuery | null) {
   });
 }
 
-export function useStats(q: (ReportFilter & { groupBy: GroupBy }) | null) {
+export function useStats(q: StatsQuery | null) {
   return useQuery({
-    queryKey: reportKeys.stats(q ?? ({} as ReportFilter & { groupBy: GroupBy })),
-    queryFn: ({ signal }) => api.get<Stats>('/api/calls/stats', { ...q }, signal),
+    queryKey: reportKeys.stats(q ?? ({} as StatsQuery)),
+    queryFn: ({ signal }) => api.get<CallStats>('/api/calls/stats', { ...q }, signal),
     enabled: Boolean(q?.projectId),
     placeholderData: keepPreviousData,
   });
@@ -145,7 +59,7 @@ export function useBoard(projectId: string | undefined, districtId?: string) {
 export function useGtQueue(projectId: string | undefined) {
   return useQuery({
     queryKey: reportKeys.gtQueue(projectId ?? ''),
-    queryFn: ({ signal }) => api.get<{ items: CallListItem[]; total: number }>('/api/calls', { projectId, class: 'GT', open: true, pageSize: 200 }, signal),
+    queryFn: ({ signal }) => api.get<CallPage>('/api/calls', { projectId, class: 'GT', open: true, pageSize: 200 }, signal),
     enabled: Boolean(projectId),
     refetchOnWindowFocus: 'always',
   });
@@ -154,7 +68,7 @@ export function useGtQueue(projectId: string | undefined) {
 export function useGtSummary(projectId: string | undefined, from: string, to: string) {
   return useQuery({
     queryKey: reportKeys.gtSummary(projectId ?? '', from, to),
-    queryFn: ({ signal }) => api.get<{ groups: GtGroup[] }>('/api/gt/summary', { projectId, from, to }, signal),
+    queryFn: ({ signal }) => api.get<GtSummary>('/api/gt/summary', { projectId, from, to }, signal),
     enabled: Boolean(projectId && from && to),
   });
 }
@@ -174,24 +88,16 @@ const invalidateBoard = (qc: ReturnType<typeof useQueryClient>) => qc.invalidate
 export function useChaseCall() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (v: { callId: string; note?: string }) => api.post<unknown>(`/api/calls/${v.callId}/chase`, { note: v.note || undefined }),
+    mutationFn: (v: { callId: string; note?: string }) => api.post<CallChaseResult>(`/api/calls/${v.callId}/chase`, { note: v.note || undefined }),
     onSuccess: () => invalidateBoard(qc),
   });
 }
 
-/** What the 改派 dialog needs of a work order (GET /api/work-orders/:id). */
-export interface WorkOrderBrief {
-  id: string;
-  version: number;
-  status: WorkOrderStatus;
-  assigneeId: string | null;
-  assigneeName: string | null;
-}
-
+/** What the 改派 dialog needs of a work order (GET /api/work-orders/:id): its version, status and assignee. */
 export function useWorkOrderBrief(id: string) {
   return useQuery({
     queryKey: ['reports', 'work-order', id],
-    queryFn: ({ signal }) => api.get<WorkOrderBrief>(`/api/work-orders/${id}`, undefined, signal),
+    queryFn: ({ signal }) => api.get<WorkOrderDetail>(`/api/work-orders/${id}`, undefined, signal),
     staleTime: 0,
   });
 }
@@ -201,7 +107,7 @@ export function useReassignWorkOrder() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (v: { workOrderId: string; version: number; assigneeId: string }) =>
-      api.post<unknown>(`/api/work-orders/${v.workOrderId}/reassign`, { version: v.version, assigneeId: v.assigneeId }),
+      api.post<WorkOrder>(`/api/work-orders/${v.workOrderId}/reassign`, { version: v.version, assigneeId: v.assigneeId }),
     onSuccess: () => invalidateBoard(qc),
     onError: () => qc.invalidateQueries({ queryKey: ['reports', 'work-order'] }),
   });

@@ -1,6 +1,7 @@
 import { DEFAULT_SLA_POLICIES, pickPolicy, slaState, type SlaState } from '../../domain/deadlines/sla';
 import { OPEN_WORK_ORDER_STATUSES } from '../../domain/work-orders/work-orders.status';
-import type { BoardItem, BoardWorkOrder } from './api';
+import type { BoardItem } from '../../domain/work-orders/call-views.contract';
+import type { BoardWorkOrder } from '../../domain/work-orders/work-orders.contract';
 
 /**
  * The countdown state of a board item at `now`: overdue from the server's reading or once the local clock

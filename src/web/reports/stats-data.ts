@@ -1,7 +1,7 @@
 import type { Dayjs } from 'dayjs';
 import type { CallClass } from '../../domain/calls/calls.table';
 import { CALL_STATUS_LABELS, CLASS_LABELS } from '../../domain/calls/labels';
-import type { GroupBy, Stats } from './api';
+import type { CallStats, GroupBy } from '../../domain/calls/ledger.contract';
 import type { ChartOption } from './components/echart';
 import { CLASS_COLORS, CLASS_ORDER, type DayRange } from './format';
 import { rt } from './messages';
@@ -34,7 +34,7 @@ export function periodLabel(period: string, g: GroupBy): string {
 }
 
 /** Counts by period and class, with every period of the range present. */
-export function pivotPeriods(stats: Stats, range: DayRange | null, g: GroupBy): PivotRow[] {
+export function pivotPeriods(stats: CallStats, range: DayRange | null, g: GroupBy): PivotRow[] {
   const rows = new Map<string, PivotRow>();
   const get = (p: string) => {
     let r = rows.get(p);
@@ -50,7 +50,7 @@ export function pivotPeriods(stats: Stats, range: DayRange | null, g: GroupBy): 
   return [...rows.values()].sort((a, b) => a.key.localeCompare(b.key));
 }
 
-export function pivotDistricts(stats: Stats): PivotRow[] {
+export function pivotDistricts(stats: CallStats): PivotRow[] {
   const rows = new Map<string, PivotRow>();
   for (const s of stats.byDistrict) {
     const key = s.districtId ?? '-';
@@ -88,7 +88,7 @@ export function pie(items: { name: string; value: number; color?: string }[]): C
   };
 }
 
-export const classPie = (stats: Stats) => pie(CLASS_ORDER.filter((c) => stats.totals[c] > 0).map((c) => ({ name: CLASS_LABELS[c], value: stats.totals[c], color: CLASS_COLORS[c] })));
+export const classPie = (stats: CallStats) => pie(CLASS_ORDER.filter((c) => stats.totals[c] > 0).map((c) => ({ name: CLASS_LABELS[c], value: stats.totals[c], color: CLASS_COLORS[c] })));
 
 const STATUS_COLORS = { open: '#faad14', in_progress: '#1677ff', resolved: '#13c2c2', closed: '#52c41a' } as const;
-export const statusPie = (stats: Stats) => pie(stats.byStatus.map((s) => ({ name: CALL_STATUS_LABELS[s.status], value: s.n, color: STATUS_COLORS[s.status] })));
+export const statusPie = (stats: CallStats) => pie(stats.byStatus.map((s) => ({ name: CALL_STATUS_LABELS[s.status], value: s.n, color: STATUS_COLORS[s.status] })));

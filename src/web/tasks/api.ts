@@ -1,64 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../lib/api';
-import type { Urgency } from '../../domain/calls/calls.table';
-import type { WorkOrderKind, WorkOrderStatus } from '../../domain/work-orders/work-orders.table';
-import type { TimelineEvent } from '../components/event-timeline';
-
-/** A 报修单 as GET /api/work-orders presents it: the household's name and phone masked for doers (ARC-12). */
-export interface WorkOrderItem {
-  id: string;
-  projectId: string;
-  number: string;
-  kind: WorkOrderKind;
-  status: WorkOrderStatus;
-  callId: string;
-  callNumber: string;
-  content: string;
-  urgency: Urgency;
-  unitCode: string | null;
-  callerName: string;
-  callerPhone: string | null;
-  assigneeName: string | null;
-  vendorName: string | null;
-  dueAt: string | null;
-  result: string | null;
-  materials: string | null;
-  chaseCount: number;
-  acceptedAt: string | null;
-  onSiteAt: string | null;
-  doneAt: string | null;
-  verifiedAt: string | null;
-  createdAt: string;
-  version: number;
-}
-
-export interface WorkOrderAbilities {
-  read: boolean;
-  act: boolean;
-  verify: boolean;
-  reassign: boolean;
-  chase: boolean;
-  /** ARC-11: ask the front desk to call the household. */
-  requestCall?: boolean;
-}
-
-export interface WorkOrderDetail extends WorkOrderItem {
-  abilities: WorkOrderAbilities;
-  photos: string[] | null;
-  classReason?: string | null;
-  events: TimelineEvent[];
-}
-
-export type WorkOrderStep = 'accept' | 'arrive' | 'complete' | 'verify' | 'reject' | 'reassign' | 'cancel';
-
-export interface StepBody {
-  version: number;
-  result?: string;
-  materials?: string;
-  photos?: string[];
-  reason?: string;
-  assigneeId?: string;
-}
+import type { CallRequestResult, StepBody, WorkOrder, WorkOrderDetail, WorkOrderList, WorkOrderStep } from '../../domain/work-orders/work-orders.contract';
 
 export const workOrderKeys = {
   all: ['work-orders'] as const,
@@ -69,7 +11,7 @@ export const workOrderKeys = {
 export function useMyWorkOrders() {
   return useQuery({
     queryKey: workOrderKeys.mine,
-    queryFn: ({ signal }) => api.get<{ items: WorkOrderItem[] }>('/api/work-orders', { mine: 1, open: 1 }, signal),
+    queryFn: ({ signal }) => api.get<WorkOrderList>('/api/work-orders', { mine: 1, open: 1 }, signal),
     select: (d) => d.items,
     staleTime: 10_000,
   });
@@ -88,7 +30,7 @@ export function useWorkOrder(id: string | undefined) {
 export function useWorkOrderStep(id: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ step, body }: { step: WorkOrderStep; body: StepBody }) => api.post<WorkOrderItem>(`/api/work-orders/${id}/${step}`, body),
+    mutationFn: ({ step, body }: { step: WorkOrderStep; body: StepBody }) => api.post<WorkOrder>(`/api/work-orders/${id}/${step}`, body),
     onSettled: async () => {
       await qc.invalidateQueries({ queryKey: workOrderKeys.all });
       void qc.invalidateQueries({ queryKey: ['calls', 'detail'] });
@@ -100,7 +42,7 @@ export function useWorkOrderStep(id: string) {
 export function useRequestCall(id: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (note: string) => api.post<{ requested: true }>(`/api/work-orders/${id}/call-request`, { note }),
+    mutationFn: (note: string) => api.post<CallRequestResult>(`/api/work-orders/${id}/call-request`, { note }),
     onSettled: () => qc.invalidateQueries({ queryKey: workOrderKeys.detail(id) }),
   });
 }

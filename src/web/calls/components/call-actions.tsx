@@ -3,7 +3,9 @@ import { useState } from 'react';
 import { CLASS_LABELS } from '../../../domain/calls/labels';
 import { t } from '../../i18n/zh-CN';
 import { useAssignees, useCallAction, useVendors } from '../api';
-import type { CallClass, CallDetail } from '../types';
+import type { CallClass } from '../../../domain/calls/calls.table';
+import type { CallDetail, DispatchResult } from '../../../domain/work-orders/call-views.contract';
+import type { DispatchBody, ReclassifyBody } from '../../../domain/calls/calls.contract';
 import { CloseDialog } from './close-dialog';
 import { FormModal } from '../../components/form-modal';
 import { useActionError } from '../../lib/use-action-error';
@@ -24,7 +26,7 @@ function DispatchDialog({ call, onClose }: { call: CallDetail; onClose: () => vo
   const technicians = useAssignees(call.projectId, 'normal', target === 'technician');
   const engineers = useAssignees(call.projectId, 'Z', target === 'engineer');
   const vendors = useVendors(call.projectId, target === 'vendor');
-  const dispatch = useCallAction<{ version: number; assigneeId?: string; vendorId?: string; note?: string }>(call.id, 'dispatch');
+  const dispatch = useCallAction<DispatchBody, DispatchResult>(call.id, 'dispatch');
   const fail = useActionError();
   const { message } = App.useApp();
   const options =
@@ -101,7 +103,7 @@ function TextDialog(props: { call: CallDetail; kind: 'chase' | 'resolve' | 'reop
 }
 
 function ReclassifyDialog({ call, onClose }: { call: CallDetail; onClose: () => void }) {
-  const action = useCallAction<{ version: number; class: CallClass; reason: string }>(call.id, 'reclassify');
+  const action = useCallAction<ReclassifyBody>(call.id, 'reclassify');
   const fail = useActionError();
   const { message } = App.useApp();
   return (

@@ -1,7 +1,7 @@
 import { Alert, Space, Typography } from 'antd';
 import { t } from '../../i18n/zh-CN';
 import { isApiError } from '../../lib/api';
-import type { Classification } from '../types';
+import type { Classification } from '../../../domain/calls/call-record.contract';
 import { ClassTag } from '../../components/tags';
 
 interface Props {

@@ -3,7 +3,9 @@ import { useRef, useState } from 'react';
 import { SignaturePad, type SignaturePadHandle } from '../../components/signature-pad';
 import { t } from '../../i18n/zh-CN';
 import { useCallAction } from '../api';
-import type { CallDetail, CallRecord } from '../types';
+import type { CloseBody } from '../../../domain/calls/calls.contract';
+import type { CallDetail } from '../../../domain/work-orders/call-views.contract';
+import type { CallRecord } from '../../../domain/calls/call-record.contract';
 import { useActionError } from '../../lib/use-action-error';
 
 /** The household has been told how it ended: a final reply at or after the work was done. */
@@ -14,7 +16,7 @@ export function CloseDialog({ call, onClose }: { call: CallDetail; onClose: () =
   const pad = useRef<SignaturePadHandle>(null);
   const [signed, setSigned] = useState(false);
   const [closed, setClosed] = useState<CallRecord | null>(null);
-  const action = useCallAction<{ version: number; signature: string }>(call.id, 'close');
+  const action = useCallAction<CloseBody>(call.id, 'close');
   const fail = useActionError();
 
   const submit = () => {

@@ -2,7 +2,7 @@ import { Card, Empty, Space, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { Link } from 'react-router';
 import { t } from '../../i18n/zh-CN';
-import type { RecentCall } from '../types';
+import type { RecentCall } from '../../../domain/calls/call-record.contract';
 import { ClassTag, StatusTag } from '../../components/tags';
 
 /** The household's other recent calls: a repeat call about the same leak is a chase, not a new matter. */

@@ -3,7 +3,8 @@ import dayjs from 'dayjs';
 import { REPLY_CHANNEL_LABELS } from '../../../domain/calls/labels';
 import { t } from '../../i18n/zh-CN';
 import { useCallAction } from '../api';
-import type { CallDetail, CallReply, ReplyChannel } from '../types';
+import type { CallDetail } from '../../../domain/work-orders/call-views.contract';
+import type { CallReply, ReplyChannel } from '../../../domain/calls/call-record.contract';
 import { useActionError } from '../../lib/use-action-error';
 
 interface ReplyValues {

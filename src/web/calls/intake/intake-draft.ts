@@ -1,5 +1,6 @@
 import type { Person } from '../../property/api';
-import type { CallClass, Channel, Urgency } from '../types';
+import type { CallClass, Urgency } from '../../../domain/calls/calls.table';
+import type { Channel } from '../../../domain/calls/call-record.contract';
 
 /** The household the call is about, as the look-up found it (masked contacts only). */
 export interface DraftHousehold {

@@ -4,7 +4,8 @@ import type { RefObject } from 'react';
 import { CLASS_LABELS, URGENCY_LABELS } from '../../../domain/calls/labels';
 import { t } from '../../i18n/zh-CN';
 import { CategorySelect } from '../components/category-select';
-import type { Assignee, CallClass, ServiceCategory, Urgency } from '../types';
+import type { CallClass, Urgency } from '../../../domain/calls/calls.table';
+import type { Assignee, ServiceCategory } from '../types';
 
 const CLASSES = Object.keys(CLASS_LABELS) as CallClass[];
 const URGENCIES = Object.keys(URGENCY_LABELS) as Urgency[];

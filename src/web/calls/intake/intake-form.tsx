@@ -10,7 +10,8 @@ import { useAssignees, useCategories, useClassification, useCreateCall, useRecen
 import { ClassProposal } from '../components/class-proposal';
 import { HouseholdLookup, type LookupPick } from '../components/household-lookup';
 import { RecentCalls } from '../components/recent-calls';
-import type { CallRecord, ClassifyInput } from '../types';
+import type { CallRecord } from '../../../domain/calls/call-record.contract';
+import type { ClassifyBody } from '../../../domain/calls/calls.contract';
 import { IntakeFields } from './intake-fields';
 import { clearDraft, EMPTY_VALUES, loadDraft, newIdempotencyKey, saveDraft, type DraftHousehold, type IntakeValues } from './intake-draft';
 import { useDebounced } from './use-debounced';
@@ -44,7 +45,7 @@ export function IntakeForm({ projectId, storageKey }: { projectId: string; stora
   const explicitComplaint = Form.useWatch('explicitComplaint', form) ?? false;
   const needsCoordination = Form.useWatch('needsCoordination', form) ?? false;
   const overrideClass = Form.useWatch('overrideClass', form);
-  const classifyInput = useMemo<ClassifyInput>(
+  const classifyInput = useMemo<ClassifyBody>(
     () => ({ projectId, householdId: household?.id ?? null, unitId: household?.unitId ?? null, categoryId: categoryId ?? null, explicitComplaint, needsCoordination }),
     [projectId, household, categoryId, explicitComplaint, needsCoordination],
   );

@@ -12,18 +12,17 @@ import { PageLoading } from '../../components/page-loading';
 import { NotFoundPage } from '../../components/not-found-page';
 import { t } from '../../i18n/zh-CN';
 import { isApiError } from '../../lib/api';
-import { useCallDetail, useCategories, useUnitCodeOf } from '../api';
+import { useCallDetail, useCategories } from '../api';
 import { CallActions } from '../components/call-actions';
 import { EventTimeline } from '../../components/event-timeline';
 import { RecentCalls } from '../components/recent-calls';
 import { ReplyPanel } from '../components/reply-panel';
 import { ClassTag, StatusTag, UrgencyTag } from '../../components/tags';
 import { useSlot } from '../../lib/slots';
-import type { CallDetail } from '../types';
+import type { CallDetail } from '../../../domain/work-orders/call-views.contract';
 
 function Fields({ call }: { call: CallDetail }) {
   const categories = useCategories(call.projectId);
-  const unitCode = useUnitCodeOf(call);
   const menu: MenuFlags | undefined = useMe().data?.menu;
   // The household's contacts are revealed there, audited (ARC-11/12), e.g. when a doer asks the desk to call.
   const household = call.householdId && menu?.register ? <Link to={`/register/households/${call.householdId}`}>{t('call.household')}</Link> : null;
@@ -39,7 +38,7 @@ function Fields({ call }: { call: CallDetail }) {
         { key: 'ch', label: t('calls.channel'), children: t(`channel.${call.channel}`) },
         { key: 'unit', label: t('calls.unit'), children: (
             <Space>
-              <span data-testid="call-unit">{unitCode ?? (call.unitId ? '' : t('intake.noHousehold'))}</span>
+              <span data-testid="call-unit">{call.unitCode ?? (call.unitId ? '' : t('intake.noHousehold'))}</span>
               {household}
             </Space>
           ),

@@ -10,7 +10,9 @@ import { Countdown } from '../../components/countdown';
 import { t } from '../../i18n/zh-CN';
 import { useCallList } from '../api';
 import { ClassTag, StatusTag } from '../../components/tags';
-import type { CallClass, CallListItem, CallStatus, Subtotals } from '../types';
+import type { CallClass, CallStatus } from '../../../domain/calls/calls.table';
+import type { CallListItem } from '../../../domain/calls/call-record.contract';
+import type { ClassCounts } from '../../../domain/calls/ledger.contract';
 
 const CLASSES = Object.keys(CLASS_LABELS) as CallClass[];
 const STATUSES = Object.keys(CALL_STATUS_LABELS) as CallStatus[];
@@ -36,7 +38,7 @@ const columns: TableColumnsType<CallListItem> = [
   { title: t('calls.recordedBy'), dataIndex: 'recordedByName', width: 80 },
 ];
 
-function SubtotalBar({ s }: { s: Subtotals | undefined }) {
+function SubtotalBar({ s }: { s: ClassCounts | undefined }) {
   if (!s) return null;
   return (
     <Space size={4} wrap data-testid="call-subtotals">

@@ -3,7 +3,8 @@ import { Alert, App, Button, Empty, Form, Select, Space, Spin, Typography } from
 import { useState } from 'react';
 import { useProject } from '../../lib/project-context';
 import { ErrorResult } from '../../components/error-result';
-import { downloadFile, ledgerXlsxUrl, useLedger, type LedgerQuery } from '../api';
+import { downloadFile, ledgerXlsxUrl, useLedger } from '../api';
+import type { LedgerQuery } from '../../../domain/calls/ledger.contract';
 import { LedgerSheet } from '../components/ledger-sheet';
 import { ReportFilters } from '../components/report-filters';
 import '../components/ledger-print.css';

@@ -10,7 +10,8 @@ import { ErrorResult } from '../../components/error-result';
 import { PageLoading } from '../../components/page-loading';
 import { t } from '../../i18n/zh-CN';
 import { isApiError } from '../../lib/api';
-import { useWorkOrder, useWorkOrderStep, type StepBody, type WorkOrderStep } from '../api';
+import { useWorkOrder, useWorkOrderStep } from '../api';
+import type { StepBody, WorkOrderStep } from '../../../domain/work-orders/work-orders.contract';
 import { CompleteForm } from '../components/complete-form';
 import { RequestCallButton } from '../components/request-call-button';
 

@@ -7,7 +7,8 @@ import { ErrorResult } from '../../components/error-result';
 import { PageLoading } from '../../components/page-loading';
 import { t } from '../../i18n/zh-CN';
 import { UrgencyTag, WorkOrderStatusTag } from '../../components/tags';
-import { useMyWorkOrders, type WorkOrderItem } from '../api';
+import { useMyWorkOrders } from '../api';
+import type { WorkOrderItem } from '../../../domain/work-orders/work-orders.contract';
 
 const byDue = (a: WorkOrderItem, b: WorkOrderItem) => (a.dueAt ?? '9').localeCompare(b.dueAt ?? '9');
 

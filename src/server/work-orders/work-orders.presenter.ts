@@ -1,0 +1,96 @@
+import type { z } from 'zod';
+import type { boardWorkOrder, workOrder, workOrderBrief, workOrderDetail, workOrderItem } from '../../domain/work-orders/work-orders.contract';
+import type { timelineEvent } from '../../domain/shared/wire.contract';
+import type { workOrders } from '../../domain/work-orders/work-orders.table';
+import { workOrderPolicy, type WorkOrderRec } from '../../domain/work-orders/work-orders.policy';
+import { abilities, hasAny, type Actor } from '../../domain/shared/policy';
+import { maskName, maskPhone } from '../../domain/shared/mask';
+import { CS_ROLES } from '../../domain/shared/roles';
+import { attachmentUrl } from '../attachments/attachments';
+
+// Presenters of the work-order shape family: each builds exactly its contract's shape, field by field.
+
+type WorkOrderRow = typeof workOrders.$inferSelect;
+type Names = { assigneeName: string | null; vendorName: string | null };
+
+/** The base shape: steps and 催办 answer it; photo ids and the verifier's id stay inside. */
+export function presentWorkOrder(w: WorkOrderRow): z.infer<typeof workOrder> {
+  return {
+    id: w.id,
+    projectId: w.projectId,
+    number: w.number,
+    callId: w.callId,
+    kind: w.kind,
+    status: w.status,
+    assigneeId: w.assigneeId,
+    vendorId: w.vendorId,
+    dueAt: w.dueAt,
+    result: w.result,
+    materials: w.materials,
+    chaseCount: w.chaseCount,
+    acceptedAt: w.acceptedAt,
+    onSiteAt: w.onSiteAt,
+    doneAt: w.doneAt,
+    verifiedAt: w.verifiedAt,
+    createdAt: w.createdAt,
+    version: w.version,
+  };
+}
+
+/** A row of `listWorkOrders`: the work order with its call's number, content and household. */
+export interface WorkOrderListRow extends Names {
+  wo: WorkOrderRow;
+  callNumber: string;
+  content: string;
+  callerName: string;
+  callerPhone: string | null;
+  urgency: z.infer<typeof workOrderItem>['urgency'];
+  unitCode: string | null;
+}
+
+/** What a doer sees of the household: masked (ARC-12); the front desk calls on their behalf (ARC-11). */
+export function presentWorkOrderItem(actor: Actor, row: WorkOrderListRow): z.infer<typeof workOrderItem> {
+  const cs = hasAny(actor, CS_ROLES);
+  return {
+    ...presentWorkOrder(row.wo),
+    callNumber: row.callNumber,
+    content: row.content,
+    urgency: row.urgency,
+    unitCode: row.unitCode,
+    callerName: cs ? row.callerName : (maskName(row.callerName) ?? ''),
+    callerPhone: maskPhone(row.callerPhone),
+    assigneeName: row.assigneeName,
+    vendorName: row.vendorName,
+  };
+}
+
+export function presentWorkOrderDetail(actor: Actor, row: WorkOrderListRow, rec: WorkOrderRec, classReason: string | null, events: z.infer<typeof timelineEvent>[]): z.infer<typeof workOrderDetail> {
+  return {
+    ...presentWorkOrderItem(actor, row),
+    abilities: abilities(workOrderPolicy, actor, rec),
+    photos: (row.wo.photoIds ?? []).map(attachmentUrl),
+    classReason,
+    events: events.map((e) => ({ at: e.at, type: e.type, detail: e.detail, actorName: e.actorName })),
+  };
+}
+
+/** A work order inside a call's detail. */
+export function presentWorkOrderBrief(w: WorkOrderRow, n: Names): z.infer<typeof workOrderBrief> {
+  return { id: w.id, number: w.number, kind: w.kind, status: w.status, assigneeId: w.assigneeId, dueAt: w.dueAt, result: w.result, materials: w.materials, chaseCount: w.chaseCount, version: w.version, assigneeName: n.assigneeName, vendorName: n.vendorName };
+}
+
+type BoardRow = Omit<z.infer<typeof boardWorkOrder>, 'abilities'>;
+/** A work order on the district board, with this user's abilities on it. */
+export function presentBoardWorkOrder(actor: Actor, w: BoardRow, projectId: string): z.infer<typeof boardWorkOrder> {
+  return {
+    id: w.id,
+    number: w.number,
+    kind: w.kind,
+    status: w.status,
+    chaseCount: w.chaseCount,
+    version: w.version,
+    assigneeName: w.assigneeName,
+    vendorName: w.vendorName,
+    abilities: abilities(workOrderPolicy, actor, { projectId, kind: w.kind, status: w.status, assigneeId: null, vendorMemberIds: [] }),
+  };
+}
