@@ -2,13 +2,17 @@ import type { Actor } from '../../domain/shared/policy';
 import { abilities } from '../../domain/shared/policy';
 import { callPolicy } from '../../domain/calls/calls.policy';
 import { maskPhone } from '../../domain/shared/mask';
-import { slaState } from '../../domain/deadlines/sla';
+import type { SlaPolicy } from '../../domain/deadlines/sla';
+import { readingOf } from '../deadlines/sla-policies';
+import { isCallDone } from '../../domain/calls/calls.status';
 import type { CallRow } from './calls.repository';
 import { attachmentUrl } from '../attachments/attachments';
 
-/** ARC-12: the caller's phone leaves masked; the signature image only in the detail view. */
-export function presentCall(actor: Actor, c: CallRow, now: Date, opts: { withSignature?: boolean } = {}) {
-  const done = c.status === 'resolved' || c.status === 'closed';
+/**
+ * ARC-12: the caller's phone leaves masked; the signature image only in the detail view.
+ * `policies`: the project's deadline policies, for the record's SLA reading.
+ */
+export function presentCall(actor: Actor, c: CallRow, now: Date, policies: readonly SlaPolicy[], opts: { withSignature?: boolean } = {}) {
   return {
     id: c.id,
     projectId: c.projectId,
@@ -36,7 +40,7 @@ export function presentCall(actor: Actor, c: CallRow, now: Date, opts: { withSig
     /** The signature image's URL (an attachment served by /api/attachments/:id). */
     signature: opts.withSignature && c.signatureId ? attachmentUrl(c.signatureId) : undefined,
     dueAt: c.dueAt,
-    sla: slaState(c.dueAt, 0, now, done),
+    sla: readingOf(policies, 'call', { dueAt: c.dueAt, class: c.class, level: c.urgency }, now, isCallDone(c.status)),
     version: c.version,
     abilities: abilities(callPolicy, actor, c),
   };

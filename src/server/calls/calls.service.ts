@@ -28,7 +28,7 @@ export async function callDetail(ctx: AppContext, ra: RequestActor, id: string) 
   const [where] = call.unitId ? await db.select({ unitCode: units.code }).from(units).where(eq(units.id, call.unitId)) : [];
   const [category] = call.categoryId ? await db.select({ label: serviceCategories.label, scopeNote: serviceCategories.scopeNote }).from(serviceCategories).where(eq(serviceCategories.id, call.categoryId)) : [];
   return {
-    ...presentCall(ra.actor, call, ctx.now(), { withSignature: true }),
+    ...presentCall(ra.actor, call, ctx.now(), await slaPoliciesOf(db, ctx.store, call.projectId), { withSignature: true }),
     unitCode: where?.unitCode ?? null,
     categoryLabel: category?.label ?? null,
     scopeNote: category?.scopeNote ?? null,
@@ -47,7 +47,7 @@ export async function reclassify(ctx: AppContext, ra: RequestActor, id: string, 
     authorize(callPolicy, ra.actor, markActionFor(input.class), call);
     if (call.class === input.class) throw badRequest([{ path: 'body.class', message: '分类未改变' }]);
     const c = await loadIntakeContext(tx, ctx.store, call.projectId, { categoryId: call.categoryId });
-    const plan = planDeadline(pickPolicy(await slaPoliciesOf(tx, ctx.store, call.projectId), input.class, call.urgency), input.class, call.receivedAt, c.vendor?.promisedMinutes);
+    const plan = planDeadline(pickPolicy(await slaPoliciesOf(tx, ctx.store, call.projectId), 'call', input.class, call.urgency), call.receivedAt, c.vendor?.promisedMinutes);
     const [row] = await tx
       .update(callRecords)
       .set({ class: input.class, overrideReason: input.reason, dueAt: plan?.dueAt ?? null, version: sql`${callRecords.version} + 1` })
@@ -58,7 +58,7 @@ export async function reclassify(ctx: AppContext, ra: RequestActor, id: string, 
     if (plan) await scheduleTimers(tx, row.projectId, 'call', id, plan.timers.filter((t) => t.at > now || t.kind !== 'gt_check'));
     await addCallEvent(tx, row, now, ra.actor.userId, 'class_override', { from: call.class, to: input.class, reason: input.reason });
     await appendAudit(tx, { actor: ra.actor, action: 'call.class_override', entity: 'call', entityId: id, projectId: row.projectId, ip: ra.ip, detail: { from: call.class, to: input.class, reason: input.reason } }, now);
-    return presentCall(ra.actor, row, now);
+    return presentCall(ra.actor, row, now, await slaPoliciesOf(tx, ctx.store, row.projectId));
   });
 }
 
@@ -78,7 +78,7 @@ export async function dispatch(ctx: AppContext, ra: RequestActor, id: string, in
     }
     const { wo, call: moved } = await createWorkOrder(tx, ctx, ra.actor.userId, call, { kind: input.vendorId ? 'Q' : kind, assigneeId: input.assigneeId, vendorId: input.vendorId, vendorName, dueAt: call.dueAt, note: input.note });
     await appendAudit(tx, { actor: ra.actor, action: 'call.dispatch', entity: 'call', entityId: id, projectId: call.projectId, ip: ra.ip, detail: { workOrder: wo.number } }, ctx.now());
-    return { workOrder: wo, call: presentCall(ra.actor, moved, ctx.now()) };
+    return { workOrder: wo, call: presentCall(ra.actor, moved, ctx.now(), await slaPoliciesOf(tx, ctx.store, moved.projectId)) };
   });
 }
 
@@ -106,7 +106,7 @@ export async function resolve(ctx: AppContext, ra: RequestActor, id: string, inp
     if (open.length) throw badRequest([{ path: 'body.note', message: '还有未验收的报修单，请先验收' }]);
     const row = await moveCall(tx, call, 'resolve', { at: now, actorId: ra.actor.userId, version: input.version, set: { progress: input.note, resolvedAt: now }, detail: { note: input.note } });
     await appendAudit(tx, { actor: ra.actor, action: 'call.resolve', entity: 'call', entityId: id, projectId: call.projectId, ip: ra.ip }, now);
-    return presentCall(ra.actor, row, now);
+    return presentCall(ra.actor, row, now, await slaPoliciesOf(tx, ctx.store, row.projectId));
   });
 }
 
@@ -117,7 +117,7 @@ export async function reopen(ctx: AppContext, ra: RequestActor, id: string, inpu
     authorize(callPolicy, ra.actor, 'reopen', call);
     const row = await moveCall(tx, call, 'reopen', { at: now, actorId: ra.actor.userId, version: input.version, set: { progress: `重开：${input.reason}`, resolvedAt: null }, detail: { reason: input.reason } });
     await appendAudit(tx, { actor: ra.actor, action: 'call.reopen', entity: 'call', entityId: id, projectId: call.projectId, ip: ra.ip, detail: { reason: input.reason } }, now);
-    return presentCall(ra.actor, row, now);
+    return presentCall(ra.actor, row, now, await slaPoliciesOf(tx, ctx.store, row.projectId));
   });
 }
 
@@ -138,7 +138,7 @@ export async function close(ctx: AppContext, ra: RequestActor, id: string, input
     const signatureId = await saveAttachment(tx, { projectId: call.projectId, ownerType: 'call', ownerId: id, kind: 'signature', ...image, createdBy: ra.actor.userId, at: now });
     const row = await moveCall(tx, call, 'close', { at: now, actorId: ra.actor.userId, version: input.version, set: { closedAt: now, closedBy: ra.actor.userId, closeNumber, signatureId, progress: '已完成' }, detail: { closeNumber } });
     await appendAudit(tx, { actor: ra.actor, action: 'call.close', entity: 'call', entityId: id, projectId: call.projectId, ip: ra.ip, detail: { closeNumber } }, now);
-    return presentCall(ra.actor, row, now);
+    return presentCall(ra.actor, row, now, await slaPoliciesOf(tx, ctx.store, row.projectId));
   });
 }
 
