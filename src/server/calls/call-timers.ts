@@ -2,6 +2,8 @@ import { and, eq, isNotNull, sql } from 'drizzle-orm';
 import { callRecords } from '../../domain/calls/calls.table';
 import { workOrders } from '../../domain/work-orders/work-orders.table';
 import { CLASS_LABELS } from '../../domain/calls/labels';
+import { isCallPending } from '../../domain/calls/calls.status';
+import { isWorkOrderOpen } from '../../domain/work-orders/work-orders.status';
 import type { Role } from '../../domain/users/roles';
 import type { Tx } from '../db/store';
 import { appendAudit } from '../audit/audit.writer';
@@ -9,7 +11,6 @@ import { notify, usersWithRoles } from '../notifications/notifier';
 import type { TimerRunner, TimerRow } from '../deadlines/timers';
 import { addCallEvent, findCall, vendorMemberIds } from './calls.repository';
 
-const pending = (status: string) => status === 'open' || status === 'in_progress';
 
 /** For Q the promise is the vendor on site in time; for the rest, the work done. */
 async function promiseMet(tx: Tx, callId: string, cls: string): Promise<boolean> {
@@ -22,7 +23,7 @@ async function doers(tx: Tx, callId: string, recordedBy: string): Promise<string
   const wos = await tx.select({ assigneeId: workOrders.assigneeId, vendorId: workOrders.vendorId, status: workOrders.status }).from(workOrders).where(eq(workOrders.callId, callId));
   const ids = new Set<string>();
   for (const w of wos) {
-    if (w.status === 'cancelled' || w.status === 'verified') continue;
+    if (!isWorkOrderOpen(w.status)) continue;
     if (w.assigneeId) ids.add(w.assigneeId);
     for (const m of await vendorMemberIds(tx, w.vendorId)) ids.add(m);
   }
@@ -36,7 +37,7 @@ const hhmm = (d: Date) => d.toLocaleTimeString('zh-CN', { timeZone: 'Asia/Shangh
 export function registerCallTimers(runner: TimerRunner): void {
   runner.on('call', 'warn', async (tx, t: TimerRow, now) => {
     const call = await findCall(tx, t.subjectId);
-    if (!call || !pending(call.status) || (await promiseMet(tx, call.id, call.class))) return { skipped: 'done' };
+    if (!call || !isCallPending(call.status) || (await promiseMet(tx, call.id, call.class))) return { skipped: 'done' };
     const to = await doers(tx, call.id, call.recordedBy);
     await notify(tx, to.map((userId) => ({ userId, projectId: call.projectId, type: 'deadline.warning', title: `即将超时：${call.number}`, body: `${CLASS_LABELS[call.class]}，须在 ${call.dueAt ? hhmm(call.dueAt) : ''} 前处理：${call.content.slice(0, 60)}`, link: `/calls/${call.id}` })), now);
     await addCallEvent(tx, call, now, null, 'deadline_warning', { to: to.length });
@@ -45,7 +46,7 @@ export function registerCallTimers(runner: TimerRunner): void {
 
   runner.on('call', 'escalate', async (tx, t, now) => {
     const call = await findCall(tx, t.subjectId);
-    if (!call || !pending(call.status) || (await promiseMet(tx, call.id, call.class))) return { skipped: 'done' };
+    if (!call || !isCallPending(call.status) || (await promiseMet(tx, call.id, call.class))) return { skipped: 'done' };
     const roles = ((t.payload?.roles as Role[] | undefined) ?? []).filter(Boolean);
     const to = await usersWithRoles(tx, call.projectId, roles, call.districtId);
     const late = Math.round((now.getTime() - (call.dueAt?.getTime() ?? now.getTime())) / 60000);
@@ -59,7 +60,7 @@ export function registerCallTimers(runner: TimerRunner): void {
   // CALL-7: any open item that passes two days becomes GT.
   runner.on('call', 'gt_check', async (tx, t, now) => {
     const call = await findCall(tx, t.subjectId);
-    if (!call || !pending(call.status) || call.class === 'GT' || call.class === 'complaint' || call.class === 'inquiry') return { skipped: 'not applicable' };
+    if (!call || !isCallPending(call.status) || call.class === 'GT' || call.class === 'complaint' || call.class === 'inquiry') return { skipped: 'not applicable' };
     const [row] = await tx
       .update(callRecords)
       .set({ class: 'GT', overrideReason: `超过两天未完成，自动转为 GT（原为${CLASS_LABELS[call.class]}）`, version: sql`${callRecords.version} + 1` })

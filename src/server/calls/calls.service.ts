@@ -2,7 +2,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { callPolicy, markActionFor } from '../../domain/calls/calls.policy';
 import { callRecords, callReplies, type CallClass } from '../../domain/calls/calls.table';
 import { workOrders } from '../../domain/work-orders/work-orders.table';
-import { OPEN_WORK_ORDER_STATUSES } from '../../domain/work-orders/work-orders.status';
+import { ACTIVE_WORK_ORDER_STATUSES, OPEN_WORK_ORDER_STATUSES } from '../../domain/work-orders/work-orders.status';
 import { pickPolicy, planDeadline } from '../../domain/deadlines/sla';
 import { appendAudit } from '../audit/audit.writer';
 import type { AppContext, RequestActor } from '../context';
@@ -147,7 +147,7 @@ export async function chase(ctx: AppContext, ra: RequestActor, id: string, note?
   const call = await findCall(ctx.store.db, id);
   authorize(callPolicy, ra.actor, 'chase', call);
   const wos = await workOrdersOfCall(ctx.store.db, id);
-  const open = wos.filter((w) => (OPEN_WORK_ORDER_STATUSES as readonly string[]).includes(w.wo.status) && w.wo.status !== 'done');
+  const open = wos.filter((w) => ACTIVE_WORK_ORDER_STATUSES.includes(w.wo.status));
   if (open.length === 0) throw badRequest([{ path: 'id', message: '没有待催办的报修单' }]);
   const done = [];
   for (const w of open) done.push(await chaseWorkOrder(ctx, ra, w.wo.id, note));

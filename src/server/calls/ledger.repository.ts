@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, gte, inArray, isNotNull, like, lt, or, sql, type SQL } from 'drizzle-orm';
 import { callRecords, serviceCategories, CALL_CLASSES, type CallClass } from '../../domain/calls/calls.table';
+import { OPEN_CALL_STATUSES } from '../../domain/calls/calls.status';
 import { buildings, districts, units } from '../../domain/property/property.table';
 import { users } from '../../domain/users/users.table';
 import type { CallListQuery } from '../../domain/calls/calls.contract';
@@ -19,7 +20,7 @@ const unitCodeLike = (projectId: string, pattern: string) =>
 export function listConditions(q: Partial<CallListQuery> & { projectId: string }): SQL {
   const conds: SQL[] = [eq(callRecords.projectId, q.projectId)];
   if (q.status) conds.push(eq(callRecords.status, q.status));
-  if (q.open) conds.push(inArray(callRecords.status, ['open', 'in_progress', 'resolved']));
+  if (q.open) conds.push(inArray(callRecords.status, [...OPEN_CALL_STATUSES]));
   if (q.class) conds.push(eq(callRecords.class, q.class));
   if (q.districtId) conds.push(eq(callRecords.districtId, q.districtId));
   if (q.householdId) conds.push(eq(callRecords.householdId, q.householdId));
@@ -82,7 +83,7 @@ export async function countByClass(ex: Executor, q: CountFilter): Promise<ClassC
     if (q.class) conds.push(sql`class = ${q.class}`);
     if (q.districtId) conds.push(sql`district_id = ${q.districtId}`);
     if (q.status) conds.push(sql`status = ${q.status}`);
-    if (q.open) conds.push(sql`status IN ('open', 'in_progress', 'resolved')`);
+    if (q.open) conds.push(sql`status IN (${sql.join(OPEN_CALL_STATUSES.map((s) => sql`${s}`), sql`, `)})`);
     if (q.from) conds.push(sql`day >= ${localDate(q.from)}::date`);
     if (q.to) conds.push(sql`day < ${localDate(q.to)}::date`);
     const res = (await ex.execute(sql`SELECT class AS cls, sum(n)::int AS n FROM call_day_counts WHERE ${sql.join(conds, sql` AND `)} GROUP BY class`)) as unknown as {
@@ -138,7 +139,7 @@ export async function gtSummary(ex: Executor, projectId: string, from: Date, to:
       category: sql<string>`coalesce(${serviceCategories.label}, '未分类')`,
       building: sql<string>`coalesce(${buildings.name}, '公共区域')`,
       count: sql<number>`count(*)::int`,
-      open: sql<number>`count(*) FILTER (WHERE ${callRecords.status} <> 'closed')::int`,
+      open: sql<number>`count(*) FILTER (WHERE ${inArray(callRecords.status, [...OPEN_CALL_STATUSES])})::int`,
       numbers: sql<string[]>`array_agg(${callRecords.number} ORDER BY ${callRecords.receivedAt})`,
     })
     .from(callRecords)

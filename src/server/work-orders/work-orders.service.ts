@@ -13,6 +13,7 @@ import { notify, usersWithRoles } from '../notifications/notifier';
 import { findCall, vendorMemberIds, type CallRow } from '../calls/calls.repository';
 import { moveCall, writeProgress } from '../calls/call-state';
 import { cancelTimers } from '../deadlines/timers';
+import { CALL_TERMINAL_STATUSES } from '../../domain/calls/calls.status';
 import { addWorkOrderEvent, findWorkOrder } from './work-orders.repository';
 import { decodeImage, saveAttachment } from '../attachments/attachments';
 
@@ -61,7 +62,7 @@ export async function createWorkOrder(
   const doers = input.assigneeId ? [input.assigneeId] : await vendorMemberIds(tx, input.vendorId ?? null);
   await notify(tx, doers.map((userId) => ({ userId, projectId: call.projectId, type: 'work_order.assigned', title: `新报修单 ${number}`, body: call.content.slice(0, 80), link: `/tasks/${wo.id}` })), now);
   const progress = `已派单 ${number} 给 ${who}`;
-  const moved = call.status === 'closed' ? call : await moveCall(tx, call, 'dispatch', { at: now, actorId, set: { progress }, detail: { workOrder: number, to: who } });
+  const moved = CALL_TERMINAL_STATUSES.includes(call.status) ? call : await moveCall(tx, call, 'dispatch', { at: now, actorId, set: { progress }, detail: { workOrder: number, to: who } });
   return { wo, call: moved };
 }
 
@@ -91,7 +92,7 @@ export async function stepWorkOrder(ctx: AppContext, ra: RequestActor, id: strin
     const action = event === 'verify' || event === 'reject' ? 'verify' : event === 'reassign' || event === 'cancel' ? 'reassign' : 'act';
     authorize(workOrderPolicy, ra.actor, action, wo?.rec);
     const next = nextWorkOrderStatus(wo!.status, event);
-    if (!next) throw new AppError(409, 'VERSION_CONFLICT', undefined, '报修单当前状态不能执行此操作', { current: { status: wo!.status, version: wo!.version } });
+    if (!next) throw new AppError(409, 'INVALID_STATE', undefined, '报修单当前状态不能执行此操作', { current: { status: wo!.status, version: wo!.version } });
     if (event === 'complete' && !input.result) throw badRequest([{ path: 'body.result', message: '请填写维修结果' }]);
     if ((event === 'reject' || event === 'cancel') && !input.reason) throw badRequest([{ path: 'body.reason', message: '请说明原因' }]);
     let newAssignee: string | null | undefined;
