@@ -2,7 +2,8 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { callPolicy, markActionFor } from '../../domain/calls/calls.policy';
 import { callRecords, callReplies, type CallClass } from '../../domain/calls/calls.table';
 import { workOrders } from '../../domain/work-orders/work-orders.table';
-import { ACTIVE_WORK_ORDER_STATUSES, OPEN_WORK_ORDER_STATUSES } from '../../domain/work-orders/work-orders.status';
+import { ACTIVE_WORK_ORDER_STATUSES, isWorkOrderDone, OPEN_WORK_ORDER_STATUSES } from '../../domain/work-orders/work-orders.status';
+import { readingOf } from '../deadlines/sla-policies';
 import { pickPolicy, planDeadline } from '../../domain/deadlines/sla';
 import { appendAudit } from '../audit/audit.writer';
 import type { AppContext, RequestActor } from '../context';
@@ -27,12 +28,19 @@ export async function callDetail(ctx: AppContext, ra: RequestActor, id: string) 
   const [wos, replies, events, recent] = [await workOrdersOfCall(db, id), await repliesOf(db, id), await eventsOf(db, id), call.householdId ? await recentCallsOfHousehold(db, call.householdId, 6) : []];
   const [where] = call.unitId ? await db.select({ unitCode: units.code }).from(units).where(eq(units.id, call.unitId)) : [];
   const [category] = call.categoryId ? await db.select({ label: serviceCategories.label, scopeNote: serviceCategories.scopeNote }).from(serviceCategories).where(eq(serviceCategories.id, call.categoryId)) : [];
+  const now = ctx.now();
+  const policies = await slaPoliciesOf(db, ctx.store, call.projectId);
   return {
-    ...presentCall(ra.actor, call, ctx.now(), await slaPoliciesOf(db, ctx.store, call.projectId), { withSignature: true }),
+    ...presentCall(ra.actor, call, now, policies, { withSignature: true }),
     unitCode: where?.unitCode ?? null,
     categoryLabel: category?.label ?? null,
     scopeNote: category?.scopeNote ?? null,
-    workOrders: wos.map((w) => ({ ...w.wo, assigneeName: w.assigneeName, vendorName: w.vendorName })),
+    workOrders: wos.map((w) => ({
+      ...w.wo,
+      assigneeName: w.assigneeName,
+      vendorName: w.vendorName,
+      sla: readingOf(policies, 'work_order', { dueAt: w.wo.dueAt, class: w.wo.kind, level: call.urgency }, now, isWorkOrderDone(w.wo.status)),
+    })),
     replies,
     events,
     recent: recent.filter((r) => r.id !== id),

@@ -3,7 +3,7 @@ import { projects } from '../../domain/property/property.table';
 import { timers } from '../../domain/deadlines/deadlines.table';
 import type { Db } from '../db/store';
 import { notify, usersWithRoles } from '../notifications/notifier';
-import type { TimerRunner } from '../deadlines/timers';
+import { subjectTimers, type TimerRunner } from '../deadlines/timers';
 import { gtSummary } from './ledger.repository';
 
 const WEEK = 7 * 24 * 3600_000;
@@ -34,8 +34,8 @@ export async function ensureGtSummaryTimers(db: Db, now: Date): Promise<number> 
 }
 
 /** The weekly report to the service-centre manager of what households raised together, then the next one. */
-export function registerGtSummaryTimer(runner: TimerRunner): void {
-  runner.on('project', 'gt_summary', async (tx, t, now) => {
+export const gtSummaryTimers = subjectTimers<{ gt_summary: Record<string, never> }>()('project', {
+  gt_summary: async (tx, t, now) => {
     const from = new Date(t.fireAt.getTime() - WEEK);
     const groups = await gtSummary(tx, t.projectId, from, t.fireAt);
     const total = groups.reduce((n, g) => n + g.count, 0);
@@ -55,7 +55,9 @@ export function registerGtSummaryTimer(runner: TimerRunner): void {
     );
     await tx.insert(timers).values({ projectId: t.projectId, subjectType: 'project', subjectId: t.projectId, kind: 'gt_summary', fireAt: new Date(t.fireAt.getTime() + WEEK) });
     return { total, groups: groups.length };
-  });
+  },
+});
+
+export function registerGtSummaryTimer(runner: TimerRunner): void {
+  runner.register(gtSummaryTimers);
 }
-
-

@@ -52,7 +52,7 @@ export const ledgerColumns = {
   version: callRecords.version,
 };
 
-export async function listCalls(ex: Executor, where: SQL, order: 'received' | 'ledger' | 'due', limit: number, offset: number, now: Date = new Date()) {
+export async function listCalls(ex: Executor, where: SQL, order: 'received' | 'ledger' | 'due', limit: number, offset: number, now: Date) {
   const base = ex.select(ledgerColumns).from(callRecords).leftJoin(units, eq(units.id, callRecords.unitId)).innerJoin(users, eq(users.id, callRecords.recordedBy)).where(where);
   const ordered =
     order === 'due'

@@ -14,13 +14,16 @@ import { maskPhone } from '../../domain/shared/mask';
 import type { AppContext, RequestActor } from '../context';
 import { authorize } from '../authorize';
 import { badRequest } from '../errors';
+import { isCallDone } from '../../domain/calls/calls.status';
+import { readingOf, slaPoliciesOf } from '../deadlines/sla-policies';
 import { countByClass, emptyCounts, gtSummary, listCalls, listConditions, stats, type ClassCounts } from './ledger.repository';
 
 export async function list(ctx: AppContext, ra: RequestActor, q: CallListQuery) {
   authorize(callPolicy, ra.actor, 'read', { projectId: q.projectId });
   const where = listConditions(q);
-  const [items, totals] = [await listCalls(ctx.store.db, where, 'received', q.pageSize, (q.page - 1) * q.pageSize), await countByClass(ctx.store.db, q)];
-  return { items, total: totals.total, subtotals: totals };
+  const now = ctx.now();
+  const [items, totals, policies] = [await listCalls(ctx.store.db, where, 'received', q.pageSize, (q.page - 1) * q.pageSize, now), await countByClass(ctx.store.db, q), await slaPoliciesOf(ctx.store.db, ctx.store, q.projectId)];
+  return { items: items.map((i) => ({ ...i, sla: readingOf(policies, 'call', { dueAt: i.dueAt, class: i.class, level: i.urgency }, now, isCallDone(i.status)) })), total: totals.total, subtotals: totals };
 }
 
 export interface LedgerPage {
@@ -42,7 +45,7 @@ export async function ledger(ctx: AppContext, ra: RequestActor, q: CallListQuery
   const last = Math.min(pageCount, q.toPage ?? q.fromPage + 49);
   if (last - q.fromPage >= 200) throw badRequest([{ path: 'querystring.toPage', message: '一次最多打印 200 页' }]);
   // Printed ledgers run forward in time.
-  const rows = await listCalls(ctx.store.db, where, 'ledger', (last - q.fromPage + 1) * q.rowsPerPage, (q.fromPage - 1) * q.rowsPerPage);
+  const rows = await listCalls(ctx.store.db, where, 'ledger', (last - q.fromPage + 1) * q.rowsPerPage, (q.fromPage - 1) * q.rowsPerPage, ctx.now());
   const pages: LedgerPage[] = [];
   for (let p = q.fromPage; p <= last; p++) {
     const slice = rows.splice(0, q.rowsPerPage);
@@ -111,6 +114,7 @@ export async function board(ctx: AppContext, ra: RequestActor, projectId: string
   const where = and(listConditions({ projectId, open: true }), ids ? (ids.length ? inArray(callRecords.districtId, ids) : sql`false`) : undefined)!;
   const now = ctx.now();
   const items = await listCalls(db, where, 'due', 500, 0, now);
+  const policies = await slaPoliciesOf(db, ctx.store, projectId);
   const wos = items.length
     ? await db
         .select({ callId: workOrders.callId, number: workOrders.number, status: workOrders.status, chaseCount: workOrders.chaseCount, id: workOrders.id, version: workOrders.version, kind: workOrders.kind, assigneeName: users.displayName, vendorName: vendors.name })
@@ -123,14 +127,18 @@ export async function board(ctx: AppContext, ra: RequestActor, projectId: string
   return {
     districts: ids ?? 'all',
     districtNames: Object.fromEntries(names.map((d) => [d.id, d.name])),
-    items: items.map((i) => ({
+    items: items.map((i) => {
+      const sla = readingOf(policies, 'call', { dueAt: i.dueAt, class: i.class, level: i.urgency }, now, isCallDone(i.status));
+      return {
       ...i,
-      overdue: Boolean(i.dueAt && i.dueAt <= now && i.status !== 'resolved'),
+      sla,
+      overdue: sla.state === 'overdue',
       workOrders: wos
         .filter((w) => w.callId === i.id)
         .map((w) => ({ ...w, abilities: abilities(workOrderPolicy, ra.actor, { projectId, kind: w.kind, status: w.status, assigneeId: null, vendorMemberIds: [] }) })),
       abilities: abilities(callPolicy, ra.actor, { projectId, status: i.status, class: i.class, districtId: i.districtId }),
-    })),
+      };
+    }),
   };
 }
 

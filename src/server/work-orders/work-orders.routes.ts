@@ -13,7 +13,9 @@ import { authorize } from '../authorize';
 import { findWorkOrder, eventsOfWorkOrder, listWorkOrders, ownWorkOrdersCondition } from './work-orders.repository';
 import { chaseWorkOrder, requestCall, stepWorkOrder } from './work-orders.service';
 import { findCall } from '../calls/calls.repository';
-import { OPEN_WORK_ORDER_STATUSES } from '../../domain/work-orders/work-orders.status';
+import { isWorkOrderDone, OPEN_WORK_ORDER_STATUSES } from '../../domain/work-orders/work-orders.status';
+import type { SlaPolicy } from '../../domain/deadlines/sla';
+import { readingOf, slaPoliciesByProject, slaPoliciesOf } from '../deadlines/sla-policies';
 import { attachmentUrl } from '../attachments/attachments';
 
 const idParam = z.object({ id: z.uuid({ error: '无效的编号' }) });
@@ -32,7 +34,7 @@ const bodies = {
 const SUMMARY = { accept: '接单', arrive: '到场', complete: '完工(结果、材料、照片)', verify: '验收', reject: '验收不通过', reassign: '改派', cancel: '取消' } as const;
 
 /** What a doer sees of the household: masked (ARC-12); the front desk calls on their behalf (ARC-11). */
-function present(actor: Actor, row: Awaited<ReturnType<typeof listWorkOrders>>[number], rec: WorkOrderRec | null) {
+function present(actor: Actor, row: Awaited<ReturnType<typeof listWorkOrders>>[number], rec: WorkOrderRec | null, policies: readonly SlaPolicy[] | undefined, now: Date) {
   const cs = hasAny(actor, CS_ROLES);
   return {
     ...row.wo,
@@ -46,6 +48,7 @@ function present(actor: Actor, row: Awaited<ReturnType<typeof listWorkOrders>>[n
     assigneeName: row.assigneeName,
     vendorName: row.vendorName,
     abilities: rec ? abilities(workOrderPolicy, actor, rec) : undefined,
+    sla: readingOf(policies, 'work_order', { dueAt: row.wo.dueAt, class: row.wo.kind, level: row.urgency }, now, isWorkOrderDone(row.wo.status)),
   };
 }
 
@@ -64,7 +67,9 @@ export async function workOrderRoutes(app: FastifyInstance, ctx: AppContext): Pr
     if (q.status) conds.push(eq(workOrders.status, q.status));
     if (q.open) conds.push(inArray(workOrders.status, [...OPEN_WORK_ORDER_STATUSES]));
     const rows = await listWorkOrders(ctx.store.db, and(...conds), 200);
-    return { items: rows.map((row) => present(actor, row, null)) };
+    const policies = await slaPoliciesByProject(ctx.store.db, ctx.store, rows.map((row) => row.wo.projectId));
+    const now = ctx.now();
+    return { items: rows.map((row) => present(actor, row, null, policies.get(row.wo.projectId), now)) };
   });
 
   r.get('/api/work-orders/:id', { config: { access: read }, schema: { tags, summary: '报修单详情', params: idParam } }, async (req) => {
@@ -73,7 +78,7 @@ export async function workOrderRoutes(app: FastifyInstance, ctx: AppContext): Pr
     authorize(workOrderPolicy, actor, 'read', wo?.rec);
     const [row] = await listWorkOrders(ctx.store.db, eq(workOrders.id, req.params.id), 1);
     const call = await findCall(ctx.store.db, row.wo.callId);
-    return { ...present(actor, row, wo!.rec), photos: (row.wo.photoIds ?? []).map(attachmentUrl), classReason: call?.classReason, events: await eventsOfWorkOrder(ctx.store.db, req.params.id) };
+    return { ...present(actor, row, wo!.rec, await slaPoliciesOf(ctx.store.db, ctx.store, row.wo.projectId), ctx.now()), photos: (row.wo.photoIds ?? []).map(attachmentUrl), classReason: call?.classReason, events: await eventsOfWorkOrder(ctx.store.db, req.params.id) };
   });
 
   for (const event of Object.keys(bodies) as (keyof typeof bodies)[]) {

@@ -9,6 +9,8 @@ export type { CallClass, CallStatus, Urgency, WorkOrderKind, WorkOrderStatus };
 export type Channel = 'phone' | 'visit';
 export type ReplyChannel = keyof typeof REPLY_CHANNEL_LABELS;
 export type SlaState = 'none' | 'ok' | 'warning' | 'overdue';
+export type { SlaReadingJson as SlaReading } from '../../domain/deadlines/deadlines.contract';
+import type { SlaReadingJson } from '../../domain/deadlines/deadlines.contract';
 
 export interface ServiceCategory {
   id: string;
@@ -109,7 +111,8 @@ export interface CallRecord {
   closedAt: string | null;
   closeNumber: string | null;
   dueAt: string | null;
-  sla: SlaState;
+  /** The server's SLA reading (due, warn-at, state). */
+  sla: SlaReadingJson;
   version: number;
   abilities: CallAbilities;
 }
@@ -122,6 +125,7 @@ export interface CallWorkOrder {
   assigneeName: string | null;
   vendorName: string | null;
   dueAt: string | null;
+  sla: SlaReadingJson;
   result: string | null;
   materials: string | null;
   chaseCount: number;
@@ -175,6 +179,7 @@ export interface CallListItem {
   recordedByName: string | null;
   closeNumber: string | null;
   dueAt: string | null;
+  sla: SlaReadingJson;
   urgency: Urgency;
   version: number;
 }

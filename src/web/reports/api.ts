@@ -1,6 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { CallClass, CallStatus, Urgency } from '../../domain/calls/calls.table';
 import type { WorkOrderStatus } from '../../domain/work-orders/work-orders.table';
+import type { SlaReadingJson as SlaReading } from '../../domain/deadlines/deadlines.contract';
 import { api, withQuery } from '../lib/api';
 
 // Response shapes of src/server/calls/calls.routes.ts (ledger.service.ts, ledger.repository.ts).
@@ -72,6 +73,8 @@ export interface BoardWorkOrder {
 /** A record as GET /api/calls lists it. */
 export interface CallListItem extends LedgerRow {
   dueAt: string | null;
+  /** The server's SLA reading (due, warn-at, state). */
+  sla: SlaReading;
   urgency: Urgency;
   districtId: string | null;
   version: number;

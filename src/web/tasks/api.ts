@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../lib/api';
-import type { TimelineEvent, Urgency, WorkOrderKind, WorkOrderStatus } from '../calls/types';
+import type { SlaReading, TimelineEvent, Urgency, WorkOrderKind, WorkOrderStatus } from '../calls/types';
 
 /** A 报修单 as GET /api/work-orders presents it: the household's name and phone masked for doers (ARC-12). */
 export interface WorkOrderItem {
@@ -19,6 +19,8 @@ export interface WorkOrderItem {
   assigneeName: string | null;
   vendorName: string | null;
   dueAt: string | null;
+  /** The server's SLA reading (due, warn-at, state). */
+  sla: SlaReading;
   result: string | null;
   materials: string | null;
   chaseCount: number;
