@@ -3,6 +3,7 @@ import { callRecords } from '../../domain/calls/calls.table';
 import { workOrders } from '../../domain/work-orders/work-orders.table';
 import { CLASS_LABELS } from '../../domain/calls/labels';
 import { isCallPending } from '../../domain/calls/calls.status';
+import { localTime } from '../../domain/shared/business-time';
 import { isWorkOrderOpen } from '../../domain/work-orders/work-orders.status';
 import type { Role } from '../../domain/users/roles';
 import type { Tx } from '../db/store';
@@ -31,7 +32,7 @@ async function doers(tx: Tx, callId: string, recordedBy: string): Promise<string
   return [...ids];
 }
 
-const hhmm = (d: Date) => d.toLocaleTimeString('zh-CN', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit' });
+const hhmm = (d: Date) => localTime(d);
 
 /** The payload of each kind of call timer (planDeadline's plans; scheduleTimers stores the step's roles). */
 export interface CallTimerPayloads {

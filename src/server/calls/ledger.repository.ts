@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, gte, inArray, isNotNull, like, lt, or, sql, type SQL } from 'drizzle-orm';
 import { callRecords, serviceCategories, CALL_CLASSES, type CallClass } from '../../domain/calls/calls.table';
 import { OPEN_CALL_STATUSES } from '../../domain/calls/calls.status';
+import { BUSINESS_TIME_ZONE, isLocalMidnight as isMidnight, localDay } from '../../domain/shared/business-time';
 import { buildings, districts, units } from '../../domain/property/property.table';
 import { users } from '../../domain/users/users.table';
 import type { CallListQuery } from '../../domain/calls/calls.contract';
@@ -63,9 +64,9 @@ export async function listCalls(ex: Executor, where: SQL, order: 'received' | 'l
   return ordered.limit(limit).offset(offset);
 }
 
-/** Midnight in Beijing: a range bounded by such instants is a range of whole local days. */
-const isLocalMidnight = (iso: string) => (new Date(iso).getTime() + 8 * 3600_000) % 86_400_000 === 0;
-const localDate = (iso: string) => new Date(new Date(iso).getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+/** Local midnight (business zone): a range bounded by such instants is a range of whole local days. */
+const isLocalMidnight = (iso: string) => isMidnight(new Date(iso));
+const localDate = (iso: string) => localDay(new Date(iso));
 
 type CountFilter = Partial<CallListQuery> & { projectId: string };
 
@@ -111,7 +112,7 @@ const PERIOD = { day: 'day', week: 'week', month: 'month' } as const;
 /** Counts by period (Beijing calendar), class, district and status for the statistics page. */
 export async function stats(ex: Executor, where: SQL, groupBy: keyof typeof PERIOD) {
   const period = sql.raw(`'${PERIOD[groupBy]}'`);
-  const bucket = sql<string>`to_char(date_trunc(${period}, ${callRecords.receivedAt} AT TIME ZONE 'Asia/Shanghai'), 'YYYY-MM-DD')`;
+  const bucket = sql<string>`to_char(date_trunc(${period}, ${callRecords.receivedAt} AT TIME ZONE ${sql.raw(`'${BUSINESS_TIME_ZONE}'`)}), 'YYYY-MM-DD')`;
   const byPeriod = await ex
     .select({ period: bucket, cls: callRecords.class, n: sql<number>`count(*)::int` })
     .from(callRecords)

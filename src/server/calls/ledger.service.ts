@@ -15,6 +15,7 @@ import type { AppContext, RequestActor } from '../context';
 import { authorize } from '../authorize';
 import { badRequest } from '../errors';
 import { isCallDone } from '../../domain/calls/calls.status';
+import { localDateTime } from '../../domain/shared/business-time';
 import { readingOf, slaPoliciesOf } from '../deadlines/sla-policies';
 import { countByClass, emptyCounts, gtSummary, listCalls, listConditions, stats, type ClassCounts } from './ledger.repository';
 
@@ -60,7 +61,7 @@ export async function ledger(ctx: AppContext, ra: RequestActor, q: CallListQuery
   return { rowsPerPage: q.rowsPerPage, pageCount, total, pages };
 }
 
-const fmt = (d: Date | null) => (d ? new Date(d).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }) : '');
+const fmt = (d: Date | null) => (d ? localDateTime(new Date(d)) : '');
 
 /** The same pages as an Excel workbook, 本页小计 rows included, for handing upward. */
 export async function ledgerXlsx(ctx: AppContext, ra: RequestActor, q: Parameters<typeof ledger>[2]): Promise<Buffer> {
