@@ -4,6 +4,7 @@ import { callRecords, callReplies, type CallClass } from '../../domain/calls/cal
 import { workOrders } from '../../domain/work-orders/work-orders.table';
 import { ACTIVE_WORK_ORDER_STATUSES, isWorkOrderDone, OPEN_WORK_ORDER_STATUSES } from '../../domain/work-orders/work-orders.status';
 import { readingOf } from '../deadlines/sla-policies';
+import { callAllows } from '../../domain/calls/calls.status';
 import { pickPolicy, planDeadline } from '../../domain/deadlines/sla';
 import { appendAudit } from '../audit/audit.writer';
 import type { AppContext, RequestActor } from '../context';
@@ -76,7 +77,7 @@ export async function dispatch(ctx: AppContext, ra: RequestActor, id: string, in
     const call = await findCall(tx, id);
     authorize(callPolicy, ra.actor, 'dispatch', call);
     if (call.version !== input.version) throw conflict({ current: { version: call.version } });
-    if (call.status === 'resolved') throw new AppError(409, 'VERSION_CONFLICT', undefined, '该记录已处理完毕，如需返工请先重开');
+    if (!callAllows(call.status, 'dispatch')) throw new AppError(409, 'INVALID_STATE', undefined, '该记录已处理完毕，如需返工请先重开', { current: { status: call.status, version: call.version } });
     const kind = call.class === 'Z' ? 'Z' : call.class === 'Q' ? 'Q' : 'normal';
     let vendorName: string | undefined;
     if (input.vendorId) {
