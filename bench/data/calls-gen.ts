@@ -127,7 +127,7 @@ export function* generateCalls(ctx: CallGenContext): Generator<CallValue[]> {
         today: beijingDay(at),
       });
       const urgency: Urgency = proposed.class === 'inquiry' ? 'normal' : rand() < 0.03 ? 'emergency' : rand() < 0.12 ? 'urgent' : 'normal';
-      const plan = planDeadline(pickPolicy(DEFAULT_SLA_POLICIES, proposed.class, urgency), proposed.class, new Date(at), vendor?.promisedMinutes);
+      const plan = planDeadline(pickPolicy(DEFAULT_SLA_POLICIES, 'call', proposed.class, urgency), new Date(at), vendor?.promisedMinutes);
       // Resolution: a log-uniform time by class; 2% of non-inquiries are never finished (stale).
       const stale = proposed.class !== 'inquiry' && rand() < 0.02;
       const resolvedAt = stale ? Infinity : at + logUniform(rand, RESOLVE_HOURS[proposed.class]) * HOUR;

@@ -9,7 +9,7 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { rows, type Store, type Tx } from '../../src/server/db/store';
 import { timers } from '../../src/domain/deadlines/deadlines.table';
-import { TimerRunner, type TimerHandler, type TimerRow } from '../../src/server/deadlines/timers';
+import { TimerRunner, type TimerHandler, type TimerRow, type TimerSubject } from '../../src/server/deadlines/timers';
 import { registerCallTimers } from '../../src/server/calls/call-timers';
 import type { Role } from '../../src/domain/shared/roles';
 import type { DeskIds } from '../data/desk-seed';
@@ -32,7 +32,7 @@ class InstrumentedRunner extends TimerRunner {
   rounds = 0;
   private inRound: string[] = [];
 
-  override on(subjectType: string, kind: string, handler: TimerHandler): this {
+  override on(subjectType: TimerSubject, kind: string, handler: TimerHandler): this {
     return super.on(subjectType, kind, async (tx: Tx, t: TimerRow, now: Date) => {
       this.calls.set(t.id, (this.calls.get(t.id) ?? 0) + 1);
       this.inRound.push(t.id);

@@ -118,7 +118,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
 
   const hub = new NotificationHub(opts.store);
   await hub.start();
-  const timers = new TimerRunner(opts.store.db, ctx.now, opts.timerPollMs ?? 1000, 200, (err) => app.log.error({ err }, 'timer loop'));
+  const timers = new TimerRunner(opts.store.db, ctx.now, opts.timerPollMs ?? 1000, 200, (err) => app.log.error({ err }, 'timer loop'), app.log);
   registerCallTimers(timers);
   registerGtSummaryTimer(timers);
   app.decorate('desk', { hub, timers });

@@ -1,9 +1,11 @@
-import { can, hasAny, type Actor, type Policy, type Scoped } from '../domain/shared/policy';
+import { can, refusal, type Actor, type Policy, type Scoped } from '../domain/shared/policy';
 import { AppError, forbidden, notFound } from './errors';
 
 /**
- * The one authorization call of every service. A record the actor may not read does not exist
- * for them (404); a readable record whose action is not allowed answers 403.
+ * The one authorization call of every service. A record the actor may not read does not exist for them
+ * (404), nor does one he may read but that is not his to act on (the grant's `owns` fails: 404, ADR 0004);
+ * a readable record whose action his roles never allow answers 403; one whose state forbids the action
+ * now answers 409 INVALID_STATE (the grant's `when`, ADR 0009).
  */
 export function authorize<R extends Scoped, A extends string>(
   policy: Policy<R, A>,
@@ -12,14 +14,13 @@ export function authorize<R extends Scoped, A extends string>(
   rec: R | null | undefined,
 ): asserts rec is R {
   if (!rec || !can(policy, actor, 'read' as A, rec)) throw notFound();
-  if (action !== 'read' && !can(policy, actor, action as A, rec)) {
-    // Allowed for this actor in general, but not in the record's present state: a conflict, not a refusal.
-    const grant = policy.grants[action as A];
-    const inScope = grant.scope === 'global' || (rec.projectId !== null && actor.projectIds.has(rec.projectId));
-    if (grant.when && hasAny(actor, grant.roles) && inScope) {
-      const r = rec as Scoped & { status?: unknown; version?: unknown };
-      throw new AppError(409, 'INVALID_STATE', undefined, undefined, { current: { status: r.status, version: r.version } });
-    }
-    throw forbidden();
+  if (action === 'read') return;
+  const why = refusal(policy, actor, action as A, rec);
+  if (why === 'scope') throw notFound();
+  if (why === 'state') {
+    // Allowed for this actor on this record in general, but not in its present state: a conflict, not a refusal.
+    const r = rec as Scoped & { status?: unknown; version?: unknown };
+    throw new AppError(409, 'INVALID_STATE', undefined, undefined, { current: { status: r.status, version: r.version } });
   }
+  if (why === 'role') throw forbidden();
 }

@@ -8,6 +8,6 @@ export const auditPolicy = definePolicy<Scoped, 'read'>('audit', {
   read: {
     roles: ['admin', 'cs_supervisor', 'centre_manager'],
     scope: 'global',
-    when: (actor, rec) => actor.roles.has('admin') || (rec.projectId !== null && actor.projectIds.has(rec.projectId)),
+    owns: (actor, rec) => actor.roles.has('admin') || (rec.projectId !== null && actor.projectIds.has(rec.projectId)),
   },
 });

@@ -3,6 +3,7 @@ import { createSelectSchema } from 'drizzle-zod';
 import { callRecords, callReplies, CALL_CLASSES } from './calls.table';
 import { callPolicy } from './calls.policy';
 import { abilitiesSchema, instant } from '../shared/wire.contract';
+import { slaReadingSchema } from '../deadlines/deadlines.contract';
 
 // Response schemas of the call record (src/server/calls/calls.routes.ts). Fastify serializes with them, so a
 // field not listed here never leaves the server; the web imports their types (`import type`). Exported types
@@ -20,8 +21,6 @@ const replyRow = createSelectSchema(callReplies, { at: instant });
 
 export const callAbilities = abilitiesSchema(callPolicy);
 
-/** The countdown's state of the record's deadline (the SLA reading replaces it: `sla: slaReadingSchema`). */
-export const slaStateSchema = z.enum(['none', 'ok', 'warning', 'overdue']);
 
 /** A record as POST /api/calls and the actions answer it: the caller's phone masked (ARC-12). */
 export const callRecord = callRow
@@ -52,12 +51,12 @@ export const callRecord = callRow
     dueAt: true,
     version: true,
   })
-  .extend({ sla: slaStateSchema, abilities: callAbilities });
+  .extend({ sla: slaReadingSchema, abilities: callAbilities });
 
 /** A record as the list, the ledger and the GT queue show it (one row of 《来电来访记录》). */
 export const callListItem = callRow
   .pick({ id: true, number: true, receivedAt: true, channel: true, callerName: true, content: true, class: true, status: true, progress: true, closeNumber: true, dueAt: true, urgency: true, districtId: true, version: true })
-  .extend({ unitCode: z.string().nullable(), recordedByName: z.string() });
+  .extend({ unitCode: z.string().nullable(), recordedByName: z.string(), sla: slaReadingSchema });
 
 /** A reply to the household (CALL-9). */
 export const callReply = replyRow.pick({ id: true, at: true, channel: true, content: true, final: true }).extend({ byName: z.string().nullable() });
@@ -84,6 +83,7 @@ export type RecentCall = z.input<typeof recentCall>;
 export type Classification = z.input<typeof classification>;
 export type CallChaseResult = z.input<typeof callChaseResult>;
 export type CallAbilities = z.input<typeof callAbilities>;
-export type SlaState = z.input<typeof slaStateSchema>;
+export type SlaReading = z.input<typeof slaReadingSchema>;
+export type SlaState = SlaReading['state'];
 export type Channel = CallRecord['channel'];
 export type ReplyChannel = CallReply['channel'];

@@ -1,5 +1,6 @@
 import { definePolicy, type Scoped } from '../shared/policy';
 import type { CallClass, CallStatus } from './calls.table';
+import { callAllows, isCallOpen, isCallPending } from './calls.status';
 
 export interface CallRec extends Scoped {
   status?: CallStatus;
@@ -9,7 +10,7 @@ export interface CallRec extends Scoped {
 
 const DESK = ['cs_specialist', 'cs_assistant', 'front_desk'] as const;
 const FOLLOW_UP = ['cs_specialist', 'cs_assistant', 'account_manager', 'cs_supervisor'] as const;
-const open = (_a: unknown, r: CallRec) => r.status !== 'closed';
+const open = (r: CallRec) => r.status === undefined || isCallOpen(r.status);
 
 /**
  * 来电来访记录. The desk records (CALL-1); the CS specialist marks Z, the assistant Q and GT (the roles
@@ -24,9 +25,9 @@ export const callPolicy = definePolicy<CallRec, 'read' | 'create' | 'markZ' | 'm
   dispatch: { roles: [...FOLLOW_UP, 'front_desk'], scope: 'project', when: open },
   chase: { roles: [...FOLLOW_UP, 'front_desk'], scope: 'project', when: open },
   reply: { roles: [...FOLLOW_UP, 'front_desk'], scope: 'project', when: open },
-  resolve: { roles: FOLLOW_UP, scope: 'project', when: (_a, r) => r.status === 'open' || r.status === 'in_progress' },
-  close: { roles: ['cs_specialist', 'cs_assistant', 'cs_supervisor'], scope: 'project', when: (_a, r) => r.status === 'resolved' },
-  reopen: { roles: FOLLOW_UP, scope: 'project', when: (_a, r) => r.status === 'resolved' },
+  resolve: { roles: FOLLOW_UP, scope: 'project', when: (r) => r.status !== undefined && isCallPending(r.status) },
+  close: { roles: ['cs_specialist', 'cs_assistant', 'cs_supervisor'], scope: 'project', when: (r) => callAllows(r.status, 'close') },
+  reopen: { roles: FOLLOW_UP, scope: 'project', when: (r) => callAllows(r.status, 'reopen') },
   stats: { roles: ['cs_assistant', 'account_manager', 'cs_supervisor', 'centre_manager', 'cs_specialist', 'front_desk'], scope: 'project' },
 });
 

@@ -19,3 +19,15 @@ describe('call record state machine', () => {
     for (const e of CALL_EVENTS) expect(nextCallStatus('closed', e)).toBeNull();
   });
 });
+
+describe('call status sets derived from the transition table', () => {
+  it('closed is terminal; open, in progress and resolved are open; resolved and closed are done', async () => {
+    const m = await import('./calls.status');
+    expect(m.CALL_TERMINAL_STATUSES).toEqual(['closed']);
+    expect(m.OPEN_CALL_STATUSES).toEqual(['open', 'in_progress', 'resolved']);
+    expect(m.DONE_CALL_STATUSES).toEqual(['resolved', 'closed']);
+    expect(m.PENDING_CALL_STATUSES).toEqual(['open', 'in_progress']);
+    expect(m.callAllows('resolved', 'close')).toBe(true);
+    expect(m.callAllows('open', 'close')).toBe(false);
+  });
+});

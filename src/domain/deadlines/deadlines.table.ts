@@ -1,6 +1,6 @@
 import { index, integer, jsonb, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { projects } from '../property/property.table';
-import { callClassEnum, urgencyEnum } from '../calls/calls.table';
+import type { SubjectKind } from './sla';
 
 export const TIMER_STATUSES = ['pending', 'fired', 'cancelled'] as const;
 export const timerStatusEnum = pgEnum('timer_status', TIMER_STATUSES);
@@ -32,7 +32,9 @@ export const timers = pgTable(
 );
 
 /**
- * Deadline policy per project, class and urgency (first match wins; null matches any).
+ * Deadline policy per project, subject kind and the kind's class and level (first match wins; null matches
+ * any): for calls the class and urgency, for work orders the kind and urgency. Everything a deadline does
+ * is here: due time, warn window, escalation ladder, the re-class check (GT after two days).
  * ladder: steps after the deadline, each naming the roles to alert.
  */
 export const slaPolicies = pgTable(
@@ -40,13 +42,16 @@ export const slaPolicies = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     projectId: uuid('project_id').notNull().references(() => projects.id),
-    class: callClassEnum('class'),
-    urgency: urgencyEnum('urgency'),
-    /** Minutes from receipt to the deadline; null: the vendor's promised time (Q). */
+    subjectKind: text('subject_kind').$type<SubjectKind>().notNull().default('call'),
+    class: text('class'),
+    level: text('level'),
+    /** Minutes from receipt to the deadline; null: the vendor's promised time (Q), or the call's (a work order). */
     dueMinutes: integer('due_minutes'),
     warnBeforeMinutes: integer('warn_before_minutes').notNull(),
     ladder: jsonb('ladder').$type<{ afterMinutes: number; roles: string[] }[]>().notNull(),
+    /** Minutes after receipt when a still-open record is re-classed (CALL-7: GT); null: never. */
+    reclassAfterMinutes: integer('reclass_after_minutes'),
     sort: integer('sort').notNull().default(0),
   },
-  (t) => [index('sla_policies_project_idx').on(t.projectId, t.sort)],
+  (t) => [index('sla_policies_project_idx').on(t.projectId, t.subjectKind, t.sort)],
 );

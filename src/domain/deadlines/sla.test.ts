@@ -1,56 +1,87 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SLA_POLICIES, GT_AFTER_MINUTES, pickPolicy, planDeadline, slaState } from './sla';
+import { z } from 'zod';
+import { DEFAULT_SLA_POLICIES, GT_AFTER_MINUTES, pickPolicy, planDeadline, slaReading, withDefaults, type SlaPolicy, type SubjectKind } from './sla';
+import { slaReadingSchema } from './deadlines.contract';
 
 const t0 = new Date('2026-11-26T02:00:00Z');
 const min = (m: number) => new Date(t0.getTime() + m * 60_000);
+const offsets = (plan: ReturnType<typeof planDeadline>) => plan!.timers.map((t) => `${t.kind}${t.level}@${(t.at.getTime() - t0.getTime()) / 60000}`);
 
-describe('deadlines', () => {
-  it('first matching policy wins: class before urgency before the fallback', () => {
-    expect(pickPolicy(DEFAULT_SLA_POLICIES, 'Q', 'emergency')?.class).toBe('Q');
-    expect(pickPolicy(DEFAULT_SLA_POLICIES, 'normal', 'emergency')?.dueMinutes).toBe(60);
-    expect(pickPolicy(DEFAULT_SLA_POLICIES, 'normal', 'urgent')?.dueMinutes).toBe(240);
-    expect(pickPolicy(DEFAULT_SLA_POLICIES, 'normal', 'normal')?.dueMinutes).toBe(1440);
+describe('policies are picked by subject kind, then class and level', () => {
+  it.each<[SubjectKind, string, string, Partial<SlaPolicy>]>([
+    ['call', 'Q', 'emergency', { class: 'Q' }],
+    ['call', 'normal', 'emergency', { dueMinutes: 60, warnBeforeMinutes: 15 }],
+    ['call', 'normal', 'urgent', { dueMinutes: 240, warnBeforeMinutes: 30 }],
+    ['call', 'normal', 'normal', { dueMinutes: 1440, warnBeforeMinutes: 120 }],
+    ['call', 'GT', 'normal', { dueMinutes: GT_AFTER_MINUTES, reclassAfterMinutes: null }],
+    ['work_order', 'Q', 'emergency', { subjectKind: 'work_order', dueMinutes: null, warnBeforeMinutes: 30 }],
+    ['work_order', 'normal', 'normal', { subjectKind: 'work_order', ladder: [] }],
+  ])('%s of class %s, level %s', (kind, cls, level, expected) => {
+    expect(pickPolicy(DEFAULT_SLA_POLICIES, kind, cls, level)).toMatchObject(expected);
   });
 
-  it('CALL-6 a Q item is due at the vendor’s promised time, warned before and escalated up the ladder', () => {
-    const plan = planDeadline(pickPolicy(DEFAULT_SLA_POLICIES, 'Q', 'normal'), 'Q', t0, 120)!;
-    expect(plan.dueAt).toEqual(min(120));
-    const byKind = plan.timers.map((t) => `${t.kind}${t.level}@${(t.at.getTime() - t0.getTime()) / 60000}`);
-    expect(byKind).toEqual(['gt_check0@2880', 'warn0@90', 'escalate1@120', 'escalate2@180', 'escalate3@360']);
+  it('a kind without any policy gets none (a later feature brings its own defaults)', () => {
+    expect(pickPolicy(DEFAULT_SLA_POLICIES, 'complaint', 'normal', null)).toBeNull();
+    expect(planDeadline(pickPolicy(DEFAULT_SLA_POLICIES, 'help_request', null, null), t0)).toBeNull();
+  });
+
+  it('a project’s own rows of a kind replace the defaults of that kind only', () => {
+    const own: SlaPolicy = { subjectKind: 'call', class: null, level: null, dueMinutes: 30, warnBeforeMinutes: 5, ladder: [], reclassAfterMinutes: null };
+    const all = withDefaults([own]);
+    expect(pickPolicy(all, 'call', 'Q', 'normal')).toBe(own);
+    expect(pickPolicy(all, 'work_order', 'normal', 'normal')?.warnBeforeMinutes).toBe(30);
+  });
+});
+
+describe('planDeadline: every number comes from the policy', () => {
+  const call = (cls: string, level = 'normal') => pickPolicy(DEFAULT_SLA_POLICIES, 'call', cls, level);
+
+  it.each<[string, SlaPolicy | null, number | null | undefined, number | null, string[]]>([
+    // CALL-6: a Q item is due at the vendor's promised time, warned before and escalated up the ladder.
+    ['Q with a vendor promising 120 min', call('Q'), 120, 120, ['gt_check0@2880', 'warn0@90', 'escalate1@120', 'escalate2@180', 'escalate3@360']],
+    // A Q item without a registered vendor still gets its two-day check, due then.
+    ['Q without a vendor', call('Q'), null, GT_AFTER_MINUTES, ['gt_check0@2880']],
+    // CALL-7: every item that is not GT gets a check at two days; a GT item is due in two days.
+    ['normal', call('normal'), undefined, 1440, ['gt_check0@2880', 'warn0@1320', 'escalate1@1440', 'escalate2@1500', 'escalate3@1680']],
+    ['emergency', call('normal', 'emergency'), undefined, 60, ['gt_check0@2880', 'warn0@45', 'escalate1@60', 'escalate2@120', 'escalate3@300']],
+    ['GT', call('GT'), undefined, GT_AFTER_MINUTES, ['warn0@2640', 'escalate1@2880', 'escalate2@4320']],
+    ['inquiry: no deadline', call('inquiry'), undefined, null, []],
+    // The re-class check and the warn window are data: a policy without them plans neither.
+    ['a policy with a warning that would fall before the start', { subjectKind: 'call', class: null, level: null, dueMinutes: 10, warnBeforeMinutes: 30, ladder: [], reclassAfterMinutes: GT_AFTER_MINUTES }, undefined, 10, ['gt_check0@2880']],
+    ['a policy with a re-class check of one day', { subjectKind: 'call', class: null, level: null, dueMinutes: 60, warnBeforeMinutes: 0, ladder: [], reclassAfterMinutes: 1440 }, undefined, 60, ['gt_check0@1440']],
+    ['a work order (its deadline is its call’s)', pickPolicy(DEFAULT_SLA_POLICIES, 'work_order', 'normal', 'normal'), undefined, null, []],
+  ])('%s', (_name, policy, promised, dueMinutes, timers) => {
+    const plan = planDeadline(policy, t0, promised);
+    if (dueMinutes === null) return expect(plan).toBeNull();
+    expect(plan!.dueAt).toEqual(min(dueMinutes));
+    expect(offsets(plan)).toEqual(timers);
+  });
+
+  it('each escalation step names the roles of its ladder step', () => {
+    const plan = planDeadline(call('Q'), t0, 120)!;
     expect(plan.timers.find((t) => t.level === 1)!.roles).toEqual(['cs_assistant', 'account_manager']);
   });
+});
 
-  it('CALL-7 every item that is not GT gets a check at two days; a GT item is due in two days', () => {
-    const normal = planDeadline(pickPolicy(DEFAULT_SLA_POLICIES, 'normal', 'normal'), 'normal', t0)!;
-    expect(normal.timers.find((t) => t.kind === 'gt_check')!.at).toEqual(min(GT_AFTER_MINUTES));
-    const gt = planDeadline(pickPolicy(DEFAULT_SLA_POLICIES, 'GT', 'normal'), 'GT', t0)!;
-    expect(gt.dueAt).toEqual(min(GT_AFTER_MINUTES));
-    expect(gt.timers.some((t) => t.kind === 'gt_check')).toBe(false);
+describe('slaReading: what every screen shows, computed by the server', () => {
+  const normal = pickPolicy(DEFAULT_SLA_POLICIES, 'call', 'Z', 'normal'); // warn 240 min before
+  const wo = pickPolicy(DEFAULT_SLA_POLICIES, 'work_order', 'Z', 'normal'); // warn 30 min before
+  it.each<[string, Date | null, SlaPolicy | null, Date, boolean, { warnAt: Date | null; state: string }]>([
+    ['call, well before', min(600), normal, min(100), false, { warnAt: min(360), state: 'ok' }],
+    ['call, inside the warn window', min(600), normal, min(360), false, { warnAt: min(360), state: 'warning' }],
+    ['call, at the deadline', min(600), normal, min(600), false, { warnAt: min(360), state: 'overdue' }],
+    ['call, done', min(600), normal, min(900), true, { warnAt: min(360), state: 'none' }],
+    ['call without a deadline', null, normal, min(0), false, { warnAt: null, state: 'none' }],
+    ['work order, 31 min before', min(600), wo, min(569), false, { warnAt: min(570), state: 'ok' }],
+    ['work order, 30 min before', min(600), wo, min(570), false, { warnAt: min(570), state: 'warning' }],
+    ['no policy: no warn window', min(600), null, min(599), false, { warnAt: null, state: 'ok' }],
+  ])('%s', (_name, dueAt, policy, now, done, expected) => {
+    expect(slaReading(dueAt, policy, now, done)).toEqual({ dueAt, ...expected });
   });
 
-  it('a Q item without a registered vendor still gets its two-day check', () => {
-    const plan = planDeadline(pickPolicy(DEFAULT_SLA_POLICIES, 'Q', 'normal'), 'Q', t0, null)!;
-    expect(plan.timers.map((t) => t.kind)).toEqual(['gt_check']);
-  });
-
-  it('an inquiry has no deadline', () => {
-    expect(planDeadline(pickPolicy(DEFAULT_SLA_POLICIES, 'inquiry', 'normal'), 'inquiry', t0)).toBeNull();
-  });
-
-  it('a warning that would fall before the receipt is not planned', () => {
-    const plan = planDeadline({ class: null, urgency: null, dueMinutes: 10, warnBeforeMinutes: 30, ladder: [] }, 'normal', t0)!;
-    expect(plan.timers.map((t) => t.kind)).toEqual(['gt_check']);
-  });
-
-  it.each([
-    [min(30), 'ok'],
-    [min(91), 'warning'],
-    [min(120), 'overdue'],
-  ])('the countdown at %s shows %s', (now, state) => {
-    expect(slaState(min(120), 30, now, false)).toBe(state);
-  });
-
-  it('a finished item shows no countdown', () => {
-    expect(slaState(min(120), 30, min(500), true)).toBe('none');
+  it('the reading matches its contract', () => {
+    const reading = slaReading(min(600), normal, min(0), false);
+    expect(() => z.encode(slaReadingSchema, reading)).not.toThrow();
+    expect(z.decode(slaReadingSchema, z.encode(slaReadingSchema, reading))).toEqual(reading);
   });
 });

@@ -15,13 +15,18 @@ export interface Scoped {
 }
 
 /**
- * One grant of a declarative policy: which roles, within which scope, on which condition.
+ * One grant of a declarative policy: which roles, within which scope, on which conditions.
  * `project` — the record's project must be one of the actor's; `global` — any record.
+ * Two kinds of condition, answered differently (see `authorize`):
+ * - `owns`: ownership or scope of this actor on this record (his own work order, a project he manages).
+ *   Failing it answers like no access at all: 404 (ADR 0004).
+ * - `when`: the record's state (close only a resolved record). Failing it answers 409 INVALID_STATE (ADR 0009).
  */
 export interface Grant<R> {
   roles: readonly Role[];
   scope: 'project' | 'global';
-  when?: (actor: Actor, rec: R) => boolean;
+  owns?: (actor: Actor, rec: R) => boolean;
+  when?: (rec: R) => boolean;
 }
 
 export interface Policy<R extends Scoped, A extends string> {
@@ -44,7 +49,22 @@ export function can<R extends Scoped, A extends string>(policy: Policy<R, A>, ac
   if (!grant) return false;
   if (!hasAny(actor, grant.roles)) return false;
   if (grant.scope === 'project' && (rec.projectId === null || !actor.projectIds.has(rec.projectId))) return false;
-  return grant.when ? grant.when(actor, rec) : true;
+  if (grant.owns && !grant.owns(actor, rec)) return false;
+  return grant.when ? grant.when(rec) : true;
+}
+
+/**
+ * Why an action is refused, for the answer: `none` allowed; `role` the actor's roles never do this (403);
+ * `scope` the record is outside his projects or not his (404, as if it did not exist); `state` its state
+ * forbids the action now (409).
+ */
+export function refusal<R extends Scoped, A extends string>(policy: Policy<R, A>, actor: Actor, action: A, rec: R): 'none' | 'role' | 'scope' | 'state' {
+  const grant = policy.grants[action];
+  if (!grant || !hasAny(actor, grant.roles)) return 'role';
+  if (grant.scope === 'project' && (rec.projectId === null || !actor.projectIds.has(rec.projectId))) return 'scope';
+  if (grant.owns && !grant.owns(actor, rec)) return 'scope';
+  if (grant.when && !grant.when(rec)) return 'state';
+  return 'none';
 }
 
 /** The actor's abilities on one record, sent with it so the UI shows only what the server allows. */

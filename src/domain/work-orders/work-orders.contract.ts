@@ -4,6 +4,7 @@ import { workOrders, WORK_ORDER_STATUSES } from './work-orders.table';
 import { workOrderPolicy } from './work-orders.policy';
 import { URGENCIES } from '../calls/calls.table';
 import { abilitiesSchema, instant, timelineEvent } from '../shared/wire.contract';
+import { slaReadingSchema } from '../deadlines/deadlines.contract';
 
 // 报修单 requests and answers (src/server/work-orders/work-orders.routes.ts). One base shape, `workOrder`;
 // every other answer that carries a work order picks from or extends it. This feature may import calls'
@@ -53,6 +54,7 @@ export const workOrderItem = workOrder.extend({
   unitCode: z.string().nullable(),
   callerName: z.string(),
   callerPhone: z.string().nullable(),
+  sla: slaReadingSchema,
 });
 
 /** GET /api/work-orders/:id: the item with the actor's abilities, the photos' URLs and the timeline. */
@@ -64,7 +66,7 @@ export const workOrderDetail = workOrderItem.extend({
 });
 
 /** A work order inside a call's detail. */
-export const workOrderBrief = workOrder.pick({ id: true, number: true, kind: true, status: true, assigneeId: true, dueAt: true, result: true, materials: true, chaseCount: true, version: true }).extend(names);
+export const workOrderBrief = workOrder.pick({ id: true, number: true, kind: true, status: true, assigneeId: true, dueAt: true, result: true, materials: true, chaseCount: true, version: true }).extend({ ...names, sla: slaReadingSchema });
 
 /** A work order on the district board, with what this user may do to it. */
 export const boardWorkOrder = workOrderBrief.pick({ id: true, number: true, kind: true, status: true, chaseCount: true, version: true, assigneeName: true, vendorName: true }).extend({ abilities: workOrderAbilities });

@@ -1,5 +1,6 @@
 import { definePolicy, type Actor, type Scoped } from '../shared/policy';
 import type { WorkOrderKind, WorkOrderStatus } from './work-orders.table';
+import { isWorkOrderActive, isWorkOrderOpen, workOrderAllows } from './work-orders.status';
 
 export interface WorkOrderRec extends Scoped {
   kind: WorkOrderKind;
@@ -18,14 +19,15 @@ const csOrLead = (a: Actor) => CS.some((r) => a.roles.has(r)) || a.roles.has('en
 
 /**
  * 报修单. Customer service and the engineering lead see every work order of their projects; a technician,
- * warranty engineer or vendor sees only their own, and only they report its steps.
+ * warranty engineer or vendor sees only their own, and only they report its steps. `owns` is whose order it
+ * is (404 otherwise), `when` the state it must be in (409 otherwise); the state sets come from the table.
  */
 export const workOrderPolicy = definePolicy<WorkOrderRec, 'read' | 'act' | 'verify' | 'reassign' | 'chase' | 'requestCall'>('workOrder', {
-  read: { roles: [...CS, ...DOERS], scope: 'project', when: (a, r) => csOrLead(a) || isDoer(a, r) },
-  act: { roles: DOERS, scope: 'project', when: isDoer },
-  verify: { roles: ['cs_specialist', 'cs_assistant', 'cs_supervisor'], scope: 'project', when: (_a, r) => r.status === 'done' },
-  reassign: { roles: ['cs_specialist', 'cs_assistant', 'account_manager', 'cs_supervisor', 'eng_lead'], scope: 'project', when: (_a, r) => !['done', 'verified', 'cancelled'].includes(r.status) },
-  chase: { roles: ['cs_specialist', 'cs_assistant', 'account_manager', 'cs_supervisor', 'front_desk'], scope: 'project', when: (_a, r) => !['verified', 'cancelled'].includes(r.status) },
+  read: { roles: [...CS, ...DOERS], scope: 'project', owns: (a, r) => csOrLead(a) || isDoer(a, r) },
+  act: { roles: DOERS, scope: 'project', owns: isDoer },
+  verify: { roles: ['cs_specialist', 'cs_assistant', 'cs_supervisor'], scope: 'project', when: (r) => workOrderAllows(r.status, 'verify') },
+  reassign: { roles: ['cs_specialist', 'cs_assistant', 'account_manager', 'cs_supervisor', 'eng_lead'], scope: 'project', when: (r) => isWorkOrderActive(r.status) },
+  chase: { roles: ['cs_specialist', 'cs_assistant', 'account_manager', 'cs_supervisor', 'front_desk'], scope: 'project', when: (r) => isWorkOrderOpen(r.status) },
   // ARC-11: the doer never gets the household's number; he asks the front desk to call on his behalf.
-  requestCall: { roles: DOERS, scope: 'project', when: (a, r) => isDoer(a, r) && !['verified', 'cancelled'].includes(r.status) },
+  requestCall: { roles: DOERS, scope: 'project', owns: isDoer, when: (r) => isWorkOrderOpen(r.status) },
 });

@@ -16,3 +16,13 @@ describe('work order (报修单) state machine', () => {
         expect(nextWorkOrderStatus(s, e)).toBe(EXPECTED[`${s}/${e}`] ?? null);
       });
 });
+
+describe('work order status sets derived from the transition table', () => {
+  it('verified and cancelled are terminal; done awaits verification; the doer is active before done', async () => {
+    const m = await import('./work-orders.status');
+    expect(m.TERMINAL_WORK_ORDER_STATUSES).toEqual(['verified', 'cancelled']);
+    expect(m.OPEN_WORK_ORDER_STATUSES).toEqual(['assigned', 'accepted', 'on_site', 'done']);
+    expect(m.DONE_WORK_ORDER_STATUSES).toEqual(['done', 'verified', 'cancelled']);
+    expect(m.ACTIVE_WORK_ORDER_STATUSES).toEqual(['assigned', 'accepted', 'on_site']);
+  });
+});

@@ -34,7 +34,7 @@ describe.each(STORE_KINDS)('audit trail on %s', (kind) => {
     const before = (await rows<{ n: number }>(t.store.db, sql`SELECT count(*)::int AS n FROM audit_log`))[0].n;
     await expect(
       t.store.db.transaction(async (tx) => {
-        await appendAudit(tx, { actor: null, action: 'test.rolled_back' });
+        await appendAudit(tx, { actor: null, action: 'test.rolled_back' }, t.clock.now());
         throw new Error('the act failed');
       }),
     ).rejects.toThrow('the act failed');

@@ -20,7 +20,7 @@ export interface AuditEntry {
  * Appends one entry to the hash-chained trail. Call it inside the transaction that makes the change,
  * so the act and its audit row commit or vanish together. The advisory lock orders the chain.
  */
-export async function appendAudit(tx: Executor, e: AuditEntry, now = new Date()): Promise<void> {
+export async function appendAudit(tx: Executor, e: AuditEntry, now: Date): Promise<void> {
   await tx.execute(sql`SELECT pg_advisory_xact_lock(727202)`);
   // After the lock (a separate statement, so it is surely taken first): the chain's head and the next seq.
   const [head] = await rows<{ hash: string | null; seq: string }>(

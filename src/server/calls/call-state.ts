@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { callRecords } from '../../domain/calls/calls.table';
-import { nextCallStatus, type CallEvent } from '../../domain/calls/calls.status';
+import { isCallDone, nextCallStatus, type CallEvent } from '../../domain/calls/calls.status';
 import type { Executor } from '../db/store';
 import { AppError, conflict } from '../errors';
 import type { CallRow } from './calls.repository';
@@ -18,7 +18,7 @@ export async function moveCall(
   opts: { at: Date; actorId: string | null; version?: number; set?: Partial<typeof callRecords.$inferInsert>; detail?: Record<string, unknown> },
 ): Promise<CallRow> {
   const next = nextCallStatus(call.status, event);
-  if (!next) throw new AppError(409, 'VERSION_CONFLICT', undefined, `当前状态（${call.status}）不能执行此操作`, { current: { status: call.status, version: call.version } });
+  if (!next) throw new AppError(409, 'INVALID_STATE', undefined, `当前状态（${call.status}）不能执行此操作`, { current: { status: call.status, version: call.version } });
   const conds = [eq(callRecords.id, call.id), eq(callRecords.status, call.status)];
   if (opts.version !== undefined) conds.push(eq(callRecords.version, opts.version));
   const [row] = await tx
@@ -29,7 +29,7 @@ export async function moveCall(
   if (!row) throw conflict({ current: { status: call.status, version: call.version } });
   await addCallEvent(tx, call, opts.at, opts.actorId, event, opts.detail);
   // A record whose work is done no longer needs its deadline timers.
-  if (next === 'resolved' || next === 'closed') await cancelTimers(tx, 'call', call.id);
+  if (isCallDone(next)) await cancelTimers(tx, 'call', call.id);
   return row;
 }
 

@@ -2,15 +2,17 @@ import { and, eq, isNotNull, sql } from 'drizzle-orm';
 import { callRecords } from '../../domain/calls/calls.table';
 import { workOrders } from '../../domain/work-orders/work-orders.table';
 import { CLASS_LABELS } from '../../domain/calls/labels';
+import { isCallPending } from '../../domain/calls/calls.status';
+import { localTime } from '../../domain/shared/business-time';
+import { isWorkOrderOpen } from '../../domain/work-orders/work-orders.status';
 import type { Role } from '../../domain/shared/roles';
 import type { Tx } from '../db/store';
 import { appendAudit } from '../audit/audit.writer';
 import { notify, usersWithRoles } from '../notifications/notifier';
-import type { TimerRunner, TimerRow } from '../deadlines/timers';
+import { subjectTimers, type TimerRunner } from '../deadlines/timers';
 import { addCallEvent, findCall } from './calls.repository';
 import { vendorMemberIds } from '../work-orders/work-orders.repository';
 
-const pending = (status: string) => status === 'open' || status === 'in_progress';
 
 /** For Q the promise is the vendor on site in time; for the rest, the work done. */
 async function promiseMet(tx: Tx, callId: string, cls: string): Promise<boolean> {
@@ -23,7 +25,7 @@ async function doers(tx: Tx, callId: string, recordedBy: string): Promise<string
   const wos = await tx.select({ assigneeId: workOrders.assigneeId, vendorId: workOrders.vendorId, status: workOrders.status }).from(workOrders).where(eq(workOrders.callId, callId));
   const ids = new Set<string>();
   for (const w of wos) {
-    if (w.status === 'cancelled' || w.status === 'verified') continue;
+    if (!isWorkOrderOpen(w.status)) continue;
     if (w.assigneeId) ids.add(w.assigneeId);
     for (const m of await vendorMemberIds(tx, w.vendorId)) ids.add(m);
   }
@@ -31,23 +33,30 @@ async function doers(tx: Tx, callId: string, recordedBy: string): Promise<string
   return [...ids];
 }
 
-const hhmm = (d: Date) => d.toLocaleTimeString('zh-CN', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit' });
+const hhmm = (d: Date) => localTime(d);
 
-/** What the deadline timers of a call do when they fire (the ladder of sla.ts). */
-export function registerCallTimers(runner: TimerRunner): void {
-  runner.on('call', 'warn', async (tx, t: TimerRow, now) => {
+/** The payload of each kind of call timer (planDeadline's plans; scheduleTimers stores the step's roles). */
+export interface CallTimerPayloads {
+  warn: { roles?: Role[] };
+  escalate: { roles?: Role[] };
+  gt_check: { roles?: Role[] };
+}
+
+/** What the deadline timers of a call do when they fire (the ladder of its SLA policy). */
+export const callTimers = subjectTimers<CallTimerPayloads>()('call', {
+  warn: async (tx, t, now) => {
     const call = await findCall(tx, t.subjectId);
-    if (!call || !pending(call.status) || (await promiseMet(tx, call.id, call.class))) return { skipped: 'done' };
+    if (!call || !isCallPending(call.status) || (await promiseMet(tx, call.id, call.class))) return { skipped: 'done' };
     const to = await doers(tx, call.id, call.recordedBy);
     await notify(tx, to.map((userId) => ({ userId, projectId: call.projectId, type: 'deadline.warning', title: `即将超时：${call.number}`, body: `${CLASS_LABELS[call.class]}，须在 ${call.dueAt ? hhmm(call.dueAt) : ''} 前处理：${call.content.slice(0, 60)}`, link: `/calls/${call.id}` })), now);
     await addCallEvent(tx, call, now, null, 'deadline_warning', { to: to.length });
     return { notified: to.length };
-  });
+  },
 
-  runner.on('call', 'escalate', async (tx, t, now) => {
+  escalate: async (tx, t, now) => {
     const call = await findCall(tx, t.subjectId);
-    if (!call || !pending(call.status) || (await promiseMet(tx, call.id, call.class))) return { skipped: 'done' };
-    const roles = ((t.payload?.roles as Role[] | undefined) ?? []).filter(Boolean);
+    if (!call || !isCallPending(call.status) || (await promiseMet(tx, call.id, call.class))) return { skipped: 'done' };
+    const roles = (t.payload?.roles ?? []).filter(Boolean);
     const to = await usersWithRoles(tx, call.projectId, roles, call.districtId);
     const late = Math.round((now.getTime() - (call.dueAt?.getTime() ?? now.getTime())) / 60000);
     await notify(tx, to.map((userId) => ({ userId, projectId: call.projectId, type: 'deadline.escalation', title: `超时升级（第 ${t.level} 级）：${call.number}`, body: `${CLASS_LABELS[call.class]}已超时 ${late} 分钟：${call.content.slice(0, 60)}`, link: `/calls/${call.id}`, detail: { level: t.level, callId: call.id } })), now);
@@ -55,12 +64,12 @@ export function registerCallTimers(runner: TimerRunner): void {
     await addCallEvent(tx, call, now, null, t.level === 1 ? 'deadline_missed' : 'deadline_escalated', { level: t.level, roles, to: to.length });
     if (t.level === 1) await appendAudit(tx, { actor: null, action: 'call.deadline_missed', entity: 'call', entityId: call.id, projectId: call.projectId, detail: { class: call.class } }, now);
     return { notified: to.length };
-  });
+  },
 
   // CALL-7: any open item that passes two days becomes GT.
-  runner.on('call', 'gt_check', async (tx, t, now) => {
+  gt_check: async (tx, t, now) => {
     const call = await findCall(tx, t.subjectId);
-    if (!call || !pending(call.status) || call.class === 'GT' || call.class === 'complaint' || call.class === 'inquiry') return { skipped: 'not applicable' };
+    if (!call || !isCallPending(call.status) || call.class === 'GT' || call.class === 'complaint' || call.class === 'inquiry') return { skipped: 'not applicable' };
     const [row] = await tx
       .update(callRecords)
       .set({ class: 'GT', overrideReason: `超过两天未完成，自动转为 GT（原为${CLASS_LABELS[call.class]}）`, version: sql`${callRecords.version} + 1` })
@@ -72,5 +81,9 @@ export function registerCallTimers(runner: TimerRunner): void {
     const to = await usersWithRoles(tx, call.projectId, ['account_manager', 'cs_assistant'], call.districtId);
     await notify(tx, to.map((userId) => ({ userId, projectId: call.projectId, type: 'call.auto_gt', title: `转 GT：${call.number} 已超过两天`, body: call.content.slice(0, 80), link: `/calls/${call.id}` })), now);
     return { from: call.class };
-  });
+  },
+});
+
+export function registerCallTimers(runner: TimerRunner): void {
+  runner.register(callTimers);
 }

@@ -22,7 +22,7 @@ const shapeKeys = (s: z.ZodObject) => Object.keys(s.shape).sort();
 
 describe('call presenters build exactly their contract', () => {
   it('presentCall: the contract’s keys only, the phone masked, encodable', () => {
-    const out = presentCall(actor, row, at);
+    const out = presentCall(actor, row, at, []);
     expect(keys(out)).toEqual(shapeKeys(callRecord));
     expect(out.callerPhone).toBe('138****5678');
     expect(() => z.encode(callRecord, out)).not.toThrow();
@@ -30,7 +30,7 @@ describe('call presenters build exactly their contract', () => {
 
   it('list rows, replies and recent records: the contract’s keys only', () => {
     const list = { ...row, unitCode: '1-1-101', recordedByName: '王晓丽' };
-    expect(keys(presentListItem(list))).toEqual(shapeKeys(callListItem));
+    expect(keys(presentListItem(list, { dueAt: at, warnAt: null, state: 'ok' }))).toEqual(shapeKeys(callListItem));
     expect(keys(presentReply({ id: ID, at, channel: 'sms', content: '已回复', final: true, byName: '陈敏', planted: 'x' } as never))).toEqual(shapeKeys(callReply));
     expect(keys(presentRecent(row))).toEqual(shapeKeys(recentCall));
   });

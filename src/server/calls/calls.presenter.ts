@@ -3,17 +3,21 @@ import type { Actor } from '../../domain/shared/policy';
 import { abilities } from '../../domain/shared/policy';
 import { callPolicy } from '../../domain/calls/calls.policy';
 import { maskPhone } from '../../domain/shared/mask';
-import { slaState } from '../../domain/deadlines/sla';
 import type { callListItem, callRecord, callReply, classification, recentCall } from '../../domain/calls/call-record.contract';
 import type { timelineEvent } from '../../domain/shared/wire.contract';
 import type { Classification } from '../../domain/calls/classify';
+import type { SlaPolicy, SlaReading } from '../../domain/deadlines/sla';
+import { readingOf } from '../deadlines/sla-policies';
+import { isCallDone } from '../../domain/calls/calls.status';
 import type { CallRow } from './calls.repository';
 
 // Presenters build exactly their contract's shape, field by field (an allow-list: no spread of a row).
 
-/** ARC-12: the caller's phone leaves masked; the signature image only in the detail view. */
-export function presentCall(actor: Actor, c: CallRow, now: Date): z.infer<typeof callRecord> {
-  const done = c.status === 'resolved' || c.status === 'closed';
+/**
+ * ARC-12: the caller's phone leaves masked; the signature image only in the detail view.
+ * `policies`: the project's deadline policies, for the record's SLA reading.
+ */
+export function presentCall(actor: Actor, c: CallRow, now: Date, policies: readonly SlaPolicy[]): z.infer<typeof callRecord> {
   return {
     id: c.id,
     projectId: c.projectId,
@@ -39,15 +43,15 @@ export function presentCall(actor: Actor, c: CallRow, now: Date): z.infer<typeof
     closedAt: c.closedAt,
     closeNumber: c.closeNumber,
     dueAt: c.dueAt,
-    sla: slaState(c.dueAt, 0, now, done),
+    sla: readingOf(policies, 'call', { dueAt: c.dueAt, class: c.class, level: c.urgency }, now, isCallDone(c.status)),
     version: c.version,
     abilities: abilities(callPolicy, actor, c),
   };
 }
 
-type ListRow = z.infer<typeof callListItem>;
-/** A row of the list, the ledger and the board (the columns `listCalls` selects). */
-export function presentListItem(r: ListRow): z.infer<typeof callListItem> {
+type ListRow = Omit<z.infer<typeof callListItem>, 'sla'>;
+/** A row of the list, the ledger and the board (the columns `listCalls` selects), with its SLA reading. */
+export function presentListItem(r: ListRow, sla: SlaReading): z.infer<typeof callListItem> {
   return {
     id: r.id,
     number: r.number,
@@ -62,6 +66,7 @@ export function presentListItem(r: ListRow): z.infer<typeof callListItem> {
     recordedByName: r.recordedByName,
     closeNumber: r.closeNumber,
     dueAt: r.dueAt,
+    sla,
     urgency: r.urgency,
     districtId: r.districtId,
     version: r.version,

@@ -1,8 +1,6 @@
 import { and, asc, desc, eq } from 'drizzle-orm';
 import { buildings, households, units } from '../../domain/property/property.table';
 import { callEvents, callRecords, callReplies, serviceCategories, vendors } from '../../domain/calls/calls.table';
-import { slaPolicies } from '../../domain/deadlines/deadlines.table';
-import type { SlaPolicy } from '../../domain/deadlines/sla';
 import { projectReference } from './reference-cache';
 import { workOrders } from '../../domain/work-orders/work-orders.table';
 import { users } from '../../domain/users/users.table';
@@ -46,9 +44,7 @@ export async function loadIntakeContext(ex: Executor, storeKey: object, projectI
   return { unit, householdId, category, warrantyMonths, vendor };
 }
 
-export async function slaPoliciesOf(ex: Executor, storeKey: object, projectId: string): Promise<SlaPolicy[]> {
-  return (await projectReference(ex, projectId, storeKey)).sla;
-}
+export { slaPoliciesOf } from '../deadlines/sla-policies';
 
 export async function findCall(ex: Executor, id: string): Promise<CallRow | null> {
   const [c] = await ex.select().from(callRecords).where(eq(callRecords.id, id));

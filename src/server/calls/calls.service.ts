@@ -2,7 +2,9 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { callPolicy, markActionFor } from '../../domain/calls/calls.policy';
 import { callRecords, callReplies, type CallClass } from '../../domain/calls/calls.table';
 import { workOrders } from '../../domain/work-orders/work-orders.table';
-import { OPEN_WORK_ORDER_STATUSES } from '../../domain/work-orders/work-orders.status';
+import { ACTIVE_WORK_ORDER_STATUSES, isWorkOrderDone, OPEN_WORK_ORDER_STATUSES } from '../../domain/work-orders/work-orders.status';
+import { readingOf } from '../deadlines/sla-policies';
+import { callAllows } from '../../domain/calls/calls.status';
 import { pickPolicy, planDeadline } from '../../domain/deadlines/sla';
 import { appendAudit } from '../audit/audit.writer';
 import type { AppContext, RequestActor } from '../context';
@@ -30,13 +32,15 @@ export async function callDetail(ctx: AppContext, ra: RequestActor, id: string):
   const [wos, replies, events, recent] = [await workOrdersOfCall(db, id), await repliesOf(db, id), await eventsOf(db, id), call.householdId ? await recentCallsOfHousehold(db, call.householdId, 6) : []];
   const [where] = call.unitId ? await db.select({ unitCode: units.code }).from(units).where(eq(units.id, call.unitId)) : [];
   const [category] = call.categoryId ? await db.select({ label: serviceCategories.label, scopeNote: serviceCategories.scopeNote }).from(serviceCategories).where(eq(serviceCategories.id, call.categoryId)) : [];
+  const now = ctx.now();
+  const policies = await slaPoliciesOf(db, ctx.store, call.projectId);
   return {
-    ...presentCall(ra.actor, call, ctx.now()),
+    ...presentCall(ra.actor, call, now, policies),
     unitCode: where?.unitCode ?? null,
     categoryLabel: category?.label ?? null,
     scopeNote: category?.scopeNote ?? null,
     signature: call.signatureId ? attachmentUrl(call.signatureId) : null,
-    workOrders: wos.map((w) => presentWorkOrderBrief(w.wo, w)),
+    workOrders: wos.map((w) => presentWorkOrderBrief(w.wo, w, readingOf(policies, 'work_order', { dueAt: w.wo.dueAt, class: w.wo.kind, level: call.urgency }, now, isWorkOrderDone(w.wo.status)))),
     replies: replies.map(presentReply),
     events: events.map(presentEvent),
     recent: recent.filter((r) => r.id !== id).map(presentRecent),
@@ -51,7 +55,7 @@ export async function reclassify(ctx: AppContext, ra: RequestActor, id: string, 
     authorize(callPolicy, ra.actor, markActionFor(input.class), call);
     if (call.class === input.class) throw badRequest([{ path: 'body.class', message: '分类未改变' }]);
     const c = await loadIntakeContext(tx, ctx.store, call.projectId, { categoryId: call.categoryId });
-    const plan = planDeadline(pickPolicy(await slaPoliciesOf(tx, ctx.store, call.projectId), input.class, call.urgency), input.class, call.receivedAt, c.vendor?.promisedMinutes);
+    const plan = planDeadline(pickPolicy(await slaPoliciesOf(tx, ctx.store, call.projectId), 'call', input.class, call.urgency), call.receivedAt, c.vendor?.promisedMinutes);
     const [row] = await tx
       .update(callRecords)
       .set({ class: input.class, overrideReason: input.reason, dueAt: plan?.dueAt ?? null, version: sql`${callRecords.version} + 1` })
@@ -62,7 +66,7 @@ export async function reclassify(ctx: AppContext, ra: RequestActor, id: string, 
     if (plan) await scheduleTimers(tx, row.projectId, 'call', id, plan.timers.filter((t) => t.at > now || t.kind !== 'gt_check'));
     await addCallEvent(tx, row, now, ra.actor.userId, 'class_override', { from: call.class, to: input.class, reason: input.reason });
     await appendAudit(tx, { actor: ra.actor, action: 'call.class_override', entity: 'call', entityId: id, projectId: row.projectId, ip: ra.ip, detail: { from: call.class, to: input.class, reason: input.reason } }, now);
-    return presentCall(ra.actor, row, now);
+    return presentCall(ra.actor, row, now, await slaPoliciesOf(tx, ctx.store, row.projectId));
   });
 }
 
@@ -72,7 +76,7 @@ export async function dispatch(ctx: AppContext, ra: RequestActor, id: string, in
     const call = await findCall(tx, id);
     authorize(callPolicy, ra.actor, 'dispatch', call);
     if (call.version !== input.version) throw conflict({ current: { version: call.version } });
-    if (call.status === 'resolved') throw new AppError(409, 'VERSION_CONFLICT', undefined, '该记录已处理完毕，如需返工请先重开');
+    if (!callAllows(call.status, 'dispatch')) throw new AppError(409, 'INVALID_STATE', undefined, '该记录已处理完毕，如需返工请先重开', { current: { status: call.status, version: call.version } });
     const kind = call.class === 'Z' ? 'Z' : call.class === 'Q' ? 'Q' : 'normal';
     let vendorName: string | undefined;
     if (input.vendorId) {
@@ -83,7 +87,7 @@ export async function dispatch(ctx: AppContext, ra: RequestActor, id: string, in
     const wo = await createWorkOrder(tx, ctx, ra.actor.userId, call, { kind: input.vendorId ? 'Q' : kind, assigneeId: input.assigneeId, vendorId: input.vendorId, vendorName, dueAt: call.dueAt, note: input.note });
     const moved = (await findCall(tx, id))!;
     await appendAudit(tx, { actor: ra.actor, action: 'call.dispatch', entity: 'call', entityId: id, projectId: call.projectId, ip: ra.ip, detail: { workOrder: wo.number } }, ctx.now());
-    return { workOrder: presentWorkOrder(wo), call: presentCall(ra.actor, moved, ctx.now()) };
+    return { workOrder: presentWorkOrder(wo), call: presentCall(ra.actor, moved, ctx.now(), await slaPoliciesOf(tx, ctx.store, moved.projectId)) };
   });
 }
 
@@ -111,7 +115,7 @@ export async function resolve(ctx: AppContext, ra: RequestActor, id: string, inp
     if (open.length) throw badRequest([{ path: 'body.note', message: '还有未验收的报修单，请先验收' }]);
     const row = await moveCall(tx, call, 'resolve', { at: now, actorId: ra.actor.userId, version: input.version, set: { progress: input.note, resolvedAt: now }, detail: { note: input.note } });
     await appendAudit(tx, { actor: ra.actor, action: 'call.resolve', entity: 'call', entityId: id, projectId: call.projectId, ip: ra.ip }, now);
-    return presentCall(ra.actor, row, now);
+    return presentCall(ra.actor, row, now, await slaPoliciesOf(tx, ctx.store, row.projectId));
   });
 }
 
@@ -122,7 +126,7 @@ export async function reopen(ctx: AppContext, ra: RequestActor, id: string, inpu
     authorize(callPolicy, ra.actor, 'reopen', call);
     const row = await moveCall(tx, call, 'reopen', { at: now, actorId: ra.actor.userId, version: input.version, set: { progress: `重开：${input.reason}`, resolvedAt: null }, detail: { reason: input.reason } });
     await appendAudit(tx, { actor: ra.actor, action: 'call.reopen', entity: 'call', entityId: id, projectId: call.projectId, ip: ra.ip, detail: { reason: input.reason } }, now);
-    return presentCall(ra.actor, row, now);
+    return presentCall(ra.actor, row, now, await slaPoliciesOf(tx, ctx.store, row.projectId));
   });
 }
 
@@ -143,7 +147,7 @@ export async function close(ctx: AppContext, ra: RequestActor, id: string, input
     const signatureId = await saveAttachment(tx, { projectId: call.projectId, ownerType: 'call', ownerId: id, kind: 'signature', ...image, createdBy: ra.actor.userId, at: now });
     const row = await moveCall(tx, call, 'close', { at: now, actorId: ra.actor.userId, version: input.version, set: { closedAt: now, closedBy: ra.actor.userId, closeNumber, signatureId, progress: '已完成' }, detail: { closeNumber } });
     await appendAudit(tx, { actor: ra.actor, action: 'call.close', entity: 'call', entityId: id, projectId: call.projectId, ip: ra.ip, detail: { closeNumber } }, now);
-    return presentCall(ra.actor, row, now);
+    return presentCall(ra.actor, row, now, await slaPoliciesOf(tx, ctx.store, row.projectId));
   });
 }
 
@@ -152,7 +156,7 @@ export async function chase(ctx: AppContext, ra: RequestActor, id: string, note?
   const call = await findCall(ctx.store.db, id);
   authorize(callPolicy, ra.actor, 'chase', call);
   const wos = await workOrdersOfCall(ctx.store.db, id);
-  const open = wos.filter((w) => (OPEN_WORK_ORDER_STATUSES as readonly string[]).includes(w.wo.status) && w.wo.status !== 'done');
+  const open = wos.filter((w) => ACTIVE_WORK_ORDER_STATUSES.includes(w.wo.status));
   if (open.length === 0) throw badRequest([{ path: 'id', message: '没有待催办的报修单' }]);
   const done = [];
   for (const w of open) done.push(await chaseWorkOrder(ctx, ra, w.wo.id, note));

@@ -3,19 +3,19 @@ import { projects } from '../../domain/property/property.table';
 import { timers } from '../../domain/deadlines/deadlines.table';
 import type { Db } from '../db/store';
 import { notify, usersWithRoles } from '../notifications/notifier';
-import type { TimerRunner } from '../deadlines/timers';
+import { subjectTimers, type TimerRunner } from '../deadlines/timers';
 import { gtSummary } from './ledger.repository';
+import { BUSINESS_TIME_ZONE, zoneOffsetMs } from '../../domain/shared/business-time';
 
 const WEEK = 7 * 24 * 3600_000;
 
-/** Next Monday 08:00 Beijing time (00:00 UTC) strictly after `now`. */
-export function nextMondayMorning(now: Date): Date {
-  const d = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate(), 0, 0, 0));
-  const beijingDay = new Date(now.getTime() + 8 * 3600_000).getUTCDay(); // 0 = Sunday
-  let add = (8 - beijingDay) % 7;
-  if (add === 0 && d.getTime() <= now.getTime()) add = 7;
-  const at = new Date(d.getTime() + add * 24 * 3600_000);
-  return at.getTime() <= now.getTime() ? new Date(at.getTime() + WEEK) : at;
+/** Next Monday 08:00 in the business time zone (00:00 UTC for Beijing) strictly after `now`. */
+export function nextMondayMorning(now: Date, timeZone: string = BUSINESS_TIME_ZONE): Date {
+  const offset = zoneOffsetMs(now, timeZone);
+  const wall = new Date(now.getTime() + offset); // the local wall clock, read with the UTC getters
+  const daysToMonday = (8 - wall.getUTCDay()) % 7; // 0 = Sunday
+  const at = Date.UTC(wall.getUTCFullYear(), wall.getUTCMonth(), wall.getUTCDate() + daysToMonday, 8) - offset;
+  return new Date(at <= now.getTime() ? at + WEEK : at);
 }
 
 /** Every project has one pending weekly GT summary timer (CALL-7); idempotent, safe with several instances. */
@@ -34,8 +34,8 @@ export async function ensureGtSummaryTimers(db: Db, now: Date): Promise<number> 
 }
 
 /** The weekly report to the service-centre manager of what households raised together, then the next one. */
-export function registerGtSummaryTimer(runner: TimerRunner): void {
-  runner.on('project', 'gt_summary', async (tx, t, now) => {
+export const gtSummaryTimers = subjectTimers<{ gt_summary: Record<string, never> }>()('project', {
+  gt_summary: async (tx, t, now) => {
     const from = new Date(t.fireAt.getTime() - WEEK);
     const groups = await gtSummary(tx, t.projectId, from, t.fireAt);
     const total = groups.reduce((n, g) => n + g.count, 0);
@@ -55,7 +55,9 @@ export function registerGtSummaryTimer(runner: TimerRunner): void {
     );
     await tx.insert(timers).values({ projectId: t.projectId, subjectType: 'project', subjectId: t.projectId, kind: 'gt_summary', fireAt: new Date(t.fireAt.getTime() + WEEK) });
     return { total, groups: groups.length };
-  });
+  },
+});
+
+export function registerGtSummaryTimer(runner: TimerRunner): void {
+  runner.register(gtSummaryTimers);
 }
-
-

@@ -51,7 +51,7 @@ export async function recordCall(ctx: AppContext, ra: RequestActor, input: CallC
     // Two submissions with one key raced: the loser's insert hit the unique index; answer with the winner's record.
     if (input.idempotencyKey && sqlState(err) === '23505') {
       const [dupe] = await ctx.store.db.select().from(callRecords).where(and(eq(callRecords.projectId, input.projectId), eq(callRecords.idempotencyKey, input.idempotencyKey)));
-      if (dupe) return { created: false, call: presentCall(ra.actor, dupe, ctx.now()) };
+      if (dupe) return { created: false, call: presentCall(ra.actor, dupe, ctx.now(), await slaPoliciesOf(ctx.store.db, ctx.store, dupe.projectId)) };
     }
     throw err;
   }
@@ -62,7 +62,7 @@ async function insertCall(ctx: AppContext, ra: RequestActor, input: CallCreate):
     const now = ctx.now();
     if (input.idempotencyKey) {
       const [dupe] = await tx.select({ id: callRecords.id }).from(callRecords).where(and(eq(callRecords.projectId, input.projectId), eq(callRecords.idempotencyKey, input.idempotencyKey)));
-      if (dupe) return { created: false, call: presentCall(ra.actor, (await findCall(tx, dupe.id))!, now) };
+      if (dupe) return { created: false, call: presentCall(ra.actor, (await findCall(tx, dupe.id))!, now, await slaPoliciesOf(tx, ctx.store, input.projectId)) };
     }
     const p = await propose(tx, ctx, input);
     const proposed = p.classification.class;
@@ -71,8 +71,8 @@ async function insertCall(ctx: AppContext, ra: RequestActor, input: CallCreate):
       if (!input.overrideReason || input.overrideReason.length < 2) throw badRequest([{ path: 'body.overrideReason', message: '调整系统建议的分类时请说明原因' }]);
       authorize(callPolicy, ra.actor, markActionFor(cls), { projectId: input.projectId, status: 'open' });
     }
-    const policy = pickPolicy(await slaPoliciesOf(tx, ctx.store, input.projectId), cls, input.urgency);
-    const plan = planDeadline(policy, cls, now, p.vendor?.promisedMinutes);
+    const policies = await slaPoliciesOf(tx, ctx.store, input.projectId);
+    const plan = planDeadline(pickPolicy(policies, 'call', cls, input.urgency), now, p.vendor?.promisedMinutes);
     const number = await nextNumber(tx, input.projectId, 'call', 'LD', now);
     const [call] = await tx
       .insert(callRecords)
@@ -118,6 +118,6 @@ async function insertCall(ctx: AppContext, ra: RequestActor, input: CallCreate):
     }
     // The work order's hook moved the call: present it as it now stands.
     const current = dispatched ? (await findCall(tx, call.id))! : call;
-    return { created: true, call: presentCall(ra.actor, current, now) };
+    return { created: true, call: presentCall(ra.actor, current, now, policies) };
   });
 }

@@ -1,5 +1,7 @@
 import { and, asc, desc, eq, gte, inArray, isNotNull, like, lt, or, sql, type SQL } from 'drizzle-orm';
 import { callRecords, serviceCategories, CALL_CLASSES, type CallClass } from '../../domain/calls/calls.table';
+import { OPEN_CALL_STATUSES } from '../../domain/calls/calls.status';
+import { BUSINESS_TIME_ZONE, isLocalMidnight as isMidnight, localDay } from '../../domain/shared/business-time';
 import { buildings, districts, units } from '../../domain/property/property.table';
 import { users } from '../../domain/users/users.table';
 import type { CallListQuery } from '../../domain/calls/calls.contract';
@@ -19,7 +21,7 @@ const unitCodeLike = (projectId: string, pattern: string) =>
 export function listConditions(q: Partial<CallListQuery> & { projectId: string }): SQL {
   const conds: SQL[] = [eq(callRecords.projectId, q.projectId)];
   if (q.status) conds.push(eq(callRecords.status, q.status));
-  if (q.open) conds.push(inArray(callRecords.status, ['open', 'in_progress', 'resolved']));
+  if (q.open) conds.push(inArray(callRecords.status, [...OPEN_CALL_STATUSES]));
   if (q.class) conds.push(eq(callRecords.class, q.class));
   if (q.districtId) conds.push(eq(callRecords.districtId, q.districtId));
   if (q.householdId) conds.push(eq(callRecords.householdId, q.householdId));
@@ -51,7 +53,7 @@ export const ledgerColumns = {
   version: callRecords.version,
 };
 
-export async function listCalls(ex: Executor, where: SQL, order: 'received' | 'ledger' | 'due', limit: number, offset: number, now: Date = new Date()) {
+export async function listCalls(ex: Executor, where: SQL, order: 'received' | 'ledger' | 'due', limit: number, offset: number, now: Date) {
   const base = ex.select(ledgerColumns).from(callRecords).leftJoin(units, eq(units.id, callRecords.unitId)).innerJoin(users, eq(users.id, callRecords.recordedBy)).where(where);
   const ordered =
     order === 'due'
@@ -62,9 +64,9 @@ export async function listCalls(ex: Executor, where: SQL, order: 'received' | 'l
   return ordered.limit(limit).offset(offset);
 }
 
-/** Midnight in Beijing: a range bounded by such instants is a range of whole local days. */
-const isLocalMidnight = (iso: string) => (new Date(iso).getTime() + 8 * 3600_000) % 86_400_000 === 0;
-const localDate = (iso: string) => new Date(new Date(iso).getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+/** Local midnight (business zone): a range bounded by such instants is a range of whole local days. */
+const isLocalMidnight = (iso: string) => isMidnight(new Date(iso));
+const localDate = (iso: string) => localDay(new Date(iso));
 
 type CountFilter = Partial<CallListQuery> & { projectId: string };
 
@@ -82,7 +84,7 @@ export async function countByClass(ex: Executor, q: CountFilter): Promise<ClassC
     if (q.class) conds.push(sql`class = ${q.class}`);
     if (q.districtId) conds.push(sql`district_id = ${q.districtId}`);
     if (q.status) conds.push(sql`status = ${q.status}`);
-    if (q.open) conds.push(sql`status IN ('open', 'in_progress', 'resolved')`);
+    if (q.open) conds.push(sql`status IN (${sql.join(OPEN_CALL_STATUSES.map((s) => sql`${s}`), sql`, `)})`);
     if (q.from) conds.push(sql`day >= ${localDate(q.from)}::date`);
     if (q.to) conds.push(sql`day < ${localDate(q.to)}::date`);
     const res = (await ex.execute(sql`SELECT class AS cls, sum(n)::int AS n FROM call_day_counts WHERE ${sql.join(conds, sql` AND `)} GROUP BY class`)) as unknown as {
@@ -110,7 +112,7 @@ const PERIOD = { day: 'day', week: 'week', month: 'month' } as const;
 /** Counts by period (Beijing calendar), class, district and status for the statistics page. */
 export async function stats(ex: Executor, where: SQL, groupBy: keyof typeof PERIOD) {
   const period = sql.raw(`'${PERIOD[groupBy]}'`);
-  const bucket = sql<string>`to_char(date_trunc(${period}, ${callRecords.receivedAt} AT TIME ZONE 'Asia/Shanghai'), 'YYYY-MM-DD')`;
+  const bucket = sql<string>`to_char(date_trunc(${period}, ${callRecords.receivedAt} AT TIME ZONE ${sql.raw(`'${BUSINESS_TIME_ZONE}'`)}), 'YYYY-MM-DD')`;
   const byPeriod = await ex
     .select({ period: bucket, cls: callRecords.class, n: sql<number>`count(*)::int` })
     .from(callRecords)
@@ -138,7 +140,7 @@ export async function gtSummary(ex: Executor, projectId: string, from: Date, to:
       category: sql<string>`coalesce(${serviceCategories.label}, '未分类')`,
       building: sql<string>`coalesce(${buildings.name}, '公共区域')`,
       count: sql<number>`count(*)::int`,
-      open: sql<number>`count(*) FILTER (WHERE ${callRecords.status} <> 'closed')::int`,
+      open: sql<number>`count(*) FILTER (WHERE ${inArray(callRecords.status, [...OPEN_CALL_STATUSES])})::int`,
       numbers: sql<string[]>`array_agg(${callRecords.number} ORDER BY ${callRecords.receivedAt})`,
     })
     .from(callRecords)

@@ -3,6 +3,8 @@ import ExcelJS from 'exceljs';
 import { callPolicy } from '../../domain/calls/calls.policy';
 import { callRecords, CALL_CLASSES } from '../../domain/calls/calls.table';
 import type { CallListQuery } from '../../domain/calls/calls.contract';
+import type { CallStatus } from '../../domain/calls/calls.table';
+import type { SlaPolicy } from '../../domain/deadlines/sla';
 import { CALL_STATUS_LABELS, CLASS_LABELS } from '../../domain/calls/labels';
 import { districts } from '../../domain/property/property.table';
 import { workOrders } from '../../domain/work-orders/work-orders.table';
@@ -17,13 +19,21 @@ import { maskPhone } from '../../domain/shared/mask';
 import type { AppContext, RequestActor } from '../context';
 import { authorize } from '../authorize';
 import { badRequest } from '../errors';
+import { isCallDone } from '../../domain/calls/calls.status';
+import { localDateTime } from '../../domain/shared/business-time';
+import { readingOf, slaPoliciesOf } from '../deadlines/sla-policies';
 import { countByClass, emptyCounts, gtSummary, listCalls, listConditions, stats, type ClassCounts } from './ledger.repository';
+
+/** A listed call's SLA reading by its project's policies. */
+const callSla = (policies: readonly SlaPolicy[], i: { dueAt: Date | null; class: string; urgency: string; status: CallStatus }, now: Date) =>
+  readingOf(policies, 'call', { dueAt: i.dueAt, class: i.class, level: i.urgency }, now, isCallDone(i.status));
 
 export async function list(ctx: AppContext, ra: RequestActor, q: CallListQuery) {
   authorize(callPolicy, ra.actor, 'read', { projectId: q.projectId });
   const where = listConditions(q);
-  const [items, totals] = [await listCalls(ctx.store.db, where, 'received', q.pageSize, (q.page - 1) * q.pageSize), await countByClass(ctx.store.db, q)];
-  return { items: items.map(presentListItem), total: totals.total, subtotals: totals };
+  const now = ctx.now();
+  const [items, totals, policies] = [await listCalls(ctx.store.db, where, 'received', q.pageSize, (q.page - 1) * q.pageSize, now), await countByClass(ctx.store.db, q), await slaPoliciesOf(ctx.store.db, ctx.store, q.projectId)];
+  return { items: items.map((i) => presentListItem(i, callSla(policies, i, now))), total: totals.total, subtotals: totals };
 }
 
 export interface LedgerPage {
@@ -45,7 +55,9 @@ export async function ledger(ctx: AppContext, ra: RequestActor, q: CallListQuery
   const last = Math.min(pageCount, q.toPage ?? q.fromPage + 49);
   if (last - q.fromPage >= 200) throw badRequest([{ path: 'querystring.toPage', message: '一次最多打印 200 页' }]);
   // Printed ledgers run forward in time.
-  const rows = await listCalls(ctx.store.db, where, 'ledger', (last - q.fromPage + 1) * q.rowsPerPage, (q.fromPage - 1) * q.rowsPerPage);
+  const now = ctx.now();
+  const rows = await listCalls(ctx.store.db, where, 'ledger', (last - q.fromPage + 1) * q.rowsPerPage, (q.fromPage - 1) * q.rowsPerPage, now);
+  const policies = await slaPoliciesOf(ctx.store.db, ctx.store, q.projectId);
   const pages: LedgerPage[] = [];
   for (let p = q.fromPage; p <= last; p++) {
     const slice = rows.splice(0, q.rowsPerPage);
@@ -55,12 +67,12 @@ export async function ledger(ctx: AppContext, ra: RequestActor, q: CallListQuery
       subtotal[r.class]++;
       subtotal.total++;
     }
-    pages.push({ page: p, rows: slice.map(presentListItem), subtotal });
+    pages.push({ page: p, rows: slice.map((r) => presentListItem(r, callSla(policies, r, now))), subtotal });
   }
   return { rowsPerPage: q.rowsPerPage, pageCount, total, pages };
 }
 
-const fmt = (d: Date | null) => (d ? new Date(d).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }) : '');
+const fmt = (d: Date | null) => (d ? localDateTime(new Date(d)) : '');
 
 /** The same pages as an Excel workbook, 本页小计 rows included, for handing upward. */
 export async function ledgerXlsx(ctx: AppContext, ra: RequestActor, q: Parameters<typeof ledger>[2]): Promise<Buffer> {
@@ -114,6 +126,7 @@ export async function board(ctx: AppContext, ra: RequestActor, projectId: string
   const where = and(listConditions({ projectId, open: true }), ids ? (ids.length ? inArray(callRecords.districtId, ids) : sql`false`) : undefined)!;
   const now = ctx.now();
   const items = await listCalls(db, where, 'due', 500, 0, now);
+  const policies = await slaPoliciesOf(db, ctx.store, projectId);
   const wos = items.length
     ? await db
         .select({ callId: workOrders.callId, number: workOrders.number, status: workOrders.status, chaseCount: workOrders.chaseCount, id: workOrders.id, version: workOrders.version, kind: workOrders.kind, assigneeName: users.displayName, vendorName: vendors.name })
@@ -126,12 +139,15 @@ export async function board(ctx: AppContext, ra: RequestActor, projectId: string
   return {
     districts: ids ?? 'all',
     districtNames: Object.fromEntries(names.map((d) => [d.id, d.name])),
-    items: items.map((i) => ({
-      ...presentListItem(i),
-      overdue: Boolean(i.dueAt && i.dueAt <= now && i.status !== 'resolved'),
+    items: items.map((i) => {
+      const sla = callSla(policies, i, now);
+      return {
+      ...presentListItem(i, sla),
+      overdue: sla.state === 'overdue',
       workOrders: wos.filter((w) => w.callId === i.id).map((w) => presentBoardWorkOrder(ra.actor, w, projectId)),
       abilities: abilities(callPolicy, ra.actor, { projectId, status: i.status, class: i.class, districtId: i.districtId }),
-    })),
+      };
+    }),
   };
 }
 

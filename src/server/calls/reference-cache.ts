@@ -1,8 +1,6 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { serviceCategories, vendors } from '../../domain/calls/calls.table';
 import { warrantyTerms } from '../../domain/property/property.table';
-import { slaPolicies } from '../../domain/deadlines/deadlines.table';
-import { DEFAULT_SLA_POLICIES, type SlaPolicy } from '../../domain/deadlines/sla';
 import type { Executor } from '../db/store';
 
 export interface ProjectReference {
@@ -10,7 +8,6 @@ export interface ProjectReference {
   warrantyMonths: Record<string, number>;
   /** The first active vendor of each category. */
   vendorByCategory: Map<string, typeof vendors.$inferSelect>;
-  sla: SlaPolicy[];
 }
 
 const TTL_MS = 60_000;
@@ -19,11 +16,10 @@ type Entry = { at: number; value: Promise<ProjectReference> };
 const stores = new WeakMap<object, Map<string, Entry>>();
 
 async function load(ex: Executor, projectId: string): Promise<ProjectReference> {
-  const [cats, terms, vs, sla] = [
+  const [cats, terms, vs] = [
     await ex.select().from(serviceCategories).where(eq(serviceCategories.projectId, projectId)),
     await ex.select({ category: warrantyTerms.category, months: warrantyTerms.months }).from(warrantyTerms).where(eq(warrantyTerms.projectId, projectId)),
     await ex.select().from(vendors).where(and(eq(vendors.projectId, projectId), eq(vendors.active, true))).orderBy(asc(vendors.name)),
-    await ex.select().from(slaPolicies).where(eq(slaPolicies.projectId, projectId)).orderBy(asc(slaPolicies.sort)),
   ];
   const vendorByCategory = new Map<string, typeof vendors.$inferSelect>();
   for (const v of vs) if (!vendorByCategory.has(v.category)) vendorByCategory.set(v.category, v);
@@ -31,14 +27,11 @@ async function load(ex: Executor, projectId: string): Promise<ProjectReference> 
     categories: new Map(cats.map((c) => [c.id, c])),
     warrantyMonths: Object.fromEntries(terms.map((t) => [t.category, t.months])),
     vendorByCategory,
-    sla: sla.length
-      ? sla.map((r) => ({ class: r.class, urgency: r.urgency, dueMinutes: r.dueMinutes, warnBeforeMinutes: r.warnBeforeMinutes, ladder: r.ladder as SlaPolicy['ladder'] }))
-      : DEFAULT_SLA_POLICIES,
   };
 }
 
 /**
- * A project's categories, warranty terms, vendors and deadline policies, which every intake reads and which
+ * A project's categories, warranty terms and vendors (deadline policies: server/deadlines/sla-policies), which every intake reads and which
  * change rarely: kept for a minute per process (per store), so recording a call costs fewer round trips.
  */
 export function projectReference(ex: Executor, projectId: string, storeKey: object): Promise<ProjectReference> {
@@ -52,7 +45,7 @@ export function projectReference(ex: Executor, projectId: string, storeKey: obje
   return value;
 }
 
-/** Drop a project's cached reference data (after its categories, vendors or policies change). */
+/** Drop a project's cached reference data (after its categories or vendors change). */
 export function invalidateProjectReference(storeKey: object, projectId: string): void {
   stores.get(storeKey)?.delete(projectId);
 }

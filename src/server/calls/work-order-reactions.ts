@@ -1,6 +1,7 @@
 import { and, eq, inArray, ne } from 'drizzle-orm';
 import { workOrders } from '../../domain/work-orders/work-orders.table';
 import { OPEN_WORK_ORDER_STATUSES } from '../../domain/work-orders/work-orders.status';
+import { CALL_TERMINAL_STATUSES } from '../../domain/calls/calls.status';
 import type { Tx } from '../db/store';
 import { cancelTimers } from '../deadlines/timers';
 import type { WorkOrderAssigned, WorkOrderStepped } from '../work-orders/work-orders.hooks';
@@ -12,10 +13,10 @@ import { moveCall, writeProgress } from './call-state';
  * `app.ts` (ADR 0011). The calls feature stays the only writer of a call's status.
  */
 
-/** Dispatched: the call moves to in_progress with the assignment as its progress (a closed call stays closed). */
+/** Dispatched: the call moves to in_progress with the assignment as its progress (a finished call stays as it is). */
 export async function moveCallOnAssignment(tx: Tx, p: WorkOrderAssigned): Promise<void> {
   const call = (await findCall(tx, p.workOrder.callId))!;
-  if (call.status === 'closed') return;
+  if (CALL_TERMINAL_STATUSES.includes(call.status)) return;
   await moveCall(tx, call, 'dispatch', { at: p.at, actorId: p.actorId, set: { progress: p.progress }, detail: { workOrder: p.workOrder.number, to: p.to } });
 }
 

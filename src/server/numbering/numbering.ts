@@ -1,12 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { rows, type Executor } from '../db/store';
+import { localDay } from '../../domain/shared/business-time';
 
-/** The company works on Beijing time: a record's number carries the local day. */
-export function localDay(at: Date, timeZone = 'Asia/Shanghai'): string {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(at);
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${get('year')}-${get('month')}-${get('day')}`;
-}
+/** The company works in the business time zone: a record's number carries the local day. */
+export { localDay };
 
 export function formatNumber(prefix: string, day: string, n: number): string {
   return `${prefix}${day.replaceAll('-', '')}-${String(n).padStart(4, '0')}`;
@@ -17,7 +14,7 @@ export function formatNumber(prefix: string, day: string, n: number): string {
  * Must run inside the transaction that creates the record: the counter row stays locked until it
  * commits, and a rollback returns the number, so numbers have neither duplicates nor gaps.
  */
-export async function nextNumber(tx: Executor, projectId: string, kind: string, prefix: string, at = new Date()): Promise<string> {
+export async function nextNumber(tx: Executor, projectId: string, kind: string, prefix: string, at: Date): Promise<string> {
   const day = localDay(at);
   const [r] = await rows<{ last: number }>(
     tx,

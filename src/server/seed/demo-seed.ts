@@ -146,7 +146,8 @@ export async function seedDemo(store: Store): Promise<SeedResult> {
       await tx.insert(persons).values({ projectId: other.id, householdId: h.id, relation: 'owner', name: chineseName(rand), phone: mobile(rand) });
     }
 
-    await appendAudit(tx, { actor: null, action: 'system.seed_demo', projectId: project.id, detail: { units: insertedUnits.length, households: householdRows.length } });
+    // Seeding is a start-up act on the wall clock, not a request: its audit row says when it really ran.
+    await appendAudit(tx, { actor: null, action: 'system.seed_demo', projectId: project.id, detail: { units: insertedUnits.length, households: householdRows.length } }, new Date());
     return { project: project.name, units: insertedUnits.length, households: householdRows.length, users: DEMO_USERS.length };
   });
 }

@@ -16,20 +16,21 @@ const wo: typeof workOrders.$inferSelect & { planted: string } = {
   version: 3, createdAt: at, planted: 'PLANTED',
 };
 const listRow = { wo, callNumber: 'LD20260302-0001', content: '水管漏水', callerName: '张伟明', callerPhone: '13812345678', urgency: 'normal' as const, unitCode: '1-1-101', assigneeName: '李师傅', vendorName: null };
+const sla = { dueAt: at, warnAt: null, state: 'ok' as const };
 const keys = (o: object) => Object.keys(o).sort();
 const shapeKeys = (s: z.ZodObject) => Object.keys(s.shape).sort();
 
 describe('work-order presenters build exactly their contract', () => {
   it('base, item, detail, brief and board shapes carry their contract’s keys only', () => {
     expect(keys(presentWorkOrder(wo))).toEqual(shapeKeys(workOrder));
-    const item = presentWorkOrderItem(tech, listRow);
+    const item = presentWorkOrderItem(tech, listRow, sla);
     expect(keys(item)).toEqual(shapeKeys(workOrderItem));
     expect(item).toMatchObject({ callerName: '张**', callerPhone: '138****5678' });
     const rec = { projectId: P, kind: wo.kind, status: wo.status, assigneeId: ID, vendorMemberIds: [] };
-    const detail = presentWorkOrderDetail(tech, listRow, rec, '一般报修', [{ at, type: 'assigned', detail: null, actorName: null }]);
+    const detail = presentWorkOrderDetail(tech, listRow, rec, sla, '一般报修', [{ at, type: 'assigned', detail: null, actorName: null }]);
     expect(keys(detail)).toEqual(shapeKeys(workOrderDetail));
     expect(() => z.encode(workOrderDetail, detail)).not.toThrow();
-    expect(keys(presentWorkOrderBrief(wo, listRow))).toEqual(shapeKeys(workOrderBrief));
+    expect(keys(presentWorkOrderBrief(wo, listRow, sla))).toEqual(shapeKeys(workOrderBrief));
     expect(keys(presentBoardWorkOrder(tech, { ...wo, assigneeName: null, vendorName: null }, P))).toEqual(shapeKeys(boardWorkOrder));
   });
 });

@@ -7,6 +7,7 @@ import { abilities, hasAny, type Actor } from '../../domain/shared/policy';
 import { maskName, maskPhone } from '../../domain/shared/mask';
 import { CS_ROLES } from '../../domain/shared/roles';
 import { attachmentUrl } from '../attachments/attachments';
+import type { SlaReading } from '../../domain/deadlines/sla';
 
 // Presenters of the work-order shape family: each builds exactly its contract's shape, field by field.
 
@@ -49,7 +50,7 @@ export interface WorkOrderListRow extends Names {
 }
 
 /** What a doer sees of the household: masked (ARC-12); the front desk calls on their behalf (ARC-11). */
-export function presentWorkOrderItem(actor: Actor, row: WorkOrderListRow): z.infer<typeof workOrderItem> {
+export function presentWorkOrderItem(actor: Actor, row: WorkOrderListRow, sla: SlaReading): z.infer<typeof workOrderItem> {
   const cs = hasAny(actor, CS_ROLES);
   return {
     ...presentWorkOrder(row.wo),
@@ -61,12 +62,13 @@ export function presentWorkOrderItem(actor: Actor, row: WorkOrderListRow): z.inf
     callerPhone: maskPhone(row.callerPhone),
     assigneeName: row.assigneeName,
     vendorName: row.vendorName,
+    sla,
   };
 }
 
-export function presentWorkOrderDetail(actor: Actor, row: WorkOrderListRow, rec: WorkOrderRec, classReason: string | null, events: z.infer<typeof timelineEvent>[]): z.infer<typeof workOrderDetail> {
+export function presentWorkOrderDetail(actor: Actor, row: WorkOrderListRow, rec: WorkOrderRec, sla: SlaReading, classReason: string | null, events: z.infer<typeof timelineEvent>[]): z.infer<typeof workOrderDetail> {
   return {
-    ...presentWorkOrderItem(actor, row),
+    ...presentWorkOrderItem(actor, row, sla),
     abilities: abilities(workOrderPolicy, actor, rec),
     photos: (row.wo.photoIds ?? []).map(attachmentUrl),
     classReason,
@@ -75,8 +77,8 @@ export function presentWorkOrderDetail(actor: Actor, row: WorkOrderListRow, rec:
 }
 
 /** A work order inside a call's detail. */
-export function presentWorkOrderBrief(w: WorkOrderRow, n: Names): z.infer<typeof workOrderBrief> {
-  return { id: w.id, number: w.number, kind: w.kind, status: w.status, assigneeId: w.assigneeId, dueAt: w.dueAt, result: w.result, materials: w.materials, chaseCount: w.chaseCount, version: w.version, assigneeName: n.assigneeName, vendorName: n.vendorName };
+export function presentWorkOrderBrief(w: WorkOrderRow, n: Names, sla: SlaReading): z.infer<typeof workOrderBrief> {
+  return { id: w.id, number: w.number, kind: w.kind, status: w.status, assigneeId: w.assigneeId, dueAt: w.dueAt, result: w.result, materials: w.materials, chaseCount: w.chaseCount, version: w.version, assigneeName: n.assigneeName, vendorName: n.vendorName, sla };
 }
 
 type BoardRow = Omit<z.infer<typeof boardWorkOrder>, 'abilities'>;

@@ -12,12 +12,18 @@ import { actorOf, policyAccess } from '../plugins/access';
 import { authorize } from '../authorize';
 import { callBriefOf, findWorkOrder, eventsOfWorkOrder, listWorkOrders, ownWorkOrdersCondition } from './work-orders.repository';
 import { chaseWorkOrder, requestCall, stepWorkOrder } from './work-orders.service';
-import { OPEN_WORK_ORDER_STATUSES } from '../../domain/work-orders/work-orders.status';
-import { presentWorkOrder, presentWorkOrderDetail, presentWorkOrderItem } from './work-orders.presenter';
+import { isWorkOrderDone, OPEN_WORK_ORDER_STATUSES } from '../../domain/work-orders/work-orders.status';
+import { presentWorkOrder, presentWorkOrderDetail, presentWorkOrderItem, type WorkOrderListRow } from './work-orders.presenter';
+import type { SlaPolicy } from '../../domain/deadlines/sla';
+import { readingOf, slaPoliciesByProject, slaPoliciesOf } from '../deadlines/sla-policies';
 
 const idParam = z.object({ id: z.uuid({ error: '无效的编号' }) });
 const tags = ['work-orders'];
 const SUMMARY = { accept: '接单', arrive: '到场', complete: '完工(结果、材料、照片)', verify: '验收', reject: '验收不通过', reassign: '改派', cancel: '取消' } as const;
+
+/** A work order's SLA reading by its project's policies (the work order's own deadline, its call's urgency). */
+const slaOf = (policies: readonly SlaPolicy[] | undefined, row: WorkOrderListRow, now: Date) =>
+  readingOf(policies, 'work_order', { dueAt: row.wo.dueAt, class: row.wo.kind, level: row.urgency }, now, isWorkOrderDone(row.wo.status));
 
 export async function workOrderRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -34,7 +40,9 @@ export async function workOrderRoutes(app: FastifyInstance, ctx: AppContext): Pr
     if (q.status) conds.push(eq(workOrders.status, q.status));
     if (q.open) conds.push(inArray(workOrders.status, [...OPEN_WORK_ORDER_STATUSES]));
     const rows = await listWorkOrders(ctx.store.db, and(...conds), 200);
-    return { items: rows.map((row) => presentWorkOrderItem(actor, row)) };
+    const policies = await slaPoliciesByProject(ctx.store.db, ctx.store, rows.map((row) => row.wo.projectId));
+    const now = ctx.now();
+    return { items: rows.map((row) => presentWorkOrderItem(actor, row, slaOf(policies.get(row.wo.projectId), row, now))) };
   });
 
   r.get('/api/work-orders/:id', { config: { access: read }, schema: { tags, summary: '报修单详情', params: idParam, response: { 200: workOrderDetail } } }, async (req) => {
@@ -43,7 +51,8 @@ export async function workOrderRoutes(app: FastifyInstance, ctx: AppContext): Pr
     authorize(workOrderPolicy, actor, 'read', wo?.rec);
     const [row] = await listWorkOrders(ctx.store.db, eq(workOrders.id, req.params.id), 1);
     const call = await callBriefOf(ctx.store.db, row.wo.callId);
-    return presentWorkOrderDetail(actor, row, wo!.rec, call?.classReason ?? null, await eventsOfWorkOrder(ctx.store.db, req.params.id));
+    const sla = slaOf(await slaPoliciesOf(ctx.store.db, ctx.store, row.wo.projectId), row, ctx.now());
+    return presentWorkOrderDetail(actor, row, wo!.rec, sla, call?.classReason ?? null, await eventsOfWorkOrder(ctx.store.db, req.params.id));
   });
 
   for (const event of Object.keys(stepBodies) as (keyof typeof stepBodies)[]) {

@@ -97,7 +97,7 @@ export async function stepWorkOrder(ctx: AppContext, ra: RequestActor, id: strin
     const action = event === 'verify' || event === 'reject' ? 'verify' : event === 'reassign' || event === 'cancel' ? 'reassign' : 'act';
     authorize(workOrderPolicy, ra.actor, action, wo?.rec);
     const next = nextWorkOrderStatus(wo!.status, event);
-    if (!next) throw new AppError(409, 'VERSION_CONFLICT', undefined, '报修单当前状态不能执行此操作', { current: { status: wo!.status, version: wo!.version } });
+    if (!next) throw new AppError(409, 'INVALID_STATE', undefined, '报修单当前状态不能执行此操作', { current: { status: wo!.status, version: wo!.version } });
     if (event === 'complete' && !input.result) throw badRequest([{ path: 'body.result', message: '请填写维修结果' }]);
     if ((event === 'reject' || event === 'cancel') && !input.reason) throw badRequest([{ path: 'body.reason', message: '请说明原因' }]);
     let newAssignee: string | null | undefined;

@@ -24,23 +24,39 @@ export function formatSpan(ms: number): string {
   return `${min}分`;
 }
 
-interface Props {
+type SlaState = 'none' | 'ok' | 'warning' | 'overdue';
+
+/** The server's SLA reading of a record (slaReading in src/domain/deadlines), as JSON. */
+export interface SlaReadingView {
   dueAt: string | null;
-  /** Finished work has no deadline left to show. */
-  done?: boolean;
-  /** Within this many minutes of the deadline the countdown turns amber. */
-  warnMinutes?: number;
-  /** The server's own reading (ok / warning / overdue), used until the local clock says overdue. */
-  sla?: 'none' | 'ok' | 'warning' | 'overdue';
+  warnAt: string | null;
+  state: SlaState;
+}
+
+const RANK: Record<SlaState, number> = { none: 0, ok: 1, warning: 2, overdue: 3 };
+
+/**
+ * The state to show at `now`: the server's reading, moved on by the local clock as time passes (amber from
+ * the server's warnAt, red from its dueAt); never back to an earlier state than the server said.
+ */
+export function liveState(sla: SlaReadingView, now: number): SlaState {
+  if (sla.state === 'none' || !sla.dueAt) return 'none';
+  const local: SlaState = now >= new Date(sla.dueAt).getTime() ? 'overdue' : sla.warnAt && now >= new Date(sla.warnAt).getTime() ? 'warning' : 'ok';
+  return RANK[local] > RANK[sla.state] ? local : sla.state;
+}
+
+interface Props {
+  /** The server's reading: its warn-at and state; the remaining time ticks locally from its dueAt. */
+  sla: SlaReadingView | null | undefined;
   strong?: boolean;
 }
 
 /** A live countdown to a deadline: green, amber inside the warning window, red once overdue. */
-export function Countdown({ dueAt, done, warnMinutes = 30, sla, strong }: Props) {
+export function Countdown({ sla, strong }: Props) {
   const now = useNow();
-  if (!dueAt || done || sla === 'none') return <Typography.Text type="secondary">{t('sla.none')}</Typography.Text>;
-  const left = new Date(dueAt).getTime() - now;
-  const state = left <= 0 ? 'overdue' : sla === 'warning' || left <= warnMinutes * 60_000 ? 'warning' : 'ok';
+  const state = sla ? liveState(sla, now) : 'none';
+  if (!sla?.dueAt || state === 'none') return <Typography.Text type="secondary">{t('sla.none')}</Typography.Text>;
+  const left = new Date(sla.dueAt).getTime() - now;
   const type = state === 'overdue' ? 'danger' : state === 'warning' ? 'warning' : 'success';
   return (
     <Typography.Text type={type} strong={strong} data-testid="countdown" data-state={state}>

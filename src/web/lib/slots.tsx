@@ -1,5 +1,5 @@
 import { createContext, useContext, type ComponentType, type ReactNode } from 'react';
-import type { WorkOrderStatus } from '../../domain/work-orders/work-orders.table';
+import type { WorkOrderBrief } from '../../domain/work-orders/work-orders.contract';
 
 /**
  * Where one web feature shows a piece of another without importing it (ADR 0011): the feature that
@@ -7,17 +7,8 @@ import type { WorkOrderStatus } from '../../domain/work-orders/work-orders.table
  * other feature's component. The browser's counterpart of the server's hooks.
  */
 
-/** The fields of a work order that a call's page hands to the work-order card. */
-export interface WorkOrderSummary {
-  id: string;
-  number: string;
-  status: WorkOrderStatus;
-  version: number;
-  dueAt: string | null;
-  assigneeName: string | null;
-  vendorName: string | null;
-  chaseCount: number;
-}
+/** What a call's page knows of one of its work orders (its brief, from the contract). */
+export type WorkOrderSummary = Pick<WorkOrderBrief, 'id' | 'number' | 'status' | 'version' | 'dueAt' | 'assigneeName' | 'vendorName' | 'chaseCount' | 'sla'>;
 
 export interface Slots {
   /** A work order on its call's page (filled by the work-orders feature). */

@@ -1,17 +1,15 @@
-import { DEFAULT_SLA_POLICIES, pickPolicy, slaState, type SlaState } from '../../domain/deadlines/sla';
-import { OPEN_WORK_ORDER_STATUSES } from '../../domain/work-orders/work-orders.status';
+import type { SlaState } from '../../domain/deadlines/sla';
+import { ACTIVE_WORK_ORDER_STATUSES } from '../../domain/work-orders/work-orders.status';
+import { liveState } from '../components/countdown';
 import type { BoardItem } from '../../domain/work-orders/call-views.contract';
 import type { BoardWorkOrder } from '../../domain/work-orders/work-orders.contract';
 
 /**
- * The countdown state of a board item at `now`: overdue from the server's reading or once the local clock
- * passes the deadline; warning inside the warn window of the class's default SLA policy (the board does
- * not carry the project's own window — see the report's API wish).
+ * The countdown state of a board item at `now`: the server's SLA reading (with the project's own warn
+ * window), moved on by the local clock past its warn-at and due instants.
  */
 export function boardState(item: BoardItem, now: number): SlaState {
-  if (item.overdue) return 'overdue';
-  const policy = pickPolicy(DEFAULT_SLA_POLICIES, item.class, item.urgency);
-  return slaState(item.dueAt ? new Date(item.dueAt) : null, policy?.warnBeforeMinutes ?? 0, new Date(now), item.status === 'resolved');
+  return liveState(item.sla, now);
 }
 
 const RANK: Record<SlaState, number> = { overdue: 0, warning: 1, ok: 2, none: 2 };
@@ -34,7 +32,7 @@ export const latestWorkOrder = (item: BoardItem): BoardWorkOrder | undefined => 
 export function boardAbilities(item: BoardItem) {
   const wo = latestWorkOrder(item);
   // The server chases the call's open work orders (not yet done); without one there is nothing to chase.
-  const chasable = item.workOrders.some((w) => OPEN_WORK_ORDER_STATUSES.includes(w.status) && w.status !== 'done');
+  const chasable = item.workOrders.some((w) => ACTIVE_WORK_ORDER_STATUSES.includes(w.status));
   return {
     chase: chasable && item.abilities.chase,
     // Reassigning goes to a technician or a warranty engineer; an outside unit's order is chased, not reassigned.

@@ -27,7 +27,6 @@ function Fields({ call }: { call: CallDetail }) {
   // The household's contacts are revealed there, audited (ARC-11/12), e.g. when a doer asks the desk to call.
   const household = call.householdId && menu?.register ? <Link to={`/register/households/${call.householdId}`}>{t('call.household')}</Link> : null;
   const category = categories.data?.find((c) => c.id === call.categoryId);
-  const done = call.status === 'resolved' || call.status === 'closed';
   return (
     <Descriptions
       size="small"
@@ -74,7 +73,7 @@ function Fields({ call }: { call: CallDetail }) {
           ),
         },
         { key: 'progress', label: t('calls.progress'), span: 2, children: <span data-testid="call-progress">{call.progress ?? '—'}</span> },
-        { key: 'due', label: t('calls.due'), children: <Countdown dueAt={call.dueAt} sla={call.sla} done={done} /> },
+        { key: 'due', label: t('calls.due'), children: <Countdown sla={call.sla} /> },
         { key: 'status', label: t('calls.status'), children: <StatusTag value={call.status} /> },
         ...(call.closeNumber
           ? [

@@ -32,7 +32,7 @@ const columns: TableColumnsType<CallListItem> = [
     title: t('calls.due'),
     dataIndex: 'dueAt',
     width: 150,
-    render: (v: string | null, c) => <Countdown dueAt={v} done={c.status === 'resolved' || c.status === 'closed'} />,
+    render: (_v: string | null, c) => <Countdown sla={c.sla} />,
   },
   { title: t('calls.closeNumber'), dataIndex: 'closeNumber', width: 150, render: (v: string | null) => v ?? '' },
   { title: t('calls.recordedBy'), dataIndex: 'recordedByName', width: 80 },

@@ -41,7 +41,7 @@ export function WorkOrderCard({ summary }: { summary: WorkOrderSummary }) {
           <WorkOrderStatusTag value={status} />
         </Space>
       }
-      extra={<Countdown dueAt={summary.dueAt} done={status === 'done' || status === 'verified' || status === 'cancelled'} />}
+      extra={<Countdown sla={wo?.sla ?? summary.sla} />}
     >
       <Steps
         size="small"

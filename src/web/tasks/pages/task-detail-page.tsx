@@ -70,7 +70,7 @@ export function TaskDetailPage() {
           column={1}
           items={[
             { key: 'n', label: t('calls.number'), children: wo.number },
-            { key: 'd', label: t('tasks.due'), children: <Countdown dueAt={wo.dueAt} done={wo.status === 'done' || wo.status === 'verified'} strong /> },
+            { key: 'd', label: t('tasks.due'), children: <Countdown sla={wo.sla} strong /> },
             { key: 'c', label: t('tasks.caller'), children: `${wo.callerName} ${wo.callerPhone ?? ''}` },
             ...(wo.classReason ? [{ key: 'r', label: t('tasks.classReason'), children: wo.classReason }] : []),
             ...(wo.result ? [{ key: 'res', label: t('wo.result'), children: wo.result }] : []),

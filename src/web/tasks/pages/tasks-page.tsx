@@ -46,7 +46,7 @@ export function TasksPage() {
               </Typography.Paragraph>
               <Space style={{ width: '100%', justifyContent: 'space-between' }}>
                 <Typography.Text type="secondary">{w.number}</Typography.Text>
-                <Countdown dueAt={w.dueAt} done={w.status === 'done'} strong />
+                <Countdown sla={w.sla} strong />
               </Space>
             </Card>
           </Link>

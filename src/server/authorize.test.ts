@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { authorize } from './authorize';
+import { AppError } from './errors';
+import { workOrderPolicy, type WorkOrderRec } from '../domain/work-orders/work-orders.policy';
+import type { Actor } from '../domain/shared/policy';
+import type { Role } from '../domain/shared/roles';
+
+const actor = (userId: string, roles: Role[]): Actor => ({ userId, username: userId, displayName: userId, roles: new Set(roles), projectIds: new Set(['p']) });
+const wo = (over: Partial<WorkOrderRec> = {}): WorkOrderRec => ({ projectId: 'p', kind: 'normal', status: 'assigned', assigneeId: 'lead', vendorMemberIds: [], ...over });
+const answer = (fn: () => void) => {
+  try {
+    fn();
+    return 'allowed';
+  } catch (e) {
+    return e instanceof AppError ? `${e.status} ${e.code}` : String(e);
+  }
+};
+
+describe('authorize: ownership answers like no access, state answers 409', () => {
+  const lead = actor('lead', ['eng_lead']);
+  it.each([
+    ['asks the front desk to call for someone else’s order', 'requestCall', wo({ assigneeId: 'tech' }), '404 NOT_FOUND'],
+    ['acts on someone else’s order', 'act', wo({ assigneeId: 'tech' }), '404 NOT_FOUND'],
+    ['asks for a call on his own verified order', 'requestCall', wo({ status: 'verified' }), '409 INVALID_STATE'],
+    ['reassigns an order already done', 'reassign', wo({ status: 'done' }), '409 INVALID_STATE'],
+    ['verifies: his roles never do', 'verify', wo({ status: 'done' }), '403 FORBIDDEN'],
+    ['acts on his own order', 'act', wo(), 'allowed'],
+  ] as const)('the engineering lead %s: %s', (_name, action, rec, expected) => {
+    expect(answer(() => authorize(workOrderPolicy, lead, action, rec))).toBe(expected);
+  });
+});
