@@ -6,7 +6,7 @@ import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import fastifyStatic from '@fastify/static';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppConfig } from './env';
 import { t } from '../domain/shared/messages.zh-CN';
@@ -16,6 +16,7 @@ import { registerErrorHandler } from './plugins/errors';
 import { applySecurityHeaders, registerSecurityHeaders } from './plugins/security-headers';
 import { registerSession } from './plugins/session';
 import { enforceAccess, requireAccessDeclarations } from './plugins/access';
+import { registerOpenApiConventions, swaggerOptions } from './plugins/openapi';
 import { authRoutes } from './auth/auth.routes';
 import { healthRoutes } from './health.routes';
 import { propertyRoutes } from './property/property.routes';
@@ -80,6 +81,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
   requireAccessDeclarations(app);
+  registerOpenApiConventions(app);
   registerSecurityHeaders(app);
   await app.register(cookie);
   registerSession(app, opts.store, opts.config, ctx.now);
@@ -92,10 +94,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     }
   });
 
-  await app.register(swagger, {
-    openapi: { info: { title: 'Wuye Desk 物业客服台 API', version: APP_VERSION }, components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'wd_session' } } } },
-    transform: jsonSchemaTransform,
-  });
+  await app.register(swagger, swaggerOptions(APP_VERSION));
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
 
