@@ -27,12 +27,40 @@ const METHODS = ['get', 'post', 'put', 'patch', 'delete'];
 
 /** Operations that answer something other than JSON: the body is a file, not a schema. */
 const NON_JSON = new Set(['GET /api/attachments/{id}', 'GET /api/projects/{id}/import/template', 'GET /api/calls/ledger.xlsx']);
+// (The SSE stream GET /api/events is hidden from the document: an EventSource, not an operation.)
 
 /**
  * Operations of another branch of issue 7 (calls, work orders, ledger, board, stats) whose 2xx schemas
  * are added there. Empty this list once merged.
  */
-const NOT_YET_DONE = new Set<string>([]);
+const NOT_YET_DONE = new Set<string>([
+  'POST /api/calls/classify',
+  'GET /api/calls',
+  'POST /api/calls',
+  'GET /api/calls/ledger',
+  'GET /api/calls/stats',
+  'GET /api/board',
+  'GET /api/gt/summary',
+  'GET /api/calls/{id}',
+  'POST /api/calls/{id}/reclassify',
+  'POST /api/calls/{id}/dispatch',
+  'POST /api/calls/{id}/replies',
+  'POST /api/calls/{id}/resolve',
+  'POST /api/calls/{id}/reopen',
+  'POST /api/calls/{id}/close',
+  'POST /api/calls/{id}/chase',
+  'GET /api/work-orders',
+  'GET /api/work-orders/{id}',
+  'POST /api/work-orders/{id}/accept',
+  'POST /api/work-orders/{id}/arrive',
+  'POST /api/work-orders/{id}/complete',
+  'POST /api/work-orders/{id}/verify',
+  'POST /api/work-orders/{id}/reject',
+  'POST /api/work-orders/{id}/reassign',
+  'POST /api/work-orders/{id}/cancel',
+  'POST /api/work-orders/{id}/call-request',
+  'POST /api/work-orders/{id}/chase',
+]);
 
 let store: TestStore;
 let app: FastifyInstance;

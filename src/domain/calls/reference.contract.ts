@@ -33,3 +33,4 @@ export const vendorList = z.object({ items: z.array(vendorView) });
 export const assigneeView = z.object({ id: z.uuid(), displayName: z.string() });
 export type AssigneeView = z.infer<typeof assigneeView>;
 export const assigneeList = z.object({ items: z.array(assigneeView) });
+export type AssigneeList = z.infer<typeof assigneeList>;

@@ -52,8 +52,22 @@ export function swaggerOptions(version: string): FastifyDynamicSwaggerOptions {
       security: [{ session: [] }],
     },
     transform: jsonSchemaTransform,
-    transformObject: jsonSchemaTransformObject,
+    transformObject: (doc) => dropUnusedInputSchemas(jsonSchemaTransformObject(doc)),
   };
+}
+
+type OpenApiLike = ReturnType<typeof jsonSchemaTransformObject>;
+
+/** A named schema is emitted for reading and for writing; the `…Input` twin of an answer-only schema is never referenced. */
+function dropUnusedInputSchemas(doc: OpenApiLike): OpenApiLike {
+  const components = 'components' in doc ? (doc.components as { schemas?: Record<string, unknown> } | undefined) : undefined;
+  const schemas = components?.schemas;
+  if (!schemas) return doc;
+  const text = JSON.stringify({ ...doc, components: { ...components, schemas: {} } }) + JSON.stringify(schemas);
+  for (const name of Object.keys(schemas)) {
+    if (name.endsWith('Input') && !text.includes(`"#/components/schemas/${name}"`)) delete schemas[name];
+  }
+  return doc;
 }
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -70,6 +84,16 @@ const ERROR_TEXT: Record<number, string> = {
 };
 
 const errorResponse = (status: number) => ({ description: ERROR_TEXT[status], content: { 'application/json': { schema: apiError } } });
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** Operations answering a file rather than JSON, with the media types they send. */
+const FILE_DOWNLOADS: Record<string, string[]> = {
+  'GET /api/attachments/:id': ['image/png', 'image/jpeg', 'image/webp'],
+  'GET /api/projects/:id/import/template': [XLSX],
+  'GET /api/calls/ledger.xlsx': [XLSX],
+};
+const binary = z.string().meta({ format: 'binary' });
 
 /** Answers a route may give beyond what its shape says. */
 const EXTRA_ERRORS: Record<string, number[]> = {
@@ -163,6 +187,9 @@ export function registerOpenApiConventions(app: FastifyInstance): void {
     if (example?.body && schema.body) schema.body = withExample(schema.body, example.body);
     const response = (schema.response ??= {});
     for (const [status, ex] of Object.entries(example?.response ?? {})) if (response[status]) response[status] = withExample(response[status], ex);
+
+    const files = FILE_DOWNLOADS[key];
+    if (files && !response[200]) response[200] = { description: '文件内容', content: Object.fromEntries(files.map((t) => [t, { schema: binary }])) };
 
     const hasBody = unsafe && (Boolean(schema.body) || Boolean(schema.consumes));
     const codes = new Set<number>([400]); // every route: a malformed URL or input answers 400

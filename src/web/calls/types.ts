@@ -1,6 +1,7 @@
 import type { CallClass, CallStatus, CategoryKind, Urgency } from '../../domain/calls/calls.table';
 import type { WorkOrderKind, WorkOrderStatus } from '../../domain/work-orders/work-orders.table';
 import type { REPLY_CHANNEL_LABELS } from '../../domain/calls/labels';
+import type { AssigneeView, ServiceCategoryView, VendorView } from '../../domain/calls/reference.contract';
 
 // Response shapes of src/server/calls/*.routes.ts (presenters' allow-lists). Type-only imports of the
 // domain tables: erased at build time, so the browser bundle pulls in neither drizzle nor zod.
@@ -10,27 +11,10 @@ export type Channel = 'phone' | 'visit';
 export type ReplyChannel = keyof typeof REPLY_CHANNEL_LABELS;
 export type SlaState = 'none' | 'ok' | 'warning' | 'overdue';
 
-export interface ServiceCategory {
-  id: string;
-  code: string;
-  label: string;
-  kind: CategoryKind;
-  scopeNote: string | null;
-}
-
-export interface Vendor {
-  id: string;
-  category: string;
-  name: string;
-  contactName: string | null;
-  contactPhoneMasked: string | null;
-  promisedMinutes: number;
-}
-
-export interface Assignee {
-  id: string;
-  displayName: string;
-}
+// GET /api/service-categories, /api/vendors, /api/assignees: src/domain/calls/reference.contract.ts.
+export type ServiceCategory = ServiceCategoryView;
+export type Vendor = VendorView;
+export type Assignee = AssigneeView;
 
 export interface ClassifyInput {
   projectId: string;

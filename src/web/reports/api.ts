@@ -2,6 +2,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import type { CallClass, CallStatus, Urgency } from '../../domain/calls/calls.table';
 import type { WorkOrderStatus } from '../../domain/work-orders/work-orders.table';
 import { api, withQuery } from '../lib/api';
+import type { AssigneeList } from '../../domain/calls/reference.contract';
 
 // Response shapes of src/server/calls/calls.routes.ts (ledger.service.ts, ledger.repository.ts).
 
@@ -162,7 +163,7 @@ export function useGtSummary(projectId: string | undefined, from: string, to: st
 export function useAssignees(projectId: string | undefined, kind: 'normal' | 'Z', enabled: boolean) {
   return useQuery({
     queryKey: reportKeys.assignees(projectId ?? '', kind),
-    queryFn: ({ signal }) => api.get<{ items: { id: string; displayName: string }[] }>('/api/assignees', { projectId, kind }, signal),
+    queryFn: ({ signal }) => api.get<AssigneeList>('/api/assignees', { projectId, kind }, signal),
     enabled: Boolean(projectId) && enabled,
     staleTime: 5 * 60_000,
   });
