@@ -5,7 +5,7 @@ import { $ZodType } from 'zod/v4/core';
 import { z } from 'zod';
 import { apiError } from '../../domain/shared/api.contract';
 import type { RouteAccess } from './access';
-import { SESSION_COOKIE } from '../auth/sessions';
+import { SESSION_COOKIE } from './session';
 
 /**
  * The published API as an integrator meets it (issue 7): security schemes for the session cookie and
