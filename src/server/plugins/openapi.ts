@@ -22,9 +22,8 @@ const TAGS = [
   { name: 'users', description: '用户与权限管理(仅管理员)' },
   { name: 'audit', description: '审计日志(只读，哈希链防篡改)' },
   { name: 'reference', description: '受理所需的基础数据：报事类别、外联单位、可派单人员' },
-  { name: 'calls', description: '来电来访记录：受理、分类、派单、回复、办结与销项' },
+  { name: 'calls', description: '来电来访记录：受理、分类、派单、回复、办结与销项；台账、统计、看板与 GT 汇总' },
   { name: 'work-orders', description: '报修单：接单、到场、完工、验收与改派' },
-  { name: 'reports', description: '台账、统计、看板与 GT 汇总' },
   { name: 'notifications', description: '站内通知与实时推送' },
   { name: 'attachments', description: '附件(签名、照片)' },
 ];
