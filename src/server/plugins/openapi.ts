@@ -38,7 +38,7 @@ export function swaggerOptions(version: string): FastifyDynamicSwaggerOptions {
         description:
           '物业客服台的 HTTP 接口。先调用 POST /api/auth/login 取得会话 Cookie(wd_session)和 CSRF 令牌；' +
           `之后每个 POST/PATCH/PUT/DELETE 请求须在 ${CSRF_HEADER} 头中带上该令牌。所有错误响应均为 { error: { code, message, fields? } }。`,
-        license: { name: 'Proprietary', url: 'https://www.gnu.org/licenses/license-list.html#NonFreeSoftwareLicenses' },
+        license: { name: '专有软件，仅限授权使用' },
       },
       servers: [{ url: '/', description: '当前服务(与网页同源)' }],
       tags: TAGS,
