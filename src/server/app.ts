@@ -1,3 +1,4 @@
+import { SESSION_COOKIE } from './auth/sessions';
 import path from 'node:path';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -6,7 +7,7 @@ import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import fastifyStatic from '@fastify/static';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppConfig } from './env';
 import { t } from '../domain/shared/messages.zh-CN';
@@ -16,6 +17,7 @@ import { registerErrorHandler } from './plugins/errors';
 import { applySecurityHeaders, registerSecurityHeaders } from './plugins/security-headers';
 import { registerSession } from './auth/session.plugin';
 import { enforceAccess, requireAccessDeclarations } from './plugins/access';
+import { registerOpenApiConventions, swaggerOptions } from './plugins/openapi';
 import { authRoutes } from './auth/auth.routes';
 import { healthRoutes } from './health.routes';
 import { propertyRoutes } from './property/property.routes';
@@ -97,6 +99,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
   requireAccessDeclarations(app);
+  registerOpenApiConventions(app);
   registerSecurityHeaders(app);
   await app.register(cookie);
   registerSession(app, opts.store, opts.config, ctx.now);
@@ -109,10 +112,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     }
   });
 
-  await app.register(swagger, {
-    openapi: { info: { title: 'Wuye Desk 物业客服台 API', version: APP_VERSION }, components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'wd_session' } } } },
-    transform: jsonSchemaTransform,
-  });
+  await app.register(swagger, swaggerOptions(APP_VERSION, SESSION_COOKIE));
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
 

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { createInsertSchema } from 'drizzle-zod';
 import { persons, PERSON_RELATIONS } from './property.table';
+import { registerPolicy } from './property.policy';
+import { abilitiesOf } from '../shared/api.contract';
 
 /** Mainland mobile or landline: digits, optional leading +86 / area code dash. */
 export const phoneSchema = z
@@ -45,11 +47,13 @@ export const revealInput = z
   })
   .strict();
 
-export const searchQuery = z.object({
-  q: z.string().trim().min(1, '请输入房号、姓名或手机号').max(50),
-  projectId: z.uuid().optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(30),
-});
+export const searchQuery = z
+  .object({
+    q: z.string().trim().min(1, '请输入房号、姓名或手机号').max(50),
+    projectId: z.uuid().optional(),
+    limit: z.coerce.number().int().min(1).max(100).default(30),
+  })
+  .meta({ example: { q: '3-2-1502', projectId: '6f1c1a52-8d4e-4f7e-9a43-2f1f5b0c1d11', limit: 30 } });
 
 export const unitListQuery = z.object({
   projectId: z.uuid(),
@@ -70,3 +74,75 @@ export function classifySearch(q: string): SearchKind {
   if (/^\d+(-\d*)*$/.test(s)) return 'unitPrefix';
   return 'name';
 }
+
+// Answers (src/server/property/property.presenter.ts and property.routes.ts).
+
+/** ARC-12: a person as the server presents them: phone and ID number always masked. */
+export const personView = z.object({
+  id: z.uuid(),
+  relation: z.enum(PERSON_RELATIONS),
+  name: z.string(),
+  phone: z.string().nullable().meta({ description: '已遮蔽，如 138****5678' }),
+  idNumber: z.string().nullable().meta({ description: '已遮蔽' }),
+  hasPhone: z.boolean(),
+  hasIdNumber: z.boolean(),
+  version: z.number().int(),
+});
+export type PersonView = z.infer<typeof personView>;
+
+export const householdAbilities = abilitiesOf(registerPolicy);
+export type HouseholdAbilities = z.infer<typeof householdAbilities>;
+
+export const householdSummary = z.object({
+  id: z.uuid(),
+  projectId: z.uuid(),
+  unitId: z.uuid(),
+  unitCode: z.string(),
+  movedInAt: z.string().nullable(),
+  note: z.string().nullable(),
+  version: z.number().int(),
+  persons: z.array(personView),
+  abilities: householdAbilities,
+});
+export type HouseholdSummary = z.infer<typeof householdSummary>;
+export const householdList = z.object({ items: z.array(householdSummary) });
+
+export const householdDetail = householdSummary.extend({
+  floor: z.number().int(),
+  areaM2: z.number().nullable(),
+  handoverDate: z.string().nullable(),
+  buildingName: z.string(),
+  districtName: z.string(),
+  projectName: z.string(),
+});
+export type HouseholdDetail = z.infer<typeof householdDetail>;
+
+export const revealResult = z.object({ field: z.enum(['phone', 'idNumber']), value: z.string() });
+export type RevealResult = z.infer<typeof revealResult>;
+
+export const buildingNode = z.object({ id: z.uuid(), districtId: z.uuid(), code: z.string(), name: z.string(), unitCount: z.number().int() });
+export const districtNode = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  accountManagerId: z.uuid().nullable(),
+  accountManagerName: z.string().nullable(),
+  buildings: z.array(buildingNode),
+});
+/** The project's districts and buildings; null when the project has none of its own. */
+export const projectTree = z
+  .object({ project: z.object({ id: z.uuid(), code: z.string(), name: z.string() }), districts: z.array(districtNode) })
+  .nullable();
+export type ProjectTree = NonNullable<z.infer<typeof projectTree>>;
+
+export const unitRow = z.object({
+  id: z.uuid(),
+  code: z.string(),
+  floor: z.number().int(),
+  areaM2: z.number().nullable(),
+  handoverDate: z.string().nullable(),
+  householdId: z.uuid().nullable(),
+  projectId: z.uuid(),
+  residentName: z.string().nullable().meta({ description: '业主/租户姓名；无权查看全名的角色只见姓氏' }),
+});
+export const unitPage = z.object({ total: z.number().int(), items: z.array(unitRow) });
+export type UnitPage = z.infer<typeof unitPage>;

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import { auditPage, auditQuery, type AuditPage } from '../../domain/audit/audit.contract';
 import { and, desc, eq, gte, inArray, isNull, like, lt, or, type SQL } from 'drizzle-orm';
 import { auditLog } from '../../domain/audit/audit.table';
 import { auditPolicy } from '../../domain/audit/audit.policy';
@@ -8,19 +8,10 @@ import type { AppContext } from '../context';
 import { actorOf, policyAccess } from '../plugins/access';
 import { escapeLike } from '../db/like';
 
-const query = z.object({
-  action: z.string().trim().max(64).optional(),
-  actor: z.string().trim().max(64).optional(),
-  entityId: z.string().trim().max(64).optional(),
-  from: z.iso.datetime({ offset: true, error: '时间格式无效' }).optional(),
-  to: z.iso.datetime({ offset: true, error: '时间格式无效' }).optional(),
-  before: z.coerce.number().int().positive().optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-});
 
 export async function auditRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  r.get('/api/audit', { config: { access: policyAccess(auditPolicy, 'read') }, schema: { tags: ['audit'], summary: '审计日志(只读)', querystring: query } }, async (req) => {
+  r.get('/api/audit', { config: { access: policyAccess(auditPolicy, 'read') }, schema: { tags: ['audit'], summary: '审计日志(只读)', querystring: auditQuery, response: { 200: auditPage } } }, async (req): Promise<AuditPage> => {
     const actor = actorOf(req);
     const q = req.query;
     const conds: SQL[] = [];
@@ -35,12 +26,24 @@ export async function auditRoutes(app: FastifyInstance, ctx: AppContext): Promis
     if (q.from) conds.push(gte(auditLog.at, q.from));
     if (q.to) conds.push(lt(auditLog.at, q.to));
     if (q.before) conds.push(lt(auditLog.seq, q.before));
-    const items = await ctx.store.db
+    const rows = await ctx.store.db
       .select({ seq: auditLog.seq, at: auditLog.at, actorName: auditLog.actorName, action: auditLog.action, entity: auditLog.entity, entityId: auditLog.entityId, projectId: auditLog.projectId, subject: auditLog.subject, detail: auditLog.detail, ip: auditLog.ip })
       .from(auditLog)
       .where(conds.length ? and(...conds) : undefined)
       .orderBy(desc(auditLog.seq))
       .limit(q.limit);
+    const items = rows.map((e) => ({
+      seq: e.seq,
+      at: e.at,
+      actorName: e.actorName,
+      action: e.action,
+      entity: e.entity,
+      entityId: e.entityId,
+      projectId: e.projectId,
+      subject: e.subject,
+      detail: e.detail,
+      ip: e.ip,
+    }));
     return { items, nextBefore: items.length === q.limit ? items[items.length - 1].seq : null };
   });
 }

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import { loginBody, loginResult, me, type Me } from '../../domain/auth/auth.contract';
+import { okResult } from '../../domain/shared/api.contract';
 import { inArray } from 'drizzle-orm';
 import { projects } from '../../domain/property/property.table';
 import { registerPolicy } from '../../domain/property/property.policy';
@@ -14,31 +15,27 @@ import { CSRF_COOKIE, csrfCookieOptions, SESSION_COOKIE, sessionCookieOptions } 
 import { login, logout } from './auth.service';
 import { unauthenticated } from '../errors';
 
-const loginBody = z.object({
-  username: z.string().trim().min(1, '请输入用户名').max(64),
-  password: z.string().min(1, '请输入密码').max(256),
-});
 
 export async function authRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
-  r.post('/api/auth/login', { config: { access: 'public' }, schema: { tags: ['auth'], summary: '登录', body: loginBody } }, async (request, reply) => {
+  r.post('/api/auth/login', { config: { access: 'public' }, schema: { tags: ['auth'], summary: '登录', description: '成功后设置会话 Cookie wd_session 与 wd_csrf；之后每个修改类请求须在 X-CSRF-Token 头中带上 csrfToken。', body: loginBody, response: { 200: loginResult } } }, async (request, reply) => {
     const res = await login(ctx, request.body, request.ip, request.session?.tokenHash);
     reply.setCookie(SESSION_COOKIE, res.token, sessionCookieOptions(ctx.config));
     reply.setCookie(CSRF_COOKIE, res.csrfToken, csrfCookieOptions(ctx.config));
-    return { ok: true, csrfToken: res.csrfToken };
+    return { ok: true as const, csrfToken: res.csrfToken };
   });
 
-  r.post('/api/auth/logout', { config: { access: 'signedIn' }, schema: { tags: ['auth'], summary: '退出登录' } }, async (request, reply) => {
+  r.post('/api/auth/logout', { config: { access: 'signedIn' }, schema: { tags: ['auth'], summary: '退出登录', response: { 200: okResult } } }, async (request, reply) => {
     const actor = actorOf(request);
     if (!request.session) throw unauthenticated();
     await logout(ctx, request.session.tokenHash, actor, request.ip);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     reply.clearCookie(CSRF_COOKIE, { path: '/' });
-    return { ok: true };
+    return { ok: true as const };
   });
 
-  r.get('/api/auth/me', { config: { access: 'signedIn' }, schema: { tags: ['auth'], summary: '当前用户' } }, async (request) => {
+  r.get('/api/auth/me', { config: { access: 'signedIn' }, schema: { tags: ['auth'], summary: '当前用户', response: { 200: me } } }, async (request): Promise<Me> => {
     const actor = actorOf(request);
     const ids = [...actor.projectIds];
     const list = ids.length ? await ctx.store.db.select({ id: projects.id, code: projects.code, name: projects.name }).from(projects).where(inArray(projects.id, ids)) : [];

@@ -118,7 +118,9 @@ describe.each(STORE_KINDS)('ledger, statistics and boards on %s', (kind) => {
   it('CALL-11 the desk has every outside unit’s contact and promised time at hand', async () => {
     const v = (await kefu.get(`/api/vendors?projectId=${t.ids.p1}`)).json().items;
     expect(v.map((x: { category: string }) => x.category).sort()).toEqual(['broadband', 'intercom', 'security_door', 'telephone', 'water_heater']);
-    expect(v.every((x: { contactPhone: string; promisedMinutes: number }) => x.contactPhone && x.promisedMinutes > 0)).toBe(true);
+    expect(v.every((x: { contactPhoneMasked: string; promisedMinutes: number }) => x.contactPhoneMasked && x.promisedMinutes > 0)).toBe(true);
+    // Only the masked number leaves the server, like every phone number.
+    expect(v.every((x: object) => !('contactPhone' in x))).toBe(true);
   });
 
   it('the ledger and statistics are for customer-service staff and managers only', async () => {

@@ -11,8 +11,8 @@ import { authorize } from '../authorize';
 import { usersWithRoles } from '../notifications/notifier';
 import { maskPhone } from '../../domain/shared/mask';
 import { inArray } from 'drizzle-orm';
+import { assigneeList, projectQuery, serviceCategoryList, vendorList } from '../../domain/calls/reference.contract';
 
-const projectQuery = z.object({ projectId: z.uuid() });
 const tags = ['reference'];
 
 /** What the intake screen needs: categories with their scope notes (CALL-12), vendors (CALL-11), doers. */
@@ -20,19 +20,24 @@ export async function referenceRoutes(app: FastifyInstance, ctx: AppContext): Pr
   const r = app.withTypeProvider<ZodTypeProvider>();
   const read = policyAccess(callPolicy, 'read');
 
-  r.get('/api/service-categories', { config: { access: read }, schema: { tags, summary: '报事类别(含责任范围说明)', querystring: projectQuery } }, async (req) => {
+  r.get('/api/service-categories', { config: { access: read }, schema: { tags, summary: '报事类别(含责任范围说明)', querystring: projectQuery, response: { 200: serviceCategoryList } } }, async (req) => {
     authorize(callPolicy, requestActor(req).actor, 'read', { projectId: req.query.projectId });
-    return { items: await ctx.store.db.select().from(serviceCategories).where(eq(serviceCategories.projectId, req.query.projectId)).orderBy(asc(serviceCategories.sort)) };
+    const rows = await ctx.store.db.select().from(serviceCategories).where(eq(serviceCategories.projectId, req.query.projectId)).orderBy(asc(serviceCategories.sort));
+    return {
+      items: rows.map((c) => ({ id: c.id, code: c.code, label: c.label, kind: c.kind, warrantyCategory: c.warrantyCategory, vendorCategory: c.vendorCategory, scopeNote: c.scopeNote })),
+    };
   });
 
-  r.get('/api/vendors', { config: { access: read }, schema: { tags, summary: '外联单位(承诺上门时间)', querystring: projectQuery } }, async (req) => {
+  r.get('/api/vendors', { config: { access: read }, schema: { tags, summary: '外联单位(承诺上门时间)', querystring: projectQuery, response: { 200: vendorList } } }, async (req) => {
     authorize(callPolicy, requestActor(req).actor, 'read', { projectId: req.query.projectId });
     const rows = await ctx.store.db.select().from(vendors).where(and(eq(vendors.projectId, req.query.projectId), eq(vendors.active, true))).orderBy(asc(vendors.category));
-    // Vendors' numbers are business contacts, not household data; the desk calls them (CALL-11).
-    return { items: rows.map((v) => ({ ...v, contactPhoneMasked: maskPhone(v.contactPhone) })) };
+    // Like every phone number, a vendor's leaves the server masked (CALL-11: the desk sees whom to call).
+    return {
+      items: rows.map((v) => ({ id: v.id, category: v.category, name: v.name, contactName: v.contactName, contactPhoneMasked: maskPhone(v.contactPhone), promisedMinutes: v.promisedMinutes })),
+    };
   });
 
-  r.get('/api/assignees', { config: { access: read }, schema: { tags, summary: '可派单人员', querystring: projectQuery.extend({ kind: z.enum(['normal', 'Z']).default('normal') }) } }, async (req) => {
+  r.get('/api/assignees', { config: { access: read }, schema: { tags, summary: '可派单人员', querystring: projectQuery.extend({ kind: z.enum(['normal', 'Z']).default('normal') }), response: { 200: assigneeList } } }, async (req) => {
     authorize(callPolicy, requestActor(req).actor, 'read', { projectId: req.query.projectId });
     const ids = await usersWithRoles(ctx.store.db, req.query.projectId, req.query.kind === 'Z' ? ['warranty_engineer'] : ['technician', 'eng_lead']);
     const items = ids.length ? await ctx.store.db.select({ id: users.id, displayName: users.displayName }).from(users).where(inArray(users.id, ids)).orderBy(asc(users.displayName)) : [];

@@ -7,32 +7,43 @@ import type { AppContext } from '../context';
 import { actorOf } from '../plugins/access';
 import { notFound } from '../errors';
 import type { NotificationHub } from './hub';
+import { notificationPage, notificationQuery, type NotificationPage } from '../../domain/notifications/notifications.contract';
+import { okResult } from '../../domain/shared/api.contract';
 
 export async function notificationRoutes(app: FastifyInstance, ctx: AppContext, hub: NotificationHub): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['notifications'];
 
-  r.get('/api/notifications', { config: { access: 'signedIn' }, schema: { tags, summary: '我的通知(铃铛)', querystring: z.object({ unread: z.coerce.boolean().optional(), before: z.coerce.number().int().positive().optional(), limit: z.coerce.number().int().min(1).max(100).default(30) }) } }, async (req) => {
+  r.get('/api/notifications', { config: { access: 'signedIn' }, schema: { tags, summary: '我的通知(铃铛)', querystring: notificationQuery, response: { 200: notificationPage } } }, async (req): Promise<NotificationPage> => {
     const me = actorOf(req);
     const conds = [eq(notifications.userId, me.userId)];
     if (req.query.unread) conds.push(isNull(notifications.readAt));
     if (req.query.before) conds.push(lt(notifications.id, req.query.before));
-    const items = await ctx.store.db.select().from(notifications).where(and(...conds)).orderBy(desc(notifications.id)).limit(req.query.limit);
+    const rows = await ctx.store.db.select().from(notifications).where(and(...conds)).orderBy(desc(notifications.id)).limit(req.query.limit);
     const [u] = await ctx.store.db.select({ n: sql<number>`count(*)::int` }).from(notifications).where(and(eq(notifications.userId, me.userId), isNull(notifications.readAt)));
+    const items = rows.map((n) => ({
+      id: n.id,
+      at: n.at.toISOString(),
+      type: n.type,
+      title: n.title,
+      body: n.body,
+      link: n.link,
+      readAt: n.readAt ? n.readAt.toISOString() : null,
+    }));
     return { items, unread: u.n };
   });
 
-  r.post('/api/notifications/:id/read', { config: { access: 'signedIn' }, schema: { tags, summary: '标记已读', params: z.object({ id: z.coerce.number().int().positive() }) } }, async (req) => {
+  r.post('/api/notifications/:id/read', { config: { access: 'signedIn' }, schema: { tags, summary: '标记已读', params: z.object({ id: z.coerce.number().int().positive() }), response: { 200: okResult } } }, async (req) => {
     const me = actorOf(req);
     const res = await ctx.store.db.update(notifications).set({ readAt: ctx.now() }).where(and(eq(notifications.id, req.params.id), eq(notifications.userId, me.userId))).returning({ id: notifications.id });
     if (!res.length) throw notFound();
-    return { ok: true };
+    return { ok: true as const };
   });
 
-  r.post('/api/notifications/read-all', { config: { access: 'signedIn' }, schema: { tags, summary: '全部标记已读' } }, async (req) => {
+  r.post('/api/notifications/read-all', { config: { access: 'signedIn' }, schema: { tags, summary: '全部标记已读', response: { 200: okResult } } }, async (req) => {
     const me = actorOf(req);
     await ctx.store.db.update(notifications).set({ readAt: ctx.now() }).where(and(eq(notifications.userId, me.userId), isNull(notifications.readAt)));
-    return { ok: true };
+    return { ok: true as const };
   });
 
   // Server-Sent Events: live notifications; a reconnecting browser resumes with Last-Event-ID.

@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { households, persons } from '../../domain/property/property.table';
 import { registerPolicy } from '../../domain/property/property.policy';
-import type { HouseholdPatch, PersonInput } from '../../domain/property/property.contract';
+import type { HouseholdPatch, PersonInput, ProjectTree, RevealResult, UnitPage } from '../../domain/property/property.contract';
 import { can } from '../../domain/shared/policy';
 import { maskPhone } from '../../domain/shared/mask';
 import { appendAudit } from '../audit/audit.writer';
@@ -9,7 +9,7 @@ import type { AppContext, RequestActor } from '../context';
 import { authorize } from '../authorize';
 import { badRequest, conflict } from '../errors';
 import * as repo from './property.repository';
-import { presentHousehold, presentPerson } from './property.presenter';
+import { presentHousehold, presentHouseholdDetail, presentPerson } from './property.presenter';
 
 /** Search is limited to the actor's projects in which they may read the register (visibleTo). */
 export function readableProjects(ra: RequestActor, projectId?: string): string[] {
@@ -55,7 +55,7 @@ export async function getHousehold(ctx: AppContext, ra: RequestActor, id: string
       },
       ctx.now(),
     );
-    return presentHousehold(ra.actor, h, people);
+    return presentHouseholdDetail(ra.actor, h, people);
   });
 }
 
@@ -73,7 +73,7 @@ export async function updateHousehold(ctx: AppContext, ra: RequestActor, id: str
     await appendAudit(tx, { actor: ra.actor, action: 'household.update', entity: 'household', entityId: id, projectId: h.projectId, ip: ra.ip, detail: { fields: Object.keys(changes) } }, ctx.now());
     const fresh = await repo.findHousehold(tx, id);
     const people = await repo.personsOf(tx, [id]);
-    return presentHousehold(ra.actor, fresh!, people);
+    return presentHouseholdDetail(ra.actor, fresh!, people);
   });
 }
 
@@ -104,7 +104,7 @@ export async function updatePerson(ctx: AppContext, ra: RequestActor, personId: 
 }
 
 /** ARC-11/12: an explicit, audited look at one unmasked field, with the reason given. */
-export async function reveal(ctx: AppContext, ra: RequestActor, personId: string, field: 'phone' | 'idNumber', reason: string) {
+export async function reveal(ctx: AppContext, ra: RequestActor, personId: string, field: 'phone' | 'idNumber', reason: string): Promise<RevealResult> {
   return ctx.store.db.transaction(async (tx) => {
     const p = await repo.findPerson(tx, personId);
     authorize(registerPolicy, ra.actor, 'revealContact', p);
@@ -115,12 +115,23 @@ export async function reveal(ctx: AppContext, ra: RequestActor, personId: string
   });
 }
 
-export async function tree(ctx: AppContext, ra: RequestActor, projectId: string) {
+export async function tree(ctx: AppContext, ra: RequestActor, projectId: string): Promise<ProjectTree | null> {
   authorize(registerPolicy, ra.actor, 'read', { projectId });
-  return repo.projectTree(ctx.store.db, projectId);
+  const t = await repo.projectTree(ctx.store.db, projectId);
+  if (!t) return null;
+  return {
+    project: { id: t.project.id, code: t.project.code, name: t.project.name },
+    districts: t.districts.map((d) => ({
+      id: d.id,
+      name: d.name,
+      accountManagerId: d.accountManagerId,
+      accountManagerName: d.accountManagerName,
+      buildings: d.buildings.map((b) => ({ id: b.id, districtId: b.districtId, code: b.code, name: b.name, unitCount: b.unitCount })),
+    })),
+  };
 }
 
-export async function units(ctx: AppContext, ra: RequestActor, q: Parameters<typeof repo.listUnits>[1]) {
+export async function units(ctx: AppContext, ra: RequestActor, q: Parameters<typeof repo.listUnits>[1]): Promise<UnitPage> {
   authorize(registerPolicy, ra.actor, 'read', { projectId: q.projectId });
   const { total, items } = await repo.listUnits(ctx.store.db, q);
   const names = await repo.ownerNames(ctx.store.db, items.flatMap((i) => (i.householdId ? [i.householdId] : [])));
@@ -129,7 +140,16 @@ export async function units(ctx: AppContext, ra: RequestActor, q: Parameters<typ
     total,
     items: items.map((i) => {
       const name = i.householdId ? (names.get(i.householdId) ?? null) : null;
-      return { ...i, residentName: full ? name : name && Array.from(name)[0] + '*' };
+      return {
+        id: i.id,
+        code: i.code,
+        floor: i.floor,
+        areaM2: i.areaM2,
+        handoverDate: i.handoverDate,
+        householdId: i.householdId,
+        projectId: i.projectId,
+        residentName: full ? name : name && Array.from(name)[0] + '*',
+      };
     }),
   };
 }

@@ -2,7 +2,7 @@ import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { userProjects, userRoles, users } from '../../domain/users/users.table';
 import { projects } from '../../domain/property/property.table';
 import { userPolicy } from '../../domain/users/users.policy';
-import type { UserCreate, UserPatch } from '../../domain/users/users.contract';
+import type { UserCreate, UserPatch, UserView } from '../../domain/users/users.contract';
 import { abilities, type Actor } from '../../domain/shared/policy';
 import type { Role } from '../../domain/shared/roles';
 import { appendAudit } from '../audit/audit.writer';
@@ -22,7 +22,7 @@ async function checkProjects(ex: Executor, ids: string[]) {
   if (found.length !== new Set(ids).size) throw badRequest([{ path: 'body.projectIds', message: '项目不存在' }]);
 }
 
-async function loadUsers(ex: Executor, actor: Actor, ids?: string[]) {
+async function loadUsers(ex: Executor, actor: Actor, ids?: string[]): Promise<UserView[]> {
   const base = ex
     .select({ id: users.id, username: users.username, displayName: users.displayName, disabled: users.disabled, version: users.version, createdAt: users.createdAt })
     .from(users);
@@ -31,7 +31,12 @@ async function loadUsers(ex: Executor, actor: Actor, ids?: string[]) {
   const rs = uids.length ? await ex.select().from(userRoles).where(inArray(userRoles.userId, uids)) : [];
   const ps = uids.length ? await ex.select().from(userProjects).where(inArray(userProjects.userId, uids)) : [];
   return list.map((u) => ({
-    ...u,
+    id: u.id,
+    username: u.username,
+    displayName: u.displayName,
+    disabled: u.disabled,
+    version: u.version,
+    createdAt: u.createdAt.toISOString(),
     roles: rs.filter((r) => r.userId === u.id).map((r) => r.role),
     projectIds: ps.filter((p) => p.userId === u.id).map((p) => p.projectId),
     abilities: abilities(userPolicy, actor, GLOBAL),

@@ -1,19 +1,9 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
+import type { AuditEntry, AuditPage } from '../../domain/audit/audit.contract';
 import { api } from '../lib/api';
 
-/** GET /api/audit items (src/server/audit/audit.routes.ts). */
-export interface AuditEntry {
-  seq: number;
-  at: string;
-  actorName: string | null;
-  action: string;
-  entity: string | null;
-  entityId: string | null;
-  projectId: string | null;
-  subject: string | null;
-  detail: Record<string, unknown> | null;
-  ip: string | null;
-}
+/** A line of GET /api/audit: src/domain/audit/audit.contract.ts. */
+export type { AuditEntry };
 
 export interface AuditFilter {
   action?: string;
@@ -31,7 +21,7 @@ export function useAuditLog(filter: AuditFilter) {
     queryKey: ['audit', filter],
     initialPageParam: undefined as number | undefined,
     queryFn: ({ pageParam, signal }) =>
-      api.get<{ items: AuditEntry[]; nextBefore: number | null }>('/api/audit', { ...filter, before: pageParam, limit: PAGE }, signal),
+      api.get<AuditPage>('/api/audit', { ...filter, before: pageParam, limit: PAGE }, signal),
     getNextPageParam: (last) => last.nextBefore ?? undefined,
     staleTime: 0,
   });

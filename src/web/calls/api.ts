@@ -5,7 +5,7 @@ import type { CallCreateBody, CallListFilter, ClassifyBody } from '../../domain/
 import type { CallDetail } from '../../domain/work-orders/call-views.contract';
 import type { CallPage } from '../../domain/calls/ledger.contract';
 import type { CallRecord, Classification } from '../../domain/calls/call-record.contract';
-import type { Assignee, ServiceCategory, Vendor } from './types';
+import type { AssigneeView as Assignee, ServiceCategoryView as ServiceCategory, VendorView as Vendor } from '../../domain/calls/reference.contract';
 
 export const callKeys = {
   all: ['calls'] as const,

@@ -1,24 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Role } from '../../domain/shared/roles';
+import type { LoginBody, LoginResult, Me, MenuItem } from '../../domain/auth/auth.contract';
+import type { OkResult, ProjectRef } from '../../domain/shared/api.contract';
 import { api } from './api';
 
-export interface ProjectRef {
-  id: string;
-  code: string;
-  name: string;
-}
-
-/** GET /api/auth/me (src/server/auth/auth.routes.ts). */
-export interface Me {
-  id: string;
-  username: string;
-  displayName: string;
-  roles: Role[];
-  projects: ProjectRef[];
-  csrfToken?: string;
-  menu: { register: boolean; users: boolean; audit: boolean; intake: boolean; calls: boolean; board: boolean; reports: boolean; tasks: boolean };
-}
-export type MenuItem = keyof Me['menu'];
+// Response shapes: src/domain/auth/auth.contract.ts (GET /api/auth/me, POST /api/auth/login).
+export type { Me, MenuItem, ProjectRef };
 
 export const meKey = ['auth', 'me'] as const;
 
@@ -29,7 +15,7 @@ export function useMe() {
 export function useLogin() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: { username: string; password: string }) => api.post<{ ok: true; csrfToken: string }>('/api/auth/login', body),
+    mutationFn: (body: LoginBody) => api.post<LoginResult>('/api/auth/login', body),
     // Whatever the previous user had cached must not show to the next one.
     onSuccess: () => qc.clear(),
   });
@@ -37,5 +23,5 @@ export function useLogin() {
 
 /** Logs out; the caller leaves the signed-in pages first, then drops the cache (see AppLayout). */
 export function useLogout() {
-  return useMutation({ mutationFn: () => api.post<{ ok: true }>('/api/auth/logout') });
+  return useMutation({ mutationFn: () => api.post<OkResult>('/api/auth/logout') });
 }

@@ -1,21 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { NotificationPage, NotificationView } from '../../domain/notifications/notifications.contract';
+import type { OkResult } from '../../domain/shared/api.contract';
 import { api } from '../lib/api';
 
-/** A row of GET /api/notifications (src/server/notifications/notifications.routes.ts). */
-export interface AppNotification {
-  id: number;
-  at: string;
-  type: string;
-  title: string;
-  body: string | null;
-  link: string | null;
-  readAt: string | null;
-}
-
-export interface NotificationPage {
-  items: AppNotification[];
-  unread: number;
-}
+/** GET /api/notifications: src/domain/notifications/notifications.contract.ts. */
+export type AppNotification = NotificationView;
+export type { NotificationPage };
 
 export const notificationKeys = { list: ['notifications', 'list'] as const };
 
@@ -31,7 +21,7 @@ export function useNotifications() {
 export function useMarkRead() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (id: number) => api.post<{ ok: true }>(`/api/notifications/${id}/read`),
+    mutationFn: (id: number) => api.post<OkResult>(`/api/notifications/${id}/read`),
     onMutate: (id) => {
       qc.setQueryData<NotificationPage>(notificationKeys.list, (old) => {
         if (!old) return old;
@@ -48,7 +38,7 @@ export function useMarkRead() {
 export function useMarkAllRead() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: () => api.post<{ ok: true }>('/api/notifications/read-all'),
+    mutationFn: () => api.post<OkResult>('/api/notifications/read-all'),
     onSuccess: () => {
       const at = new Date().toISOString();
       qc.setQueryData<NotificationPage>(notificationKeys.list, (old) => (old ? { items: old.items.map((n) => ({ ...n, readAt: n.readAt ?? at })), unread: 0 } : old));

@@ -1,62 +1,26 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { PersonRelation } from '../../domain/property/property.table';
+import type {
+  HouseholdAbilities,
+  HouseholdDetail,
+  HouseholdPatch,
+  HouseholdSummary,
+  PersonView,
+  ProjectTree,
+  RevealResult,
+  UnitPage,
+} from '../../domain/property/property.contract';
 import { api, request } from '../lib/api';
 import { projectTreeKey } from '../lib/project-tree';
 
-// Response shapes of src/server/property/property.routes.ts (the presenters' allow-lists).
-
-export interface UnitRow {
-  id: string;
-  code: string;
-  floor: number;
-  areaM2: number | null;
-  handoverDate: string | null;
-  householdId: string | null;
-  residentName: string | null;
-}
-export interface UnitPage {
-  total: number;
-  items: UnitRow[];
-}
-
-/** A person as the server presents it: phone and ID number are always masked (ARC-12). */
-export interface Person {
-  id: string;
-  relation: PersonRelation;
-  name: string;
-  phone: string | null;
-  idNumber: string | null;
-  hasPhone: boolean;
-  hasIdNumber: boolean;
-  version: number;
-}
-export interface HouseholdAbilities {
-  read: boolean;
-  update: boolean;
-  import: boolean;
-  revealContact: boolean;
-  seeFullName: boolean;
-}
-export interface HouseholdSummary {
-  id: string;
-  projectId: string;
-  unitCode: string;
-  movedInAt: string | null;
-  note: string | null;
-  version: number;
-  persons: Person[];
-  abilities: HouseholdAbilities;
-}
-export interface Household extends HouseholdSummary {
-  floor: number;
-  areaM2: number | null;
-  handoverDate: string | null;
-  buildingName: string;
-  districtName: string;
-  projectName: string;
-}
-
-export type RevealField = 'phone' | 'idNumber';
+// Response shapes: the contracts of src/domain/property (the presenters' allow-lists), imported as types only.
+export type { HouseholdAbilities, HouseholdSummary, ProjectTree, UnitPage };
+export type Household = HouseholdDetail;
+/** A person as the server presents them: phone and ID number are always masked (ARC-12). */
+export type Person = PersonView;
+export type District = ProjectTree['districts'][number];
+export type Building = District['buildings'][number];
+export type UnitRow = UnitPage['items'][number];
+export type RevealField = RevealResult['field'];
 
 export const propertyKeys = {
   tree: projectTreeKey,
@@ -107,14 +71,14 @@ export function useHousehold(id: string | undefined) {
 export function useReveal() {
   return useMutation({
     mutationFn: (v: { personId: string; field: RevealField; reason: string }) =>
-      api.post<{ field: RevealField; value: string }>(`/api/persons/${v.personId}/reveal`, { field: v.field, reason: v.reason }),
+      api.post<RevealResult>(`/api/persons/${v.personId}/reveal`, { field: v.field, reason: v.reason }),
   });
 }
 
 export function useUpdateHousehold(id: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: { version: number; note?: string | null; movedInAt?: string | null }) => api.patch<Household>(`/api/households/${id}`, body),
+    mutationFn: (body: HouseholdPatch) => api.patch<Household>(`/api/households/${id}`, body),
     onSuccess: (h) => qc.setQueryData(propertyKeys.household(id), h),
   });
 }

@@ -5,6 +5,7 @@ import type { CallPage, CallStats, GtSummary, Ledger, LedgerQuery, StatsQuery } 
 import type { Board } from '../../domain/work-orders/call-views.contract';
 import type { WorkOrder, WorkOrderDetail } from '../../domain/work-orders/work-orders.contract';
 import { api, withQuery } from '../lib/api';
+import type { AssigneeList } from '../../domain/calls/reference.contract';
 
 // Answers are typed by the domain contracts (src/domain/calls/*.contract.ts, src/domain/work-orders/*.contract.ts).
 
@@ -76,7 +77,7 @@ export function useGtSummary(projectId: string | undefined, from: string, to: st
 export function useAssignees(projectId: string | undefined, kind: 'normal' | 'Z', enabled: boolean) {
   return useQuery({
     queryKey: reportKeys.assignees(projectId ?? '', kind),
-    queryFn: ({ signal }) => api.get<{ items: { id: string; displayName: string }[] }>('/api/assignees', { projectId, kind }, signal),
+    queryFn: ({ signal }) => api.get<AssigneeList>('/api/assignees', { projectId, kind }, signal),
     enabled: Boolean(projectId) && enabled,
     staleTime: 5 * 60_000,
   });

@@ -1,35 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Role } from '../../domain/shared/roles';
-import type { ProjectRef } from '../lib/session';
+import type { z } from 'zod';
+import type { userCreate, userPatch, UserView } from '../../domain/users/users.contract';
+import type { ProjectRef } from '../../domain/shared/api.contract';
 import { api } from '../lib/api';
 
-/** GET /api/users items (src/server/users/users.service.ts loadUsers). */
-export interface UserRow {
-  id: string;
-  username: string;
-  displayName: string;
-  disabled: boolean;
-  version: number;
-  roles: Role[];
-  projectIds: string[];
-}
-
-export interface UserCreateBody {
-  username: string;
-  displayName: string;
-  password: string;
-  roles: Role[];
-  projectIds: string[];
-}
-
-export interface UserPatchBody {
-  version: number;
-  displayName?: string;
-  password?: string;
-  roles?: Role[];
-  projectIds?: string[];
-  disabled?: boolean;
-}
+// Shapes of src/domain/users/users.contract.ts: what the server answers, and the bodies it accepts.
+export type UserRow = UserView;
+export type UserCreateBody = z.input<typeof userCreate>;
+export type UserPatchBody = z.input<typeof userPatch>;
 
 export const userKeys = {
   list: ['users', 'list'] as const,

@@ -1,7 +1,7 @@
 import { Select, Typography, type RefSelectProps } from 'antd';
 import type { Ref } from 'react';
 import { t } from '../../i18n/zh-CN';
-import type { ServiceCategory } from '../types';
+import type { ServiceCategoryView as ServiceCategory } from '../../../domain/calls/reference.contract';
 
 interface Props {
   id?: string;

@@ -5,7 +5,7 @@ import { CLASS_LABELS, URGENCY_LABELS } from '../../../domain/calls/labels';
 import { t } from '../../i18n/zh-CN';
 import { CategorySelect } from '../components/category-select';
 import type { CallClass, Urgency } from '../../../domain/calls/calls.table';
-import type { Assignee, ServiceCategory } from '../types';
+import type { AssigneeView as Assignee, ServiceCategoryView as ServiceCategory } from '../../../domain/calls/reference.contract';
 
 const CLASSES = Object.keys(CLASS_LABELS) as CallClass[];
 const URGENCIES = Object.keys(URGENCY_LABELS) as Urgency[];
