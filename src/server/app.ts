@@ -99,7 +99,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
 
-  const hub = new NotificationHub(opts.store);
+  const hub = new NotificationHub(opts.store, { now: ctx.now, idleMinutes: opts.config.sessionIdleMinutes, absoluteMinutes: opts.config.sessionAbsoluteMinutes });
   await hub.start();
   const timers = new TimerRunner(opts.store.db, ctx.now, opts.timerPollMs ?? 1000, 200, (err) => app.log.error({ err }, 'timer loop'));
   registerCallTimers(timers);

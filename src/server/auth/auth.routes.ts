@@ -29,6 +29,11 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext): Promise
     return { ok: true, csrfToken: res.csrfToken };
   });
 
+  // What the sign-in page must say before anyone signs in: this store still has demo accounts with the published password.
+  r.get('/api/auth/notice', { config: { access: 'public' }, schema: { tags: ['auth'], summary: '登录页提示(演示账号)', response: { 200: z.object({ demoAccounts: z.boolean() }) } } }, async () => ({
+    demoAccounts: Boolean(ctx.config.demoAccounts),
+  }));
+
   r.post('/api/auth/logout', { config: { access: 'signedIn' }, schema: { tags: ['auth'], summary: '退出登录' } }, async (request, reply) => {
     const actor = actorOf(request);
     if (!request.session) throw unauthenticated();

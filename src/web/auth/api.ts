@@ -26,6 +26,11 @@ export function useMe() {
   return useQuery({ queryKey: meKey, queryFn: ({ signal }) => api.get<Me>('/api/auth/me', undefined, signal), staleTime: 60_000 });
 }
 
+/** Whether this store still has demo accounts with the published password (the sign-in page warns). */
+export function useLoginNotice() {
+  return useQuery({ queryKey: ['auth', 'notice'], queryFn: ({ signal }) => api.get<{ demoAccounts: boolean }>('/api/auth/notice', undefined, signal), staleTime: 5 * 60_000, retry: false });
+}
+
 export function useLogin() {
   const qc = useQueryClient();
   return useMutation({
