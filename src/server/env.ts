@@ -20,8 +20,6 @@ export interface AppConfig {
   production: boolean;
   /** ALLOW_DEMO_PASSWORDS=1: start in production even while demo passwords work (a staging copy). */
   allowDemoPasswords: boolean;
-  /** Set at start: demo accounts with the published password exist (the login page warns). */
-  demoAccounts?: boolean;
   /** The audit chain's HMAC key (AUDIT_KEY), or the file holding it. */
   auditKey?: string;
   auditKeyFile?: string;

@@ -39,7 +39,7 @@ async function start() {
       );
     }
   }
-  const app = await buildApp({ store, config: { ...config, demoAccounts: demo.length > 0 }, runTimers: true });
+  const app = await buildApp({ store, config, runTimers: true });
   if (store.kind === 'embedded') {
     // The embedded store has no autovacuum: refresh planner statistics every half hour and vacuum nightly.
     setInterval(() => void store.exec('ANALYZE').catch((err) => app.log.warn({ err }, 'analyze failed')), 30 * 60_000).unref();

@@ -12,6 +12,7 @@ import type { AppContext } from '../context';
 import { actorOf } from '../plugins/access';
 import { CSRF_COOKIE, csrfCookieOptions, SESSION_COOKIE, sessionCookieOptions } from '../plugins/session';
 import { login, logout } from './auth.service';
+import { demoAccountsThatWork } from '../seed/demo-accounts';
 import { unauthenticated } from '../errors';
 
 const loginBody = z.object({
@@ -30,9 +31,13 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext): Promise
   });
 
   // What the sign-in page must say before anyone signs in: this store still has demo accounts with the published password.
-  r.get('/api/auth/notice', { config: { access: 'public' }, schema: { tags: ['auth'], summary: '登录页提示(演示账号)', response: { 200: z.object({ demoAccounts: z.boolean() }) } } }, async () => ({
-    demoAccounts: Boolean(ctx.config.demoAccounts),
-  }));
+  // Checked against the accounts themselves (so it clears once the passwords are changed), at most once a minute.
+  let demoCheck: { at: number; value: Promise<boolean> } | null = null;
+  r.get('/api/auth/notice', { config: { access: 'public' }, schema: { tags: ['auth'], summary: '登录页提示(演示账号)', response: { 200: z.object({ demoAccounts: z.boolean() }) } } }, async () => {
+    const t = ctx.now().getTime();
+    if (!demoCheck || Math.abs(t - demoCheck.at) > 60_000) demoCheck = { at: t, value: demoAccountsThatWork(ctx.store.db).then((names) => names.length > 0) };
+    return { demoAccounts: await demoCheck.value };
+  });
 
   r.post('/api/auth/logout', { config: { access: 'signedIn' }, schema: { tags: ['auth'], summary: '退出登录' } }, async (request, reply) => {
     const actor = actorOf(request);

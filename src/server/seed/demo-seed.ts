@@ -5,7 +5,7 @@ import type { Role } from '../../domain/users/roles';
 import type { PersonRelation } from '../../domain/property/property.table';
 import { appendAudit } from '../audit/audit.writer';
 import { hashPassword } from '../auth/passwords';
-import { rows, type Executor, type Store } from '../db/store';
+import { rows, type Executor, type Store, type Tx } from '../db/store';
 import { chineseName, DEFAULT_WARRANTY_TERMS, idNumber, mobile, prng } from './demo-data';
 import { seedServiceDesk } from './service-desk-seed';
 
@@ -50,16 +50,28 @@ async function insertChunked<T extends Record<string, unknown>>(tx: Executor, ta
   for (let i = 0; i < values.length; i += size) await tx.insert(table).values(values.slice(i, i + size) as never);
 }
 
+/**
+ * Seeds the demo estate into an empty store. Under a lock, with the emptiness checked inside it: instances
+ * started together on one empty database seed it once, and all of them come up.
+ */
 export async function seedDemoIfEmpty(store: Store): Promise<SeedResult | null> {
-  const [{ n }] = await rows<{ n: number }>(store.db, sql`SELECT count(*)::int AS n FROM projects`);
-  if (n > 0) return null;
-  return seedDemo(store);
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  return store.db.transaction(async (tx) => {
+    await tx.execute(sql`SELECT pg_advisory_xact_lock(727203)`);
+    const [{ n }] = await rows<{ n: number }>(tx, sql`SELECT count(*)::int AS n FROM projects`);
+    if (n > 0) return null;
+    return seedInto(tx, passwordHash);
+  });
 }
 
 export async function seedDemo(store: Store): Promise<SeedResult> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
+  return store.db.transaction((tx) => seedInto(tx, passwordHash));
+}
+
+async function seedInto(tx: Tx, passwordHash: string): Promise<SeedResult> {
   const rand = prng(20261126);
-  return store.db.transaction(async (tx) => {
+  {
     const [project] = await tx.insert(projects).values({ code: 'JHHY', name: '佳宏花园' }).returning();
     const [other] = await tx.insert(projects).values({ code: 'JHJY', name: '佳宏锦园' }).returning();
 
@@ -148,5 +160,5 @@ export async function seedDemo(store: Store): Promise<SeedResult> {
 
     await appendAudit(tx, { actor: null, action: 'system.seed_demo', projectId: project.id, detail: { units: insertedUnits.length, households: householdRows.length } });
     return { project: project.name, units: insertedUnits.length, households: householdRows.length, users: DEMO_USERS.length };
-  });
+  }
 }
