@@ -9,6 +9,7 @@ import fastifyStatic from '@fastify/static';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppConfig } from './env';
+import { BODY_LIMITS } from './body-limits';
 import { t } from '../domain/shared/messages.zh-CN';
 import type { Store } from './db/store';
 import type { AppContext } from './context';
@@ -64,7 +65,8 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     // Personal data never goes into logs: Fastify's request lines carry the URL with its query string
     // (a phone number searched for), so they are off; onResponse logs the route pattern instead.
     logController: new LogController({ disableRequestLogging: true }),
-    bodyLimit: 10 * 1024 * 1024,
+    // JSON bodies: 256 KiB, refused with 413 before they are read. Routes that take files say their own limit.
+    bodyLimit: BODY_LIMITS.json,
     trustProxy: process.env.TRUST_PROXY === '1',
     // Malformed URLs and content types answer in the API's one error shape too.
     frameworkErrors: (error, request, reply) => {

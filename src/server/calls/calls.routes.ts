@@ -8,6 +8,7 @@ import { policyAccess } from '../plugins/access';
 import * as intake from './intake.service';
 import * as svc from './calls.service';
 import * as ledger from './ledger.service';
+import { BODY_LIMITS } from '../body-limits';
 
 const idParam = z.object({ id: z.uuid({ error: '无效的编号' }) });
 const tags = ['calls'];
@@ -66,6 +67,6 @@ export async function callRoutes(app: FastifyInstance, ctx: AppContext): Promise
   );
   r.post('/api/calls/:id/resolve', { config: acc('resolve'), schema: { tags, summary: '标记已处理(无需派单的事项)', params: idParam, body: resolveInput } }, async (req) => svc.resolve(ctx, requestActor(req), req.params.id, req.body));
   r.post('/api/calls/:id/reopen', { config: acc('reopen'), schema: { tags, summary: '重开', params: idParam, body: reopenInput } }, async (req) => svc.reopen(ctx, requestActor(req), req.params.id, req.body));
-  r.post('/api/calls/:id/close', { config: acc('close'), schema: { tags, summary: '销项(签字、编号)', params: idParam, body: closeInput } }, async (req) => svc.close(ctx, requestActor(req), req.params.id, req.body));
+  r.post('/api/calls/:id/close', { config: acc('close'), bodyLimit: BODY_LIMITS.signature, schema: { tags, summary: '销项(签字、编号)', params: idParam, body: closeInput } }, async (req) => svc.close(ctx, requestActor(req), req.params.id, req.body));
   r.post('/api/calls/:id/chase', { config: acc('chase'), schema: { tags, summary: '催办', params: idParam, body: chaseInput } }, async (req) => svc.chase(ctx, requestActor(req), req.params.id, req.body.note));
 }

@@ -7,12 +7,13 @@ import type { AppContext } from '../context';
 import { actorOf } from '../plugins/access';
 import { notFound } from '../errors';
 import type { NotificationHub } from './hub';
+import { queryBoolean } from '../../domain/shared/text';
 
 export async function notificationRoutes(app: FastifyInstance, ctx: AppContext, hub: NotificationHub): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['notifications'];
 
-  r.get('/api/notifications', { config: { access: 'signedIn' }, schema: { tags, summary: '我的通知(铃铛)', querystring: z.object({ unread: z.coerce.boolean().optional(), before: z.coerce.number().int().positive().optional(), limit: z.coerce.number().int().min(1).max(100).default(30) }) } }, async (req) => {
+  r.get('/api/notifications', { config: { access: 'signedIn' }, schema: { tags, summary: '我的通知(铃铛)', querystring: z.object({ unread: queryBoolean.optional(), before: z.coerce.number().int().positive().optional(), limit: z.coerce.number().int().min(1).max(100).default(30) }) } }, async (req) => {
     const me = actorOf(req);
     const conds = [eq(notifications.userId, me.userId)];
     if (req.query.unread) conds.push(isNull(notifications.readAt));

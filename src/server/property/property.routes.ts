@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { registerPolicy } from '../../domain/property/property.policy';
-import { householdPatch, personInput, personPatch, revealInput, searchQuery, unitListQuery } from '../../domain/property/property.contract';
+import { householdPatch, personInput, personPatch, revealInput, householdUrlSearchQuery, searchQuery, unitListQuery } from '../../domain/property/property.contract';
 import { requestActor, type AppContext } from '../context';
 import { policyAccess } from '../plugins/access';
 import * as svc from './property.service';
@@ -22,7 +22,7 @@ export async function propertyRoutes(app: FastifyInstance, ctx: AppContext): Pro
     svc.units(ctx, requestActor(req), req.query),
   );
 
-  r.get('/api/households', { config: { access: read }, schema: { tags, summary: '按房号、姓名、手机号(或后四位)查找业户', querystring: searchQuery } }, async (req) => ({
+  r.get('/api/households', { config: { access: read }, schema: { tags, summary: '按房号、姓名或手机后四位查找业户(完整号码请用 POST /api/households/search)', querystring: householdUrlSearchQuery } }, async (req) => ({
     items: await svc.search(ctx, requestActor(req), req.query.q, req.query.limit, req.query.projectId),
   }));
 

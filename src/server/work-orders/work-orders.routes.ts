@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { queryBoolean } from '../../domain/shared/text';
+import { BODY_LIMITS } from '../body-limits';
 import { and, eq, inArray } from 'drizzle-orm';
 import { workOrderPolicy, type WorkOrderRec } from '../../domain/work-orders/work-orders.policy';
 import { workOrders, WORK_ORDER_STATUSES } from '../../domain/work-orders/work-orders.table';
@@ -53,7 +55,7 @@ export async function workOrderRoutes(app: FastifyInstance, ctx: AppContext): Pr
   const r = app.withTypeProvider<ZodTypeProvider>();
   const read = policyAccess(workOrderPolicy, 'read');
 
-  r.get('/api/work-orders', { config: { access: read }, schema: { tags, summary: '报修单列表(我的任务或项目全部)', querystring: z.object({ projectId: z.uuid().optional(), mine: z.coerce.boolean().optional(), status: z.enum(WORK_ORDER_STATUSES).optional(), open: z.coerce.boolean().optional() }) } }, async (req) => {
+  r.get('/api/work-orders', { config: { access: read }, schema: { tags, summary: '报修单列表(我的任务或项目全部)', querystring: z.object({ projectId: z.uuid().optional(), mine: queryBoolean.optional(), status: z.enum(WORK_ORDER_STATUSES).optional(), open: queryBoolean.optional() }) } }, async (req) => {
     const actor = actorOf(req);
     const q = req.query;
     const conds = [];
@@ -78,7 +80,7 @@ export async function workOrderRoutes(app: FastifyInstance, ctx: AppContext): Pr
 
   for (const event of Object.keys(bodies) as (keyof typeof bodies)[]) {
     const action = event === 'verify' || event === 'reject' ? 'verify' : event === 'reassign' || event === 'cancel' ? 'reassign' : 'act';
-    r.post(`/api/work-orders/:id/${event}`, { config: { access: policyAccess(workOrderPolicy, action) }, schema: { tags, summary: `报修单：${SUMMARY[event]}`, params: idParam, body: bodies[event] } }, async (req) =>
+    r.post(`/api/work-orders/:id/${event}`, { config: { access: policyAccess(workOrderPolicy, action) }, bodyLimit: event === 'complete' ? BODY_LIMITS.photos : undefined, schema: { tags, summary: `报修单：${SUMMARY[event]}`, params: idParam, body: bodies[event] } }, async (req) =>
       stepWorkOrder(ctx, requestActor(req), (req.params as { id: string }).id, event, req.body as never),
     );
   }
