@@ -114,7 +114,7 @@ describe('stored XSS (browser)', () => {
       const p1 = me.projects[0].id;
       // User display names: new users, and the account manager the estate tree shows beside his district.
       for (const [k, v] of Object.entries(P)) {
-        await admin.json('POST', '/api/users', { username: `xss_${k}`, displayName: v, password: 'secret-123', roles: ['cs_specialist'], projectIds: [p1] });
+        await admin.json('POST', '/api/users', { username: `xss_${k}`, displayName: v, password: 'Lantern-Orchid-58', roles: ['cs_specialist'], projectIds: [p1] });
       }
       const users = await admin.json<{ items: { id: string; username: string; version: number }[] }>('GET', '/api/users');
       const jingli = users.items.find((u) => u.username === 'jingli')!;
@@ -206,7 +206,7 @@ describe('stored XSS (browser)', () => {
 
   it('page header: the signed-in user\'s own display name shows as text, nothing runs', async () => {
     for (const [k, v] of Object.entries(P)) {
-      const { page, dialogs } = await signedIn(`xss_${k}`, 'secret-123');
+      const { page, dialogs } = await signedIn(`xss_${k}`, 'Lantern-Orchid-58');
       expect((await page.getByTestId('current-user').innerText()).trim()).toBe(v);
       await expectClean(page, dialogs);
     }

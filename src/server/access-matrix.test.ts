@@ -46,7 +46,7 @@ const ROUTES: RouteCase[] = [
   } },
   { name: 'POST reveal', policy: registerPolicy, action: 'revealContact', call: (c, f) => c.post(`/api/persons/${f.person}/reveal`, { field: 'phone', reason: '矩阵测试' }) },
   { name: 'GET users', policy: userPolicy, action: 'read', global: true, call: (c) => c.get('/api/users') },
-  { name: 'POST users', policy: userPolicy, action: 'create', global: true, call: (c) => c.post('/api/users', { username: `m${serial++}`, displayName: '矩阵', password: 'secret-123', roles: ['guard'] }) },
+  { name: 'POST users', policy: userPolicy, action: 'create', global: true, call: (c) => c.post('/api/users', { username: `m${serial++}`, displayName: '矩阵', password: 'Lantern-Orchid-58', roles: ['guard'] }) },
   { name: 'GET audit', policy: auditPolicy, action: 'read', global: true, listOf: true, call: (c) => c.get('/api/audit') },
 ];
 
@@ -105,9 +105,9 @@ describe.each(STORE_KINDS)('access matrix on %s', (kind) => {
         fc.constantFrom(...units.map((u) => u.code), ...units.map((u) => u.code.split('-').slice(0, 2).join('-') + '-'), '1-1-', '99-'),
         async (projectIds, role, q) => {
           const username = `scope${n++}`;
-          const created = await admin.post('/api/users', { username, displayName: '范围', password: 'secret-123', roles: [role], projectIds });
+          const created = await admin.post('/api/users', { username, displayName: '范围', password: 'Lantern-Orchid-58', roles: [role], projectIds });
           expect(created.statusCode).toBe(201);
-          const c = await Client.login(t.app, username, 'secret-123');
+          const c = await Client.login(t.app, username, 'Lantern-Orchid-58');
           const res = await c.get(`/api/households?q=${encodeURIComponent(q)}&limit=100`);
           const actor: Actor = { userId: created.json().id, username, displayName: '', roles: new Set([role]), projectIds: new Set(projectIds) };
           expect(classifySearch(q)).toBe('unitPrefix');

@@ -10,6 +10,7 @@ import fastifyStatic from '@fastify/static';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppConfig } from './env';
+import { BODY_LIMITS } from './body-limits';
 import { t } from '../domain/shared/messages.zh-CN';
 import type { Store } from './db/store';
 import type { AppContext } from './context';
@@ -83,7 +84,8 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     // Personal data never goes into logs: Fastify's request lines carry the URL with its query string
     // (a phone number searched for), so they are off; onResponse logs the route pattern instead.
     logController: new LogController({ disableRequestLogging: true }),
-    bodyLimit: 10 * 1024 * 1024,
+    // JSON bodies: 256 KiB, refused with 413 before they are read. Routes that take files say their own limit.
+    bodyLimit: BODY_LIMITS.json,
     trustProxy: process.env.TRUST_PROXY === '1',
     // Malformed URLs and content types answer in the API's one error shape too.
     frameworkErrors: (error, request, reply) => {
@@ -116,7 +118,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
 
-  const hub = new NotificationHub(opts.store);
+  const hub = new NotificationHub(opts.store, { now: ctx.now, idleMinutes: opts.config.sessionIdleMinutes, absoluteMinutes: opts.config.sessionAbsoluteMinutes });
   await hub.start();
   const timers = new TimerRunner(opts.store.db, ctx.now, opts.timerPollMs ?? 1000, 200, (err) => app.log.error({ err }, 'timer loop'), app.log);
   registerCallTimers(timers);

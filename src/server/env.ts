@@ -16,15 +16,26 @@ export interface AppConfig {
   serveWeb: boolean;
   secureCookies: boolean;
   logLevel: string;
+  /** NODE_ENV=production: refuse known demo passwords and the development audit key. */
+  production: boolean;
+  /** ALLOW_DEMO_PASSWORDS=1: start in production even while demo passwords work (a staging copy). */
+  allowDemoPasswords: boolean;
+  /** The audit chain's HMAC key (AUDIT_KEY), or the file holding it. */
+  auditKey?: string;
+  auditKeyFile?: string;
+  /** Append-only file of checkpoints of the audit chain's head, outside the database. */
+  auditAnchorFile?: string;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const databaseUrl = env.DATABASE_URL || undefined;
+  const dataDir = path.resolve(env.DATA_DIR ?? 'data');
   return {
     port: Number(env.PORT ?? 3000),
-    host: env.HOST ?? '0.0.0.0',
+    // Only this machine unless HOST says otherwise (HOST=0.0.0.0 serves the network, e.g. behind a proxy).
+    host: env.HOST ?? '127.0.0.1',
     databaseUrl,
-    dataDir: path.resolve(env.DATA_DIR ?? 'data'),
+    dataDir,
     // The demo estate goes into a new embedded store; on a server only when asked for.
     seedDemo: databaseUrl ? env.SEED_DEMO === '1' : env.SEED_DEMO !== '0',
     sessionIdleMinutes: Number(env.SESSION_IDLE_MINUTES ?? 30),
@@ -34,5 +45,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     serveWeb: env.SERVE_WEB !== '0',
     secureCookies: env.SECURE_COOKIES === '1',
     logLevel: env.LOG_LEVEL ?? 'info',
+    production: env.NODE_ENV === 'production',
+    allowDemoPasswords: env.ALLOW_DEMO_PASSWORDS === '1',
+    auditKey: env.AUDIT_KEY || undefined,
+    // Beside the embedded store's folder (not inside it: that folder is the database's own).
+    auditKeyFile: env.AUDIT_KEY_FILE ? path.resolve(env.AUDIT_KEY_FILE) : databaseUrl ? undefined : `${dataDir}.audit-key`,
+    auditAnchorFile: env.AUDIT_ANCHOR_FILE ? path.resolve(env.AUDIT_ANCHOR_FILE) : databaseUrl ? undefined : `${dataDir}.audit-anchor`,
   };
 }

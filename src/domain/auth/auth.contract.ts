@@ -37,3 +37,7 @@ export const me = z.object({
   menu,
 });
 export type Me = z.infer<typeof me>;
+
+/** GET /api/auth/notice: what the sign-in page says before anyone signs in (demo accounts with the published password). */
+export const loginNotice = z.object({ demoAccounts: z.boolean() });
+export type LoginNotice = z.infer<typeof loginNotice>;

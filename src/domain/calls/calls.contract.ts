@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CALL_CLASSES, CALL_STATUSES, CHANNELS, REPLY_CHANNELS, URGENCIES } from './calls.table';
 import { phoneSchema } from '../property/property.contract';
+import { plainText, queryBoolean, typed } from '../shared/text';
 
 const uuid = z.uuid({ error: '无效的编号' });
 const version = z.number().int().positive();
@@ -20,7 +21,7 @@ export type ClassifyRequest = z.infer<typeof classifyInput>;
 export const callCreate = classifyInput
   .extend({
     channel: z.enum(CHANNELS, { error: '请选择来电或来访' }),
-    callerName: z.string().trim().min(1, '请输入来电/来访人').max(50),
+    callerName: plainText({ max: 50, required: '请输入来电/来访人' }),
     callerPhone: phoneSchema.nullish(),
     content: z.string().trim().min(2, '请填写事由').max(2000, '事由最多 2000 字'),
     urgency: z.enum(URGENCIES).default('normal'),
@@ -64,13 +65,13 @@ export const chaseInput = z.object({ note: z.string().trim().max(500).optional()
 export const callListQuery = z.object({
   projectId: uuid,
   status: z.enum(CALL_STATUSES).optional(),
-  open: z.coerce.boolean<boolean>().optional(),
+  open: queryBoolean.optional(),
   class: z.enum(CALL_CLASSES).optional(),
   districtId: uuid.optional(),
   householdId: uuid.optional(),
   from: z.iso.datetime({ offset: true }).optional(),
   to: z.iso.datetime({ offset: true }).optional(),
-  q: z.string().trim().max(50).optional(),
+  q: typed(z.string().max(50)).optional(),
   page: z.coerce.number<number>().int().min(1).default(1),
   pageSize: z.coerce.number<number>().int().min(1).max(200).default(50),
 });

@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { queryBoolean } from '../shared/text';
 
 export const notificationQuery = z.object({
-  unread: z.coerce.boolean().optional(),
+  unread: queryBoolean.optional(),
   before: z.coerce.number().int().positive().optional(),
   limit: z.coerce.number().int().min(1).max(100).default(30),
 });

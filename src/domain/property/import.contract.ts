@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { hasInvisible, NO_INVISIBLE_MESSAGE, normalizeTyped } from '../shared/text';
 import { PERSON_RELATIONS, type PersonRelation } from './property.table';
 import { idNumberSchema, personInput, phoneSchema } from './property.contract';
 import { RELATION_LABELS } from './labels';
@@ -78,9 +79,9 @@ const optional = <T>(inner: z.ZodType<T, string>) => z.string().transform(blankT
 const code = (suffix: RegExp, required: string, invalid: string) =>
   z
     .string()
-    .trim()
-    .transform((s) => s.replace(suffix, '').trim())
-    .pipe(z.string().min(1, required).regex(/^[0-9A-Za-z]{1,10}$/, invalid));
+    // Full-width characters folded (Ａ５, ３), letters in upper case, as the room-code search reads them.
+    .transform((s) => normalizeTyped(s).replace(suffix, '').trim().toUpperCase())
+    .pipe(z.string().min(1, required).regex(/^[0-9A-Z]{1,10}$/, invalid));
 
 /** One field per column; each takes the cell as text ('' when blank). Messages match the register's forms. */
 export const importFieldSchemas = {
@@ -117,7 +118,7 @@ export const importFieldSchemas = {
       return z.NEVER;
     }),
   ),
-  district: optional(z.string().max(50, '辖区名称最多 50 字')),
+  district: optional(z.string().max(50, '辖区名称最多 50 字').refine((s) => !hasInvisible(s), NO_INVISIBLE_MESSAGE)),
   name: personInput.shape.name,
   relation: z
     .string()

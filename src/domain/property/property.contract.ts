@@ -3,22 +3,22 @@ import { createInsertSchema } from 'drizzle-zod';
 import { persons, PERSON_RELATIONS } from './property.table';
 import { registerPolicy } from './property.policy';
 import { abilitiesOf } from '../shared/api.contract';
+import { idCheckDigitOk, plainText, typed } from '../shared/text';
 
 /** Mainland mobile or landline: digits, optional leading +86 / area code dash. */
-export const phoneSchema = z
-  .string()
-  .trim()
-  .regex(/^(\+?86)?1[3-9]\d{9}$|^0\d{2,3}-?\d{7,8}$/, '请输入正确的手机号或座机号');
+export const phoneSchema = typed(z.string().regex(/^(\+?86)?1[3-9]\d{9}$|^0\d{2,3}-?\d{7,8}$/, '请输入正确的手机号或座机号'));
 
-/** 18-character resident ID (last may be X) or a 15-digit old one. */
-export const idNumberSchema = z
-  .string()
-  .trim()
-  .toUpperCase()
-  .regex(/^\d{17}[\dX]$|^\d{15}$/, '请输入正确的身份证号');
+/** 18-character resident ID whose last character is its GB 11643 check digit (may be X), or a 15-digit old one. */
+export const idNumberSchema = typed(
+  z
+    .string()
+    .toUpperCase()
+    .regex(/^\d{17}[\dX]$|^\d{15}$/, '请输入正确的身份证号')
+    .refine((s) => s.length === 15 || idCheckDigitOk(s), '身份证号校验位不正确，请核对'),
+);
 
 export const personInput = createInsertSchema(persons, {
-  name: (s) => s.trim().min(1, '请输入姓名').max(50, '姓名最多 50 字'),
+  name: () => plainText({ max: 50, required: '请输入姓名', tooLong: '姓名最多 50 字' }),
   relation: z.enum(PERSON_RELATIONS, { error: '请选择关系' }),
   phone: phoneSchema.nullish(),
   idNumber: idNumberSchema.nullish(),
@@ -49,17 +49,28 @@ export const revealInput = z
 
 export const searchQuery = z
   .object({
-    q: z.string().trim().min(1, '请输入房号、姓名或手机号').max(50),
+    q: typed(z.string().min(1, '请输入房号、姓名或手机号').max(50)),
     projectId: z.uuid().optional(),
     limit: z.coerce.number().int().min(1).max(100).default(30),
   })
   .meta({ example: { q: '3-2-1502', projectId: '6f1c1a52-8d4e-4f7e-9a43-2f1f5b0c1d11', limit: 30 } });
 
+/** A run of seven or more digits, or a mobile number written in groups: a phone or ID number (or most of one). */
+export const looksLikePersonalNumber = (s: string): boolean => /\d{7,}/.test(s.replace(/\s/g, '')) || /^(\+?86)?1\d{2}[-\s]?\d{4}[-\s]?\d{4}$/.test(s.trim());
+
+/**
+ * The GET form of the household search: personal numbers never travel in a URL (proxy logs, browser history),
+ * so a phone or ID number is refused here and searched with POST /api/households/search.
+ */
+export const householdUrlSearchQuery = searchQuery.extend({
+  q: searchQuery.shape.q.refine((s) => !looksLikePersonalNumber(s), '手机号、身份证号请通过查询框（请求体）查找，不能放在网址中'),
+});
+
 export const unitListQuery = z.object({
   projectId: z.uuid(),
   buildingId: z.uuid().optional(),
   districtId: z.uuid().optional(),
-  q: z.string().trim().max(50).optional(),
+  q: typed(z.string().max(50)).optional(),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });
@@ -71,7 +82,8 @@ export function classifySearch(q: string): SearchKind {
   const s = q.trim();
   if (/^\d{4}$/.test(s)) return 'last4OrRoom';
   if (/^(\+?86)?1\d{10}$/.test(s) || /^0\d{2,3}-?\d{7,8}$/.test(s)) return 'phone';
-  if (/^\d+(-\d*)*$/.test(s)) return 'unitPrefix';
+  // Room codes: digits, or buildings with letters as the import allows (A5701-1-101, B2-3-0502).
+  if (/^[A-Za-z]{0,3}\d[A-Za-z0-9]*(-[A-Za-z0-9]*)*$/.test(s) || /^[A-Za-z]{1,3}\d*(-[A-Za-z0-9]*)+$/.test(s)) return 'unitPrefix';
   return 'name';
 }
 

@@ -21,6 +21,7 @@ export const zhCN = {
   REQUIRED: '必填',
   USERNAME_TAKEN: '用户名已被使用',
   PASSWORD_TOO_SHORT: '密码至少 8 位',
+  WEAK_PASSWORD: '密码太容易被猜到',
   UNKNOWN_PROJECT: '项目不存在或无权访问',
 } as const;
 export type MessageKey = keyof typeof zhCN;

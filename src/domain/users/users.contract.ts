@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ROLES } from '../shared/roles';
 import { abilitiesOf, projectRef } from '../shared/api.contract';
 import { userPolicy } from './users.policy';
+import { plainText } from '../shared/text';
 
 const username = z.string().trim().min(2, '用户名至少 2 个字符').max(32, '用户名最多 32 个字符').regex(/^[a-zA-Z0-9_.-]+$/, '用户名只能包含字母、数字、下划线、点和横线');
 const password = z.string().min(8, '密码至少 8 位').max(128, '密码最多 128 位');
@@ -11,7 +12,7 @@ const projectIds = z.array(z.uuid({ error: '无效的项目' })).max(500);
 export const userCreate = z
   .object({
     username,
-    displayName: z.string().trim().min(1, '请输入姓名').max(50),
+    displayName: plainText({ max: 50, required: '请输入姓名' }),
     password,
     roles,
     projectIds: projectIds.default([]),
@@ -22,7 +23,7 @@ export type UserCreate = z.infer<typeof userCreate>;
 export const userPatch = z
   .object({
     version: z.number().int().positive(),
-    displayName: z.string().trim().min(1, '请输入姓名').max(50).optional(),
+    displayName: plainText({ max: 50, required: '请输入姓名' }).optional(),
     password: password.optional(),
     roles: roles.optional(),
     projectIds: projectIds.optional(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { queryBoolean } from '../shared/text';
 import { createSelectSchema } from 'drizzle-zod';
 import { workOrders, WORK_ORDER_STATUSES } from './work-orders.table';
 import { workOrderPolicy } from './work-orders.policy';
@@ -89,7 +90,7 @@ export const stepBodies = {
 } as const;
 export const callRequestInput = z.object({ note: z.string().trim().min(2, '请说明需要联系业户的事由').max(300) }).strict();
 export const workOrderChaseInput = z.object({ note: z.string().trim().max(500).optional() }).strict();
-export const workOrderListQuery = z.object({ projectId: z.uuid().optional(), mine: z.coerce.boolean<boolean>().optional(), status: z.enum(WORK_ORDER_STATUSES).optional(), open: z.coerce.boolean<boolean>().optional() });
+export const workOrderListQuery = z.object({ projectId: z.uuid().optional(), mine: queryBoolean.optional(), status: z.enum(WORK_ORDER_STATUSES).optional(), open: queryBoolean.optional() });
 
 export type WorkOrder = z.input<typeof workOrder>;
 export type WorkOrderItem = z.input<typeof workOrderItem>;

@@ -115,4 +115,8 @@ describe.each(STORE_KINDS)('sign-in and sessions on %s', (kind) => {
     const garbage = await t.app.inject({ method: 'POST', url: '/api/auth/login', headers: { 'content-type': 'application/json' }, payload: '{not json' });
     expect(garbage.statusCode).toBe(400);
   });
+
+  it('the sign-in page is told that this store still has demo accounts with the published password, until they are changed', async () => {
+    expect((await t.app.inject({ method: 'GET', url: '/api/auth/notice' })).json()).toEqual({ demoAccounts: true });
+  });
 });

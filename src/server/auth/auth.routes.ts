@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { loginBody, loginResult, me, type Me } from '../../domain/auth/auth.contract';
+import { loginBody, loginNotice, loginResult, me, type Me } from '../../domain/auth/auth.contract';
 import { okResult } from '../../domain/shared/api.contract';
 import { inArray } from 'drizzle-orm';
 import { projects } from '../../domain/property/property.table';
@@ -13,6 +13,7 @@ import type { AppContext } from '../context';
 import { actorOf } from '../plugins/access';
 import { CSRF_COOKIE, csrfCookieOptions, SESSION_COOKIE, sessionCookieOptions } from './session.plugin';
 import { login, logout } from './auth.service';
+import { demoAccountsThatWork } from './demo-accounts';
 import { unauthenticated } from '../errors';
 
 
@@ -24,6 +25,15 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext): Promise
     reply.setCookie(SESSION_COOKIE, res.token, sessionCookieOptions(ctx.config));
     reply.setCookie(CSRF_COOKIE, res.csrfToken, csrfCookieOptions(ctx.config));
     return { ok: true as const, csrfToken: res.csrfToken };
+  });
+
+  // What the sign-in page must say before anyone signs in: this store still has demo accounts with the published password.
+  // Checked against the accounts themselves (so it clears once the passwords are changed), at most once a minute.
+  let demoCheck: { at: number; value: Promise<boolean> } | null = null;
+  r.get('/api/auth/notice', { config: { access: 'public' }, schema: { tags: ['auth'], summary: '登录页提示(演示账号)', response: { 200: loginNotice } } }, async () => {
+    const t = ctx.now().getTime();
+    if (!demoCheck || Math.abs(t - demoCheck.at) > 60_000) demoCheck = { at: t, value: demoAccountsThatWork(ctx.store.db).then((names) => names.length > 0) };
+    return { demoAccounts: await demoCheck.value };
   });
 
   r.post('/api/auth/logout', { config: { access: 'signedIn' }, schema: { tags: ['auth'], summary: '退出登录', response: { 200: okResult } } }, async (request, reply) => {

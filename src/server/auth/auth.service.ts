@@ -1,8 +1,8 @@
-import { and, eq, gt, sql } from 'drizzle-orm';
-import { auditLog } from '../../domain/audit/audit.table';
+import { eq, sql } from 'drizzle-orm';
 import { users } from '../../domain/users/users.table';
 import { appendAudit } from '../audit/audit.writer';
 import type { AppContext } from '../context';
+import { rows } from '../db/store';
 import { AppError, tooMany } from '../errors';
 import { burnVerifyTime, verifyPassword } from './passwords';
 import { createSession, deleteSession } from './sessions';
@@ -14,15 +14,34 @@ export interface LoginResult {
   userId: string;
 }
 
-/** Failed attempts are counted from the audit trail itself: durable, and shared by every app instance. */
-async function recentFailures(ctx: AppContext, column: 'subject' | 'ip', value: string): Promise<number> {
-  const since = new Date(ctx.now().getTime() - ctx.config.loginWindowMinutes * 60_000).toISOString();
-  const col = column === 'subject' ? auditLog.subject : auditLog.ip;
-  const [r] = await ctx.store.db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(auditLog)
-    .where(and(eq(auditLog.action, 'auth.login_failed'), eq(col, value), gt(auditLog.at, since)));
-  return r?.n ?? 0;
+/**
+ * Reserves one login attempt for this username from this address, atomically: under a lock on the pair,
+ * the attempts since the pair's last success inside the window are counted and, below the limit, one more
+ * is written. The count includes attempts still being checked, so 30 concurrent guesses get exactly the
+ * limit checked. Locking per username *and* address (ASVS V2.2.1): a stranger elsewhere cannot lock a user
+ * out; one address guessing many usernames meets its own, higher limit. Counted from the audit trail:
+ * durable and shared by every instance.
+ */
+async function reserveAttempt(ctx: AppContext, username: string, ip: string, now: Date): Promise<boolean> {
+  const since = new Date(now.getTime() - ctx.config.loginWindowMinutes * 60_000).toISOString();
+  return ctx.store.db.transaction(async (tx) => {
+    await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`login|${username}|${ip}`}))`);
+    const [r] = await rows<{ pair: number; address: number }>(
+      tx,
+      sql`SELECT
+            (SELECT count(*)::int FROM audit_log a
+              WHERE a.action = 'auth.login_attempt' AND a.subject = ${username} AND a.ip = ${ip}
+                AND a.at > GREATEST(${since}::timestamptz, coalesce((SELECT max(b.at) FROM audit_log b
+                  WHERE b.action = 'auth.login' AND b.subject = ${username} AND b.ip = ${ip} AND b.at > ${since}::timestamptz), ${since}::timestamptz))) AS pair,
+            (SELECT count(*)::int FROM audit_log a WHERE a.action = 'auth.login_failed' AND a.ip = ${ip} AND a.at > ${since}::timestamptz) AS address`,
+    );
+    if (r.pair >= ctx.config.loginMaxFailures || r.address >= ctx.config.loginMaxFailures * 4) {
+      await appendAudit(tx, { actor: null, action: 'auth.login_blocked', subject: username, ip }, now);
+      return false;
+    }
+    await appendAudit(tx, { actor: null, action: 'auth.login_attempt', subject: username, ip }, now);
+    return true;
+  });
 }
 
 export async function login(
@@ -34,18 +53,14 @@ export async function login(
   const now = ctx.now();
   const username = input.username.trim();
   const { db } = ctx.store;
-  const failedUser = await recentFailures(ctx, 'subject', username);
-  const failedIp = await recentFailures(ctx, 'ip', ip);
-  if (failedUser >= ctx.config.loginMaxFailures || failedIp >= ctx.config.loginMaxFailures * 4) {
-    await db.transaction((tx) => appendAudit(tx, { actor: null, action: 'auth.login_blocked', subject: username, ip }, now));
-    throw tooMany();
-  }
+  if (!(await reserveAttempt(ctx, username, ip, now))) throw tooMany();
   const [user] = await db.select().from(users).where(eq(users.username, username)).limit(1);
   const passwordOk = user ? await verifyPassword(user.passwordHash, input.password) : (await burnVerifyTime(input.password), false);
   if (!user || !passwordOk || user.disabled) {
     const reason = !user ? 'unknown_user' : !passwordOk ? 'bad_password' : 'disabled';
     await db.transaction((tx) => appendAudit(tx, { actor: null, action: 'auth.login_failed', subject: username, ip, detail: { reason } }, now));
-    throw new AppError(401, user && passwordOk && user.disabled ? 'USER_DISABLED' : 'BAD_CREDENTIALS');
+    // A disabled account answers exactly like a wrong password: the right password is not confirmed.
+    throw new AppError(401, 'BAD_CREDENTIALS');
   }
   return db.transaction(async (tx) => {
     // A new session id on every login: a session planted before login is dropped (fixation).
@@ -60,6 +75,6 @@ export async function logout(ctx: AppContext, sessionHash: string, actor: { user
   await ctx.store.db.transaction(async (tx) => {
     await deleteSession(tx, sessionHash);
     await appendAudit(tx, { actor, action: 'auth.logout', subject: actor.username, ip }, ctx.now());
-    await wake(tx, { k: [actor.userId] });
+    await wake(tx, { s: [sessionHash] }); // this device's streams only
   });
 }

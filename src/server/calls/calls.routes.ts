@@ -11,6 +11,7 @@ import * as ledger from './ledger.service';
 import { callChaseResult, callRecord, callReply, classification } from '../../domain/calls/call-record.contract';
 import { callPage, callStats, gtSummary, gtSummaryQuery, ledger as ledgerSchema, ledgerQuery, statsQuery, XLSX_TYPE } from '../../domain/calls/ledger.contract';
 import { board, boardQuery, callDetail, dispatchResult } from '../../domain/work-orders/call-views.contract';
+import { BODY_LIMITS } from '../body-limits';
 
 const idParam = z.object({ id: z.uuid({ error: '无效的编号' }) });
 const tags = ['calls'];
@@ -64,6 +65,6 @@ export async function callRoutes(app: FastifyInstance, ctx: AppContext): Promise
   );
   r.post('/api/calls/:id/resolve', { config: acc('resolve'), schema: { tags, summary: '标记已处理(无需派单的事项)', params: idParam, body: resolveInput, response: { 200: callRecord } } }, async (req) => svc.resolve(ctx, requestActor(req), req.params.id, req.body));
   r.post('/api/calls/:id/reopen', { config: acc('reopen'), schema: { tags, summary: '重开', params: idParam, body: reopenInput, response: { 200: callRecord } } }, async (req) => svc.reopen(ctx, requestActor(req), req.params.id, req.body));
-  r.post('/api/calls/:id/close', { config: acc('close'), schema: { tags, summary: '销项(签字、编号)', params: idParam, body: closeInput, response: { 200: callRecord } } }, async (req) => svc.close(ctx, requestActor(req), req.params.id, req.body));
+  r.post('/api/calls/:id/close', { config: acc('close'), bodyLimit: BODY_LIMITS.signature, schema: { tags, summary: '销项(签字、编号)', params: idParam, body: closeInput, response: { 200: callRecord } } }, async (req) => svc.close(ctx, requestActor(req), req.params.id, req.body));
   r.post('/api/calls/:id/chase', { config: acc('chase'), schema: { tags, summary: '催办', params: idParam, body: chaseInput, response: { 200: callChaseResult } } }, async (req) => svc.chase(ctx, requestActor(req), req.params.id, req.body.note));
 }

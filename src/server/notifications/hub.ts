@@ -1,13 +1,24 @@
 import type { ServerResponse } from 'node:http';
 import { and, asc, eq, gt, isNull, sql } from 'drizzle-orm';
 import { notifications } from '../../domain/notifications/notifications.table';
-import type { Store } from '../db/store';
+import { rows, type Store } from '../db/store';
 import { EVENTS_CHANNEL } from './notifier';
 
 interface Conn {
   userId: string;
+  /** The session the stream was opened with: the stream lives no longer than it. */
+  sessionHash: string;
   res: ServerResponse;
   lastId: number;
+}
+
+export interface HubOptions {
+  now: () => Date;
+  /** The session limits (as the session plugin applies them to requests). */
+  idleMinutes: number;
+  absoluteMinutes: number;
+  /** How often open streams are checked against their sessions (idle, over-age, deleted, user disabled). */
+  sweepMs?: number;
 }
 
 /**
@@ -19,10 +30,14 @@ export class NotificationHub {
   private conns = new Map<string, Set<Conn>>();
   private stopListening: (() => Promise<void>) | null = null;
   private heartbeat: NodeJS.Timeout | null = null;
+  private sweeper: NodeJS.Timeout | null = null;
   private pendingUsers = new Set<string>();
   private flushing: Promise<void> | null = null;
 
-  constructor(private store: Store) {}
+  constructor(
+    private store: Store,
+    private opts: HubOptions,
+  ) {}
 
   async start(): Promise<void> {
     this.stopListening = await this.store.listen(EVENTS_CHANNEL, (payload) => this.onWake(payload));
@@ -30,10 +45,13 @@ export class NotificationHub {
       for (const set of this.conns.values()) for (const c of set) c.res.write(': keep-alive\n\n');
     }, 25_000);
     this.heartbeat.unref();
+    this.sweeper = setInterval(() => void this.sweep().catch(() => {}), this.opts.sweepMs ?? 15_000);
+    this.sweeper.unref();
   }
 
   async stop(): Promise<void> {
     if (this.heartbeat) clearInterval(this.heartbeat);
+    if (this.sweeper) clearInterval(this.sweeper);
     await this.stopListening?.();
     for (const set of this.conns.values()) for (const c of set) c.res.end();
     this.conns.clear();
@@ -46,14 +64,14 @@ export class NotificationHub {
   }
 
   /** Opens a stream: replays what came after Last-Event-ID, then stays live. */
-  async attach(userId: string, res: ServerResponse, lastEventId: number | null): Promise<void> {
+  async attach(userId: string, sessionHash: string, res: ServerResponse, lastEventId: number | null): Promise<void> {
     const db = this.store.db;
     let lastId = lastEventId ?? 0;
     if (lastEventId === null) {
       const [r] = await db.select({ max: sql<number>`coalesce(max(${notifications.id}), 0)::int` }).from(notifications).where(eq(notifications.userId, userId));
       lastId = r.max;
     }
-    const conn: Conn = { userId, res, lastId };
+    const conn: Conn = { userId, sessionHash, res, lastId };
     const set = this.conns.get(userId) ?? new Set();
     set.add(conn);
     this.conns.set(userId, set);
@@ -66,15 +84,45 @@ export class NotificationHub {
     await this.push(userId);
   }
 
-  /** Ends the live streams of users whose sessions ended (logout, disabled). */
+  /** Ends every live stream of these users (account disabled, password changed). */
   kick(userIds: string[]): void {
-    for (const id of userIds) {
-      for (const c of this.conns.get(id) ?? []) {
-        c.res.write(`event: session_end\ndata: {}\n\n`);
-        c.res.end();
-      }
-      this.conns.delete(id);
-    }
+    for (const id of userIds) for (const c of this.conns.get(id) ?? []) this.end(c);
+  }
+
+  /** Ends the live streams opened with these sessions only (a logout ends that device's streams, not the others). */
+  kickSessions(sessionHashes: readonly string[]): void {
+    const ended = new Set(sessionHashes);
+    for (const set of this.conns.values()) for (const c of set) if (ended.has(c.sessionHash)) this.end(c);
+  }
+
+  /**
+   * Ends the streams whose session is over for any reason: idle or over-age by the session limits, deleted,
+   * or its user disabled. A stream is no activity: it does not keep its session alive.
+   */
+  async sweep(): Promise<number> {
+    const hashes = [...new Set([...this.conns.values()].flatMap((set) => [...set].map((c) => c.sessionHash)))];
+    if (hashes.length === 0) return 0;
+    const live = await rows<{ token_hash: string; created_at: string | Date; last_seen_at: string | Date; disabled: boolean }>(
+      this.store.db,
+      sql`SELECT s.token_hash, s.created_at, s.last_seen_at, u.disabled FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash IN (${sql.join(hashes.map((h) => sql`${h}`), sql`, `)})`,
+    );
+    const t = this.opts.now().getTime();
+    const alive = new Set(
+      live
+        .filter((r) => !r.disabled && t - new Date(r.last_seen_at).getTime() <= this.opts.idleMinutes * 60_000 && t - new Date(r.created_at).getTime() <= this.opts.absoluteMinutes * 60_000)
+        .map((r) => r.token_hash),
+    );
+    const over = hashes.filter((h) => !alive.has(h));
+    this.kickSessions(over);
+    return over.length;
+  }
+
+  private end(c: Conn): void {
+    c.res.write(`event: session_end\ndata: {}\n\n`);
+    c.res.end();
+    const set = this.conns.get(c.userId);
+    set?.delete(c);
+    if (set?.size === 0) this.conns.delete(c.userId);
   }
 
   private onWake(payload: string): void {
@@ -82,8 +130,9 @@ export class NotificationHub {
       for (const id of this.conns.keys()) this.pendingUsers.add(id);
     } else {
       try {
-        const p = JSON.parse(payload) as { u?: string[]; k?: string[] };
+        const p = JSON.parse(payload) as { u?: string[]; k?: string[]; s?: string[] };
         if (p.k?.length) this.kick(p.k);
+        if (p.s?.length) this.kickSessions(p.s);
         for (const id of p.u ?? []) if (this.conns.has(id)) this.pendingUsers.add(id);
       } catch {
         return;

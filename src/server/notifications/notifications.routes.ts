@@ -60,6 +60,6 @@ export async function notificationRoutes(app: FastifyInstance, ctx: AppContext, 
       'X-Content-Type-Options': 'nosniff',
     });
     reply.raw.write('retry: 2000\n\n');
-    await hub.attach(me.userId, reply.raw, last);
+    await hub.attach(me.userId, req.session!.tokenHash, reply.raw, last);
   });
 }

@@ -17,8 +17,11 @@ export interface NewNotification {
   detail?: Record<string, unknown>;
 }
 
-/** Wakes every instance's hub at commit (NOTIFY is transactional); the rows are the truth. */
-export async function wake(tx: Executor, payload: { u?: string[]; k?: string[] }): Promise<void> {
+/**
+ * Wakes every instance's hub at commit (NOTIFY is transactional); the rows are the truth.
+ * u: users with new notifications; k: users whose every stream ends; s: sessions (token hashes) whose streams end.
+ */
+export async function wake(tx: Executor, payload: { u?: string[]; k?: string[]; s?: string[] }): Promise<void> {
   let text = JSON.stringify(payload);
   if (text.length > 7000) text = '*';
   await tx.execute(sql`SELECT pg_notify(${EVENTS_CHANNEL}, ${text})`);

@@ -29,7 +29,7 @@ async function doSomeWork(store: Store): Promise<void> {
   expect((await kefu.patch(`/api/households/${h.id}`, { version: detail.version, note: '备份前的备注：业主周末在家' })).statusCode).toBe(200);
   expect((await kefu.post(`/api/persons/${h.persons[0].id}/reveal`, { field: 'phone', reason: '备份测试回拨' })).statusCode).toBe(200);
   const admin = await Client.login(app, 'admin');
-  expect((await admin.post('/api/users', { username: 'beifen', displayName: '备份测试', password: 'secret-123', roles: ['guard'] })).statusCode).toBe(201);
+  expect((await admin.post('/api/users', { username: 'beifen', displayName: '备份测试', password: 'Lantern-Orchid-58', roles: ['guard'] })).statusCode).toBe(201);
   await app.close();
 }
 
@@ -124,7 +124,7 @@ describe.each(STORE_KINDS)('backup and restore on %s', (kind) => {
       await expect(store.exec('DELETE FROM audit_log')).rejects.toThrow();
       const app = await buildApp({ store, config: testConfig(), logger: false });
       await app.ready();
-      await Client.login(app, 'beifen', 'secret-123');
+      await Client.login(app, 'beifen', 'Lantern-Orchid-58');
       await app.close();
       expect(await verifyAuditChain(store.db)).toEqual({ ok: true, checked: auditBefore + 1 });
     } finally {

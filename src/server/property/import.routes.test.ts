@@ -53,7 +53,7 @@ describe.each(STORE_KINDS)('Excel import of units and households on %s', (kind) 
   const validSheet = () => {
     const [b, e, r] = vacant.split('-');
     return xlsx([
-      ['21', 1, '1501', null, 96.4, '2026-01-15', '北区', '李建国', '业主', '13911112222', '110105198001011234'],
+      ['21', 1, '1501', null, 96.4, '2026-01-15', '北区', '李建国', '业主', '13911112222', '110105198001011238'],
       ['21', 1, '1501', null, null, null, null, '李小华', '家庭成员', null, null],
       ['21', 1, '1502', null, 120, new Date(Date.UTC(2026, 0, 15)), '北区', '王芳', '业主', '021-62345678', null],
       ['21', 1, '1502', null, null, null, null, '赵磊', '租户', '+86 137 0000 1234', null],
@@ -85,7 +85,7 @@ describe.each(STORE_KINDS)('Excel import of units and households on %s', (kind) 
     const detail = (await admin.get(`/api/households/${found[0].id}`)).json();
     expect(detail).toMatchObject({ floor: 15, areaM2: 96, handoverDate: '2026-01-15', districtName: '北区', buildingName: '21栋' });
     // The number normalised on the way in, so search by number finds the tenant's household.
-    expect((await admin.get('/api/households?q=13700001234')).json().items.map((h: { unitCode: string }) => h.unitCode)).toEqual(['21-1-1502']);
+    expect((await admin.post('/api/households/search', { q: '13700001234' })).json().items.map((h: { unitCode: string }) => h.unitCode)).toEqual(['21-1-1502']);
     expect((await admin.get(`/api/households?q=${vacant}`)).json().items).toHaveLength(1);
 
     const [audit] = await rows<{ detail: Record<string, number>; project_id: string }>(
@@ -200,7 +200,7 @@ describe.each(STORE_KINDS)('Excel import of units and households on %s', (kind) 
     expect(ws.getCell('I500').dataValidation?.type).toBe('list');
     expect(String(wb.worksheets[1].getCell('A8').value)).toContain('东区');
 
-    ws.getRow(3).values = ['25', 2, '0801', null, 88, '2026-03-01', '东区', '吴桐', '业主', '13500003333', '11010519900307123X'];
+    ws.getRow(3).values = ['25', 2, '0801', null, 88, '2026-03-01', '东区', '吴桐', '业主', '13500003333', '110105199003071239'];
     const filled = Buffer.from(await wb.xlsx.writeBuffer());
     const before = await counts();
     const imported = await upload(admin, filled);
@@ -232,5 +232,28 @@ describe.each(STORE_KINDS)('Excel import of units and households on %s', (kind) 
     const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
     expect(doc.paths['/api/projects/{id}/import'].post.parameters.map((p: { name: string }) => p.name).sort()).toEqual(['dryRun', 'id']);
     expect(doc.paths['/api/projects/{id}/import/template'].get).toBeDefined();
+  });
+
+  it('rooms in lettered buildings are found by room-code search, typed in either case or full-width', async () => {
+    const res = await upload(admin, await xlsx([['a5701', 1, '101', null, 88, '2026-03-01', '北区', '孙立', '业主', '13811119999', null]]));
+    expect(res.statusCode, res.body).toBe(200);
+    for (const q of ['A5701-1-101', 'a5701-1-101', 'Ａ５７０１-1-101', 'A5701']) {
+      const items = (await admin.get(`/api/households?q=${encodeURIComponent(q)}`)).json().items;
+      expect(items.map((h: { unitCode: string }) => h.unitCode), q).toEqual(['A5701-1-101']);
+    }
+  });
+
+  it('a workbook keeps its own size limit while JSON bodies over 256 KiB are refused with 413 before parsing', async () => {
+    const big = Buffer.alloc(400 * 1024, 1);
+    const asWorkbook = await upload(admin, big);
+    expect(asWorkbook.statusCode).not.toBe(413); // read, and refused as a damaged workbook instead
+    const json = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/users/${'0'.repeat(8)}-0000-0000-0000-${'0'.repeat(12)}`,
+      headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrf, 'content-type': 'application/json' },
+      payload: `{"displayName":"${'x'.repeat(300 * 1024)}"}`,
+    });
+    expect(json.statusCode).toBe(413);
+    expect(json.json().error.code).toBe('PAYLOAD_TOO_LARGE');
   });
 });

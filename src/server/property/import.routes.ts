@@ -6,6 +6,7 @@ import { IMPORT_CONTENT_TYPE, importQuery, importResult } from '../../domain/pro
 import { requestActor, type AppContext } from '../context';
 import { policyAccess } from '../plugins/access';
 import { AppError } from '../errors';
+import { BODY_LIMITS } from '../body-limits';
 import { importRegister, importTemplate } from './import.service';
 
 const idParam = z.object({ id: z.uuid({ error: '无效的编号' }) });
@@ -14,7 +15,7 @@ const tags = ['property'];
 
 /** Excel import of units and households: the raw .xlsx is the request body. */
 export async function importRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
-  // The workbook arrives as bytes; the app-wide bodyLimit (10 MB) applies.
+  // The workbook arrives as bytes, with its own body limit.
   app.addContentTypeParser(IMPORT_CONTENT_TYPE, { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
   const r = app.withTypeProvider<ZodTypeProvider>();
 
@@ -22,6 +23,7 @@ export async function importRoutes(app: FastifyInstance, ctx: AppContext): Promi
     '/api/projects/:id/import',
     {
       config: { access },
+      bodyLimit: BODY_LIMITS.workbook,
       schema: {
         tags,
         summary: '从 Excel 导入房屋和业户(整表校验，有错则不导入)',

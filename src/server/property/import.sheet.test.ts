@@ -38,7 +38,7 @@ describe('readSheet', () => {
   it('reads one household per unit, derives the floor, normalises phone, date and area', () => {
     const s = parsed([
       owner(['3', 2, '1502'], '张伟', { phone: '+86 138 1234 5678', area: '89.6㎡', date: new Date(Date.UTC(2025, 5, 30)) }),
-      owner(['3', 2, '1502'], '张小明', { relation: '家庭成员', id: '11010519900307123x' }),
+      owner(['3', 2, '1502'], '张小明', { relation: '家庭成员', id: '11010519491231002x' }),
       owner(['3栋', '1单元', 'A01'], '李四', { floor: 1 }),
     ]);
     expect(s.errors).toEqual([]);
@@ -48,7 +48,7 @@ describe('readSheet', () => {
     expect(u).toMatchObject({ code: '3-2-1502', floor: 15, areaM2: 90, handoverDate: '2025-06-30', rows: [2, 3] });
     expect(u.persons).toEqual([
       { row: 2, name: '张伟', relation: 'owner', phone: '13812345678', idNumber: null },
-      { row: 3, name: '张小明', relation: 'family', phone: null, idNumber: '11010519900307123X' },
+      { row: 3, name: '张小明', relation: 'family', phone: null, idNumber: '11010519491231002X' },
     ]);
     expect(v).toMatchObject({ code: '3-1-A01', floor: 1 });
   });
@@ -77,7 +77,7 @@ describe('readSheet', () => {
       owner(['3', 1, '104'], '丙', { id: '123' }),
       owner(['3', 1, '105'], '丁', { date: '2025-13-01' }),
       owner(['3', 0, 'A1'], '戊'),
-      owner(['3', 1, '106'], '己', { id: 110105199003071234 }),
+      owner(['3', 1, '106'], '己', { id: 110105199003071239 }),
     ]);
     expect(s.errors).toEqual([
       { row: 2, column: '手机', message: '请输入正确的手机号或座机号' },
@@ -96,8 +96,8 @@ describe('readSheet', () => {
       owner(['5', 1, '101'], '甲', { area: 90 }),
       owner(['5', 1, '101'], '甲', { relation: '家庭成员', area: 91 }),
       owner(['5', 1, '102'], '乙', { relation: '租户', district: '西区' }),
-      owner(['5', 1, '103'], '丙', { id: '110105199003071234' }),
-      owner(['5', 1, '103'], '丁', { relation: '紧急联系人', id: '110105199003071234' }),
+      owner(['5', 1, '103'], '丙', { id: '110105199003071239' }),
+      owner(['5', 1, '103'], '丁', { relation: '紧急联系人', id: '110105199003071239' }),
     ]);
     expect(s.errors).toEqual([
       { row: 3, column: '面积', message: '同一房屋 5-1-101 在第 2 行填写的面积是 90，与本行的 91 不一致' },

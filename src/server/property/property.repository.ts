@@ -49,7 +49,7 @@ export async function searchHouseholds(ex: Executor, projectIds: string[], q: st
       cond = inArray(households.id, personHouseholds(eq(persons.phone, s.replace(/^\+?86(?=1)/, ''))));
       break;
     case 'unitPrefix':
-      cond = like(units.code, `${escapeLike(s)}%`);
+      cond = like(units.code, `${escapeLike(s.toUpperCase())}%`);
       break;
     default:
       cond = inArray(households.id, personHouseholds(like(persons.name, `${escapeLike(s)}%`)));

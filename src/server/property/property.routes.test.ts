@@ -24,11 +24,44 @@ describe.each(STORE_KINDS)('property register on %s', (kind) => {
     expect(byName.map((h: { unitCode: string }) => h.unitCode)).toContain('3-2-1502');
     const byLast4 = (await kefu.get('/api/households?q=5678')).json().items;
     expect(byLast4.map((h: { unitCode: string }) => h.unitCode)).toContain('3-2-1502');
-    const byPhone = (await kefu.get('/api/households?q=13812345678')).json().items;
+    const byPhone = (await kefu.post('/api/households/search', { q: '13812345678' })).json().items;
     expect(byPhone.map((h: { unitCode: string }) => h.unitCode)).toEqual(['3-2-1502']);
     const prefix = (await kefu.get('/api/households?q=3-2-15')).json().items;
     expect(prefix.every((h: { unitCode: string }) => h.unitCode.startsWith('3-2-15'))).toBe(true);
     expect(prefix.length).toBeGreaterThan(1);
+  });
+
+  it('ARC-9 a phone or ID number in the URL of the GET search is refused (400), whatever its spelling', async () => {
+    for (const q of ['13812345678', '138 1234 5678', '138-1234-5678', '１３８１２３４５６７８', '+8613812345678', '11010519491231002X']) {
+      const res = await kefu.get(`/api/households?q=${encodeURIComponent(q)}`);
+      expect(res.statusCode, q).toBe(400);
+      expect(res.json().error.code).toBe('VALIDATION_FAILED');
+      expect(res.json().error.fields[0].message).toContain('不能放在网址中');
+    }
+    // Room codes, names and the last four digits still work in the GET form.
+    expect((await kefu.get('/api/households?q=5678')).statusCode).toBe(200);
+    expect((await kefu.get('/api/households?q=21-1-1501')).statusCode).toBe(200);
+  });
+
+  it('full-width digits typed into the search find the household (NFKC)', async () => {
+    const res = (await kefu.get(`/api/households?q=${encodeURIComponent('３-２-１５０２')}`)).json().items;
+    expect(res.map((h: { unitCode: string }) => h.unitCode)).toEqual(['3-2-1502']);
+    const phone = (await kefu.post('/api/households/search', { q: '１３８１２３４５６７８' })).json().items;
+    expect(phone.map((h: { unitCode: string }) => h.unitCode)).toEqual(['3-2-1502']);
+  });
+
+  it('a resident ID with a wrong check digit, and names with invisible or direction-control characters, are refused', async () => {
+    const base = `/api/households/${showcaseId}/persons`;
+    const bad = await kefu.post(base, { name: '李四', relation: 'family', idNumber: '110105194912310021' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.fields[0].message).toContain('校验位');
+    for (const name of ['李\u200B四', '\u202E四李', '李\u2066四\u2069']) {
+      const res = await kefu.post(base, { name, relation: 'family' });
+      expect(res.statusCode).toBe(400);
+      expect(res.json().error.fields[0].message).toContain('不可见字符');
+    }
+    const ok = await kefu.post(base, { name: '李四', relation: 'family', idNumber: '11010519491231002x', phone: '１３９００００１２３４' });
+    expect(ok.statusCode).toBe(201);
   });
 
   it('ARC-9 the web app searches with the query in the body, so a phone number never appears in a URL', async () => {

@@ -12,6 +12,7 @@ import {
   projectTree,
   revealInput,
   revealResult,
+  householdUrlSearchQuery,
   searchQuery,
   unitListQuery,
   unitPage,
@@ -35,7 +36,7 @@ export async function propertyRoutes(app: FastifyInstance, ctx: AppContext): Pro
     svc.units(ctx, requestActor(req), req.query),
   );
 
-  r.get('/api/households', { config: { access: read }, schema: { tags, summary: '按房号、姓名、手机号(或后四位)查找业户', querystring: searchQuery, response: { 200: householdList } } }, async (req) => ({
+  r.get('/api/households', { config: { access: read }, schema: { tags, summary: '按房号、姓名或手机后四位查找业户(完整号码请用 POST /api/households/search)', querystring: householdUrlSearchQuery, response: { 200: householdList } } }, async (req) => ({
     items: await svc.search(ctx, requestActor(req), req.query.q, req.query.limit, req.query.projectId),
   }));
 

@@ -69,7 +69,7 @@ describe.each(STORE_KINDS)('no session, no access on %s', (kind) => {
   it('a signed-in user outside a route\'s roles gets 404 whatever the input, so a route\'s existence never leaks (ADR 0004)', async () => {
     const guard = await Session.login(t.app, 'baoan');
     const probes: [string, 'GET' | 'POST' | 'PATCH', string, unknown][] = [
-      ['POST /api/users with a valid body', 'POST', '/api/users', { username: 'probe1', displayName: '探测', password: 'secret-123', roles: ['guard'] }],
+      ['POST /api/users with a valid body', 'POST', '/api/users', { username: 'probe1', displayName: '探测', password: 'Lantern-Orchid-58', roles: ['guard'] }],
       ['POST /api/users with an empty body', 'POST', '/api/users', {}],
       ['PATCH /api/users/:id with a bad id', 'PATCH', '/api/users/not-an-id', {}],
       ['GET /api/audit with a bad filter', 'GET', '/api/audit?limit=0', undefined],

@@ -1,35 +1,15 @@
 import { sql } from 'drizzle-orm';
 import { buildings, districts, households, persons, projects, units, warrantyTerms } from '../../domain/property/property.table';
 import { userProjects, userRoles, users } from '../../domain/users/users.table';
-import type { Role } from '../../domain/shared/roles';
 import type { PersonRelation } from '../../domain/property/property.table';
 import { appendAudit } from '../audit/audit.writer';
 import { hashPassword } from '../auth/passwords';
-import { rows, type Executor, type Store } from '../db/store';
+import { rows, type Executor, type Store, type Tx } from '../db/store';
 import { chineseName, DEFAULT_WARRANTY_TERMS, idNumber, mobile, prng } from './demo-data';
 import { seedServiceDesk } from './service-desk-seed';
+import { DEMO_PASSWORD, DEMO_USERS } from '../../domain/users/demo-accounts';
 
-export const DEMO_PASSWORD = 'demo1234';
-
-/** One demo account per role (README lists them). */
-export const DEMO_USERS: { username: string; displayName: string; roles: Role[] }[] = [
-  { username: 'admin', displayName: '系统管理员', roles: ['admin'] },
-  { username: 'kefu', displayName: '王晓丽', roles: ['cs_specialist'] },
-  { username: 'zhuli', displayName: '陈敏', roles: ['cs_assistant'] },
-  { username: 'jingli', displayName: '刘建国', roles: ['account_manager'] },
-  { username: 'jingli2', displayName: '周海燕', roles: ['account_manager'] },
-  { username: 'jingli3', displayName: '吴志强', roles: ['account_manager'] },
-  { username: 'zhuguan', displayName: '赵丹', roles: ['cs_supervisor'] },
-  { username: 'zhongxin', displayName: '孙文辉', roles: ['centre_manager'] },
-  { username: 'qiantai', displayName: '林佳怡', roles: ['front_desk'] },
-  { username: 'weixiu', displayName: '马强', roles: ['technician'] },
-  { username: 'gongchengshi', displayName: '郭工(开发商)', roles: ['warranty_engineer'] },
-  { username: 'lingban', displayName: '黄磊', roles: ['eng_lead'] },
-  { username: 'baoan', displayName: '朱勇', roles: ['guard'] },
-  { username: 'banzhang', displayName: '胡刚', roles: ['guard_leader'] },
-  { username: 'menwei', displayName: '何军', roles: ['gate_guard'] },
-  { username: 'waibu', displayName: '宽带公司维修', roles: ['vendor'] },
-];
+export { DEMO_PASSWORD, DEMO_USERS } from '../../domain/users/demo-accounts';
 
 export interface SeedResult {
   project: string;
@@ -50,16 +30,28 @@ async function insertChunked<T extends Record<string, unknown>>(tx: Executor, ta
   for (let i = 0; i < values.length; i += size) await tx.insert(table).values(values.slice(i, i + size) as never);
 }
 
+/**
+ * Seeds the demo estate into an empty store. Under a lock, with the emptiness checked inside it: instances
+ * started together on one empty database seed it once, and all of them come up.
+ */
 export async function seedDemoIfEmpty(store: Store): Promise<SeedResult | null> {
-  const [{ n }] = await rows<{ n: number }>(store.db, sql`SELECT count(*)::int AS n FROM projects`);
-  if (n > 0) return null;
-  return seedDemo(store);
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  return store.db.transaction(async (tx) => {
+    await tx.execute(sql`SELECT pg_advisory_xact_lock(727203)`);
+    const [{ n }] = await rows<{ n: number }>(tx, sql`SELECT count(*)::int AS n FROM projects`);
+    if (n > 0) return null;
+    return seedInto(tx, passwordHash);
+  });
 }
 
 export async function seedDemo(store: Store): Promise<SeedResult> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
+  return store.db.transaction((tx) => seedInto(tx, passwordHash));
+}
+
+async function seedInto(tx: Tx, passwordHash: string): Promise<SeedResult> {
   const rand = prng(20261126);
-  return store.db.transaction(async (tx) => {
+  {
     const [project] = await tx.insert(projects).values({ code: 'JHHY', name: '佳宏花园' }).returning();
     const [other] = await tx.insert(projects).values({ code: 'JHJY', name: '佳宏锦园' }).returning();
 
@@ -149,5 +141,5 @@ export async function seedDemo(store: Store): Promise<SeedResult> {
     // Seeding is a start-up act on the wall clock, not a request: its audit row says when it really ran.
     await appendAudit(tx, { actor: null, action: 'system.seed_demo', projectId: project.id, detail: { units: insertedUnits.length, households: householdRows.length } }, new Date());
     return { project: project.name, units: insertedUnits.length, households: householdRows.length, users: DEMO_USERS.length };
-  });
+  }
 }

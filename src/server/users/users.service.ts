@@ -7,6 +7,7 @@ import { abilities, type Actor } from '../../domain/shared/policy';
 import type { Role } from '../../domain/shared/roles';
 import { appendAudit } from '../audit/audit.writer';
 import { hashPassword } from '../auth/passwords';
+import { judgePassword } from '../../domain/users/password-strength';
 import { deleteUserSessions } from '../auth/sessions';
 import { wake } from '../notifications/notifier';
 import type { AppContext, RequestActor } from '../context';
@@ -50,6 +51,7 @@ export async function listUsers(ctx: AppContext, ra: RequestActor) {
 
 export async function createUser(ctx: AppContext, ra: RequestActor, input: UserCreate) {
   authorize(userPolicy, ra.actor, 'create', GLOBAL);
+  requireStrongPassword(input.password, [input.username, input.displayName]);
   const passwordHash = await hashPassword(input.password);
   return ctx.store.db.transaction(async (tx) => {
     const [dupe] = await tx.select({ id: users.id }).from(users).where(eq(users.username, input.username)).limit(1);
@@ -64,7 +66,18 @@ export async function createUser(ctx: AppContext, ra: RequestActor, input: UserC
   });
 }
 
+/** A weak password is a field error with the estimator's reasons in Chinese. */
+function requireStrongPassword(password: string, personal: string[]): void {
+  const verdict = judgePassword(password, personal);
+  if (!verdict.ok) throw badRequest([{ path: 'body.password', message: verdict.message }], 'WEAK_PASSWORD');
+}
+
 export async function updateUser(ctx: AppContext, ra: RequestActor, id: string, patch: UserPatch) {
+  if (patch.password) {
+    const [who] = await ctx.store.db.select({ username: users.username, displayName: users.displayName }).from(users).where(eq(users.id, id)).limit(1);
+    authorize(userPolicy, ra.actor, 'update', who ? GLOBAL : null);
+    requireStrongPassword(patch.password, [who?.username ?? '', patch.displayName ?? who?.displayName ?? '']);
+  }
   const passwordHash = patch.password ? await hashPassword(patch.password) : undefined;
   return ctx.store.db.transaction(async (tx) => {
     const [existing] = await tx.select({ id: users.id, version: users.version }).from(users).where(eq(users.id, id)).limit(1);

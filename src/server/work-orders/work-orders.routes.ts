@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { queryBoolean } from '../../domain/shared/text';
+import { BODY_LIMITS } from '../body-limits';
 import { and, eq, inArray } from 'drizzle-orm';
 import { workOrderPolicy } from '../../domain/work-orders/work-orders.policy';
 import { workOrders } from '../../domain/work-orders/work-orders.table';
@@ -57,7 +59,7 @@ export async function workOrderRoutes(app: FastifyInstance, ctx: AppContext): Pr
 
   for (const event of Object.keys(stepBodies) as (keyof typeof stepBodies)[]) {
     const action = event === 'verify' || event === 'reject' ? 'verify' : event === 'reassign' || event === 'cancel' ? 'reassign' : 'act';
-    r.post(`/api/work-orders/:id/${event}`, { config: { access: policyAccess(workOrderPolicy, action) }, schema: { tags, summary: `报修单：${SUMMARY[event]}`, params: idParam, body: stepBodies[event], response: { 200: workOrder } } }, async (req) =>
+    r.post(`/api/work-orders/:id/${event}`, { config: { access: policyAccess(workOrderPolicy, action) }, bodyLimit: event === 'complete' ? BODY_LIMITS.photos : undefined, schema: { tags, summary: `报修单：${SUMMARY[event]}`, params: idParam, body: stepBodies[event], response: { 200: workOrder } } }, async (req) =>
       presentWorkOrder(await stepWorkOrder(ctx, requestActor(req), (req.params as { id: string }).id, event, req.body as never)),
     );
   }

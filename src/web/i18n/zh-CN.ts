@@ -33,6 +33,8 @@ export const zhCN = {
   'login.usernameRequired': '请输入用户名',
   'login.passwordRequired': '请输入密码',
   'login.submit': '登录',
+  'login.demoStore': '演示环境：账号使用公开的演示密码',
+  'login.demoStoreHint': '这里的数据仅供试用，请勿录入真实业户信息。正式使用前请由管理员修改或停用演示账号。',
 
   'home.welcome': '您好，{name}',
   'home.roles': '角色',

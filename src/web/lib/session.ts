@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { LoginBody, LoginResult, Me, MenuItem } from '../../domain/auth/auth.contract';
+import type { LoginBody, LoginNotice, LoginResult, Me, MenuItem } from '../../domain/auth/auth.contract';
 import type { OkResult, ProjectRef } from '../../domain/shared/api.contract';
 import { api } from './api';
 
@@ -10,6 +10,11 @@ export const meKey = ['auth', 'me'] as const;
 
 export function useMe() {
   return useQuery({ queryKey: meKey, queryFn: ({ signal }) => api.get<Me>('/api/auth/me', undefined, signal), staleTime: 60_000 });
+}
+
+/** Whether this store still has demo accounts with the published password (the sign-in page warns). */
+export function useLoginNotice() {
+  return useQuery({ queryKey: ['auth', 'notice'], queryFn: ({ signal }) => api.get<LoginNotice>('/api/auth/notice', undefined, signal), staleTime: 5 * 60_000, retry: false });
 }
 
 export function useLogin() {

@@ -4,7 +4,7 @@ import { useLocation, useNavigate, useSearchParams } from 'react-router';
 import { t } from '../../i18n/zh-CN';
 import { isApiError } from '../../lib/api';
 import { applyFieldErrors } from '../../lib/form-errors';
-import { useLogin } from '../../lib/session';
+import { useLogin, useLoginNotice } from '../../lib/session';
 
 interface LoginForm {
   username: string;
@@ -22,6 +22,7 @@ export function LoginPage() {
   const navigate = useNavigate();
   const notice = (useLocation().state as { notice?: string } | null)?.notice;
   const login = useLogin();
+  const demo = useLoginNotice().data?.demoAccounts;
 
   const onFinish = (values: LoginForm) =>
     login.mutate(values, {
@@ -37,6 +38,7 @@ export function LoginPage() {
       <section style={{ width: 380, background: '#fff', borderRadius: 8, padding: '32px 32px 24px', boxShadow: '0 2px 12px rgba(0,0,0,0.08)' }}>
         <h1 style={{ textAlign: 'center', fontSize: 24, fontWeight: 600, margin: '0 0 4px' }}>{t('login.title')}</h1>
         <p style={{ textAlign: 'center', color: 'rgba(0,0,0,0.45)', margin: '0 0 24px' }}>{t('login.subtitle')}</p>
+        {demo && <Alert type="warning" showIcon title={t('login.demoStore')} description={t('login.demoStoreHint')} style={{ marginBottom: 16 }} data-testid="demo-store-warning" />}
         {notice && !errorText && <Alert type="info" showIcon title={notice} style={{ marginBottom: 16 }} />}
         {errorText && <Alert type="error" showIcon title={errorText} style={{ marginBottom: 16 }} role="alert" />}
         <Form form={form} layout="vertical" onFinish={onFinish} requiredMark={false} autoComplete="on">
