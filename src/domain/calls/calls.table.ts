@@ -103,13 +103,15 @@ export const callRecords = pgTable(
     signatureId: uuid('signature_id'),
     /** The next deadline of this record, for boards and the "overdue first" order. */
     dueAt: timestamp('due_at', { withTimezone: true }),
+    /** The desk's key for retries, unique per user (IETF Idempotency-Key), and a digest of the body sent with it. */
     idempotencyKey: text('idempotency_key'),
+    idempotencyFingerprint: text('idempotency_fingerprint'),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     uniqueIndex('call_records_number_uq').on(t.projectId, t.number),
-    uniqueIndex('call_records_idem_uq').on(t.projectId, t.idempotencyKey),
+    uniqueIndex('call_records_idem_user_uq').on(t.projectId, t.recordedBy, t.idempotencyKey),
     index('call_records_project_received_idx').on(t.projectId, t.receivedAt),
     index('call_records_open_idx').on(t.projectId, t.status, t.dueAt),
     index('call_records_district_idx').on(t.districtId, t.status),

@@ -22,6 +22,7 @@ export const zhCN = {
   USERNAME_TAKEN: '用户名已被使用',
   PASSWORD_TOO_SHORT: '密码至少 8 位',
   WEAK_PASSWORD: '密码太容易被猜到',
+  IDEMPOTENCY_KEY_REUSED: '该提交编号已用于另一条内容不同的记录',
   UNKNOWN_PROJECT: '项目不存在或无权访问',
 } as const;
 export type MessageKey = keyof typeof zhCN;

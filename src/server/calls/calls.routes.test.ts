@@ -202,6 +202,26 @@ describe.each(STORE_KINDS)('来电来访 intake and close-out on %s', (kind) => 
     expect(n.n).toBe(1);
   });
 
+  it('CALL-1 an idempotency key is the user’s own: another desk’s same key makes its own record, and the same key with another body is a 409', async () => {
+    const hid = await f.household('3-2-1502');
+    const body = { projectId: t.ids.p1, channel: 'phone', callerName: '张伟明', householdId: hid, content: '楼道灯不亮', categoryId: await f.cat('inquiry'), idempotencyKey: 'shared-key-0001' };
+    const first = await kefu.post('/api/calls', body);
+    expect(first.statusCode).toBe(201);
+    const retry = await kefu.post('/api/calls', body);
+    expect(retry.statusCode).toBe(200);
+    expect(retry.json().id).toBe(first.json().id);
+    // Another user with the same key does not receive kefu's call: the key is scoped to its user.
+    const other = await zhuli.post('/api/calls', body);
+    expect(other.statusCode).toBe(201);
+    expect(other.json().id).not.toBe(first.json().id);
+    // The same key with a different body is refused, and nothing is written.
+    const changed = await kefu.post('/api/calls', { ...body, content: '电梯异响' });
+    expect(changed.statusCode).toBe(409);
+    expect(changed.json().error.code).toBe('IDEMPOTENCY_KEY_REUSED');
+    const [n] = await rows<{ n: number }>(t.store.db, sql`SELECT count(*)::int AS n FROM call_records WHERE idempotency_key = 'shared-key-0001'`);
+    expect(n.n).toBe(2);
+  });
+
   it('two desks acting on one item: one wins, the other gets 409 and sees the new state', async () => {
     const call = await recordCall(kefu, t, { householdId: await f.someHousehold('6', 6), content: '信箱锁坏', categoryId: await f.cat('inquiry') });
     const [x, y] = await Promise.all([

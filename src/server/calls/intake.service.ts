@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { callRecords } from '../../domain/calls/calls.table';
 import { callPolicy, markActionFor } from '../../domain/calls/calls.policy';
@@ -8,12 +9,13 @@ import { appendAudit } from '../audit/audit.writer';
 import type { AppContext, RequestActor } from '../context';
 import type { Executor } from '../db/store';
 import { authorize } from '../authorize';
-import { badRequest } from '../errors';
+import { AppError, badRequest } from '../errors';
+import { canonicalJson } from '../audit/audit-chain';
 import { sqlState } from '../plugins/errors';
 import { localDay, nextNumber } from '../numbering/numbering';
 import { scheduleTimers } from '../deadlines/timers';
 import { createWorkOrder, designatedEngineer } from '../work-orders/work-orders.service';
-import { addCallEvent, findCall, loadIntakeContext, slaPoliciesOf } from './calls.repository';
+import { addCallEvent, findCall, loadIntakeContext, slaPoliciesOf, type CallRow } from './calls.repository';
 import { presentCall, presentClassification } from './calls.presenter';
 
 async function propose(ex: Executor, ctx: AppContext, input: ClassifyRequest) {
@@ -50,19 +52,37 @@ export async function recordCall(ctx: AppContext, ra: RequestActor, input: CallC
   } catch (err) {
     // Two submissions with one key raced: the loser's insert hit the unique index; answer with the winner's record.
     if (input.idempotencyKey && sqlState(err) === '23505') {
-      const [dupe] = await ctx.store.db.select().from(callRecords).where(and(eq(callRecords.projectId, input.projectId), eq(callRecords.idempotencyKey, input.idempotencyKey)));
-      if (dupe) return { created: false, call: presentCall(ra.actor, dupe, ctx.now(), await slaPoliciesOf(ctx.store.db, ctx.store, dupe.projectId)) };
+      const [dupe] = await ctx.store.db.select().from(callRecords).where(sameKey(ra, input));
+      if (dupe) return replay(ctx, ra, input, dupe);
     }
     throw err;
   }
+}
+
+/** The same key from the same user in the same project: a key is the user's own (one desk's key never finds another's call). */
+const sameKey = (ra: RequestActor, input: CallCreate) =>
+  and(eq(callRecords.projectId, input.projectId), eq(callRecords.recordedBy, ra.actor.userId), eq(callRecords.idempotencyKey, input.idempotencyKey!));
+
+/** A digest of what was asked, without the key: a retry must ask for the same thing. */
+const fingerprint = (input: CallCreate): string => {
+  const { idempotencyKey: _key, ...asked } = input;
+  return createHash('sha256').update(canonicalJson(asked)).digest('hex');
+};
+
+/** A retry answers with the record it made; the same key with another body is a 409 (IETF Idempotency-Key). */
+async function replay(ctx: AppContext, ra: RequestActor, input: CallCreate, call: CallRow) {
+  if (call.idempotencyFingerprint && call.idempotencyFingerprint !== fingerprint(input)) {
+    throw new AppError(409, 'IDEMPOTENCY_KEY_REUSED', [{ path: 'body.idempotencyKey', message: '该提交编号已用于另一条内容不同的记录，请刷新后重新提交' }]);
+  }
+  return { created: false, call: presentCall(ra.actor, call, ctx.now(), await slaPoliciesOf(ctx.store.db, ctx.store, call.projectId)) };
 }
 
 async function insertCall(ctx: AppContext, ra: RequestActor, input: CallCreate): Promise<{ created: boolean; call: ReturnType<typeof presentCall> }> {
   return ctx.store.db.transaction(async (tx) => {
     const now = ctx.now();
     if (input.idempotencyKey) {
-      const [dupe] = await tx.select({ id: callRecords.id }).from(callRecords).where(and(eq(callRecords.projectId, input.projectId), eq(callRecords.idempotencyKey, input.idempotencyKey)));
-      if (dupe) return { created: false, call: presentCall(ra.actor, (await findCall(tx, dupe.id))!, now, await slaPoliciesOf(tx, ctx.store, input.projectId)) };
+      const [dupe] = await tx.select({ id: callRecords.id }).from(callRecords).where(sameKey(ra, input));
+      if (dupe) return replay(ctx, ra, input, (await findCall(tx, dupe.id))!);
     }
     const p = await propose(tx, ctx, input);
     const proposed = p.classification.class;
@@ -96,6 +116,7 @@ async function insertCall(ctx: AppContext, ra: RequestActor, input: CallCreate):
         recordedBy: ra.actor.userId,
         dueAt: plan?.dueAt ?? null,
         idempotencyKey: input.idempotencyKey ?? null,
+        idempotencyFingerprint: input.idempotencyKey ? fingerprint(input) : null,
         status: 'open',
       })
       .returning();

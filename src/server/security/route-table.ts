@@ -104,6 +104,9 @@ export const PUBLIC_ROUTES: ReadonlySet<string> = new Set([
   'GET /api/openapi.json',
   'HEAD /api/openapi.json',
   'POST /api/auth/login',
+  // The sign-in page's notice (a demo store): says only whether demo passwords still work, nothing of anyone.
+  'GET /api/auth/notice',
+  'HEAD /api/auth/notice',
 ]);
 
 /**
