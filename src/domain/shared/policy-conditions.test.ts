@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { refusal, type Actor } from './policy';
 import { workOrderPolicy, type WorkOrderRec } from '../work-orders/work-orders.policy';
 import { callPolicy } from '../calls/calls.policy';
-import type { Role } from '../shared/roles';
+import type { Role } from './roles';
 
 const actor = (userId: string, roles: Role[], projectIds = ['p']): Actor => ({ userId, username: userId, displayName: userId, roles: new Set(roles), projectIds: new Set(projectIds) });
 const wo = (over: Partial<WorkOrderRec> = {}): WorkOrderRec => ({ projectId: 'p', kind: 'normal', status: 'assigned', assigneeId: 'lead', vendorMemberIds: [], ...over });

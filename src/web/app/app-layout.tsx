@@ -9,7 +9,7 @@ import { PageLoading } from '../components/page-loading';
 import { t } from '../i18n/zh-CN';
 import { isApiError } from '../lib/api';
 import { NotificationBell } from '../notifications/notification-bell';
-import { reportMenuItems, reportMenuKeys } from '../reports/routes';
+import { reportMenuItems, reportMenuKeys } from '../calls/ledger/routes';
 import { closeLiveEvents } from '../notifications/live-events';
 import { NotFoundPage } from '../components/not-found-page';
 import { ProjectProvider } from '../lib/project-context';

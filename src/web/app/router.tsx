@@ -45,12 +45,12 @@ const appRoutes: RouteObject[] = [
   {
     path: 'tasks',
     handle: { menu: 'tasks' } satisfies RouteHandle,
-    lazy: async () => ({ Component: (await import('../tasks/pages/tasks-page')).TasksPage }),
+    lazy: async () => ({ Component: (await import('../work-orders/pages/tasks-page')).TasksPage }),
   },
   {
     path: 'tasks/:id',
     handle: { menu: 'tasks' } satisfies RouteHandle,
-    lazy: async () => ({ Component: (await import('../tasks/pages/task-detail-page')).TaskDetailPage }),
+    lazy: async () => ({ Component: (await import('../work-orders/pages/task-detail-page')).TaskDetailPage }),
   },
   { path: '*', lazy: async () => ({ Component: (await import('../components/not-found-page')).NotFoundPage }) },
 ];
@@ -70,11 +70,11 @@ const routes: RouteObject[] = [
 export function createAppRouter() {
   let reports: Promise<void> | null = null;
   return createBrowserRouter(routes, {
-    // The supervisors' pages (src/web/reports/routes.tsx) join the tree on the first navigation the known
+    // The supervisors' pages (src/web/calls/ledger/routes.tsx) join the tree on the first navigation the known
     // routes match only through a parameter or the 404 splat, which is when one of them may be meant; their
     // module (menu icons, messages) so stays out of the first screen's bundle.
     patchRoutesOnNavigation: async ({ patch }) => {
-      reports ??= import('../reports/routes').then(({ reportRoutes }) => patch('app', reportRoutes));
+      reports ??= import('../calls/ledger/routes').then(({ reportRoutes }) => patch('app', reportRoutes));
       await reports;
     },
   });

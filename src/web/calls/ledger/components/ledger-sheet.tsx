@@ -1,5 +1,5 @@
-import { CALL_STATUS_LABELS, CLASS_LABELS } from '../../../domain/calls/labels';
-import type { ClassCounts, LedgerPage } from '../../../domain/calls/ledger.contract';
+import { CALL_STATUS_LABELS, CLASS_LABELS } from '../../../../domain/calls/labels';
+import type { ClassCounts, LedgerPage } from '../../../../domain/calls/ledger.contract';
 import { CLASS_MARKS, CLASS_ORDER, fmtDateTime } from '../format';
 import { rt } from '../messages';
 

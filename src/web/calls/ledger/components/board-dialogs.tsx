@@ -1,9 +1,9 @@
 import { App, Form, Input, Modal, Select, Typography } from 'antd';
-import { t } from '../../i18n/zh-CN';
-import { isApiError } from '../../lib/api';
+import { t } from '../../../i18n/zh-CN';
+import { isApiError } from '../../../lib/api';
 import { useAssignees, useChaseCall, useReassignWorkOrder, useWorkOrderBrief } from '../api';
-import type { BoardItem } from '../../../domain/work-orders/call-views.contract';
-import type { BoardWorkOrder } from '../../../domain/work-orders/work-orders.contract';
+import type { BoardItem } from '../../../../domain/work-orders/call-views.contract';
+import type { BoardWorkOrder } from '../../../../domain/work-orders/work-orders.contract';
 import { rt } from '../messages';
 
 const errorText = (e: unknown) => (isApiError(e) ? e.message : t('error.unknown'));

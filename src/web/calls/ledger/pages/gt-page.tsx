@@ -1,12 +1,12 @@
 import { Button, Card, DatePicker, Empty, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { Link, useSearchParams } from 'react-router';
-import { CALL_STATUS_LABELS } from '../../../domain/calls/labels';
-import { useProject } from '../../lib/project-context';
-import { ErrorResult } from '../../components/error-result';
+import { CALL_STATUS_LABELS } from '../../../../domain/calls/labels';
+import { useProject } from '../../../lib/project-context';
+import { ErrorResult } from '../../../components/error-result';
 import { useGtQueue, useGtSummary } from '../api';
-import type { CallListItem } from '../../../domain/calls/call-record.contract';
-import type { GtGroup } from '../../../domain/calls/ledger.contract';
+import type { CallListItem } from '../../../../domain/calls/call-record.contract';
+import type { GtGroup } from '../../../../domain/calls/ledger.contract';
 import { fmtDateTime, fmtDuration } from '../format';
 import { rt } from '../messages';
 import { useNow } from '../use-now';

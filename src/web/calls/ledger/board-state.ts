@@ -1,8 +1,8 @@
-import type { SlaState } from '../../domain/deadlines/sla';
-import { ACTIVE_WORK_ORDER_STATUSES } from '../../domain/work-orders/work-orders.status';
-import { liveState } from '../components/countdown';
-import type { BoardItem } from '../../domain/work-orders/call-views.contract';
-import type { BoardWorkOrder } from '../../domain/work-orders/work-orders.contract';
+import type { SlaState } from '../../../domain/deadlines/sla';
+import { ACTIVE_WORK_ORDER_STATUSES } from '../../../domain/work-orders/work-orders.status';
+import { liveState } from '../../components/countdown';
+import type { BoardItem } from '../../../domain/work-orders/call-views.contract';
+import type { BoardWorkOrder } from '../../../domain/work-orders/work-orders.contract';
 
 /**
  * The countdown state of a board item at `now`: the server's SLA reading (with the project's own warn

@@ -1,7 +1,7 @@
 import type { Dayjs } from 'dayjs';
-import type { CallClass } from '../../domain/calls/calls.table';
-import { CALL_STATUS_LABELS, CLASS_LABELS } from '../../domain/calls/labels';
-import type { CallStats, GroupBy } from '../../domain/calls/ledger.contract';
+import type { CallClass } from '../../../domain/calls/calls.table';
+import { CALL_STATUS_LABELS, CLASS_LABELS } from '../../../domain/calls/labels';
+import type { CallStats, GroupBy } from '../../../domain/calls/ledger.contract';
 import type { ChartOption } from './components/echart';
 import { CLASS_COLORS, CLASS_ORDER, type DayRange } from './format';
 import { rt } from './messages';

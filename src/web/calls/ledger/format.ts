@@ -1,6 +1,6 @@
 import dayjs, { type Dayjs } from 'dayjs';
-import type { CallClass } from '../../domain/calls/calls.table';
-import { CALL_STATUS_LABELS, CLASS_LABELS } from '../../domain/calls/labels';
+import type { CallClass } from '../../../domain/calls/calls.table';
+import { CALL_STATUS_LABELS, CLASS_LABELS } from '../../../domain/calls/labels';
 
 /** The classes in the order the paper ledger lists them. */
 export const CLASS_ORDER: readonly CallClass[] = ['normal', 'Z', 'Q', 'GT', 'complaint', 'inquiry'];

@@ -1,11 +1,11 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { CallChaseResult } from '../../domain/calls/call-record.contract';
-import type { CallListFilter } from '../../domain/calls/calls.contract';
-import type { CallPage, CallStats, GtSummary, Ledger, LedgerQuery, StatsQuery } from '../../domain/calls/ledger.contract';
-import type { Board } from '../../domain/work-orders/call-views.contract';
-import type { WorkOrder, WorkOrderDetail } from '../../domain/work-orders/work-orders.contract';
-import { api, withQuery } from '../lib/api';
-import type { AssigneeList } from '../../domain/calls/reference.contract';
+import type { CallChaseResult } from '../../../domain/calls/call-record.contract';
+import type { CallListFilter } from '../../../domain/calls/calls.contract';
+import type { CallPage, CallStats, GtSummary, Ledger, LedgerQuery, StatsQuery } from '../../../domain/calls/ledger.contract';
+import type { Board } from '../../../domain/work-orders/call-views.contract';
+import type { WorkOrder, WorkOrderDetail } from '../../../domain/work-orders/work-orders.contract';
+import { api, withQuery } from '../../lib/api';
+import type { AssigneeList } from '../../../domain/calls/reference.contract';
 
 // Answers are typed by the domain contracts (src/domain/calls/*.contract.ts, src/domain/work-orders/*.contract.ts).
 

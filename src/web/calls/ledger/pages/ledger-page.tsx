@@ -1,10 +1,10 @@
 import { DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Empty, Form, Select, Space, Spin, Typography } from 'antd';
 import { useState } from 'react';
-import { useProject } from '../../lib/project-context';
-import { ErrorResult } from '../../components/error-result';
+import { useProject } from '../../../lib/project-context';
+import { ErrorResult } from '../../../components/error-result';
 import { downloadFile, ledgerXlsxUrl, useLedger } from '../api';
-import type { LedgerQuery } from '../../../domain/calls/ledger.contract';
+import type { LedgerQuery } from '../../../../domain/calls/ledger.contract';
 import { LedgerSheet } from '../components/ledger-sheet';
 import { ReportFilters } from '../components/report-filters';
 import '../components/ledger-print.css';

@@ -1,7 +1,7 @@
 import { Card, Col, Row, Table, type TableColumnsType } from 'antd';
 import type { ReactNode } from 'react';
-import type { CallClass } from '../../../domain/calls/calls.table';
-import { CLASS_LABELS } from '../../../domain/calls/labels';
+import type { CallClass } from '../../../../domain/calls/calls.table';
+import { CLASS_LABELS } from '../../../../domain/calls/labels';
 import { CLASS_MARKS } from '../format';
 import type { PivotRow } from '../stats-data';
 import { rt } from '../messages';

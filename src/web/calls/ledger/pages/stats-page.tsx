@@ -1,10 +1,10 @@
 import { Empty, Segmented, Space, Spin, Typography } from 'antd';
 import { useMemo } from 'react';
-import { CALL_STATUS_LABELS, CLASS_LABELS } from '../../../domain/calls/labels';
-import { useProject } from '../../lib/project-context';
-import { ErrorResult } from '../../components/error-result';
+import { CALL_STATUS_LABELS, CLASS_LABELS } from '../../../../domain/calls/labels';
+import { useProject } from '../../../lib/project-context';
+import { ErrorResult } from '../../../components/error-result';
 import { useStats } from '../api';
-import type { GroupBy } from '../../../domain/calls/ledger.contract';
+import type { GroupBy } from '../../../../domain/calls/ledger.contract';
 import { ReportFilters } from '../components/report-filters';
 import { CountTable, PivotTable, StatsCard } from '../components/stats-card';
 import { CLASS_ORDER, dayRangeToIso, lastDays } from '../format';

@@ -1,7 +1,7 @@
 import dayjs from 'dayjs';
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
-import type { CallClass, CallStatus } from '../../domain/calls/calls.table';
+import type { CallClass, CallStatus } from '../../../domain/calls/calls.table';
 import type { FilterValues } from './components/report-filters';
 import { CLASS_ORDER, fmtDate, statusOptions, type DayRange } from './format';
 

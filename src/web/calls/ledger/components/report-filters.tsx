@@ -1,7 +1,7 @@
 import { DatePicker, Form, Select } from 'antd';
 import type { ReactNode } from 'react';
-import type { CallClass, CallStatus } from '../../../domain/calls/calls.table';
-import { useProjectTree } from '../../lib/project-tree';
+import type { CallClass, CallStatus } from '../../../../domain/calls/calls.table';
+import { useProjectTree } from '../../../lib/project-tree';
 import { classOptions, statusOptions, type DayRange } from '../format';
 import { rt } from '../messages';
 
