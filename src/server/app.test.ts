@@ -55,3 +55,37 @@ describe.each(STORE_KINDS)('system routes on %s', (kind) => {
     expect(res.json().error.code).toBe('UNSUPPORTED_MEDIA_TYPE');
   });
 });
+
+describe('the API documentation follows its setting', () => {
+  it('signedIn: the docs and the document answer 401 without a session, the document 200 with one; off: 404', async () => {
+    const store = await openTestStore('embedded');
+    const { seedDemo } = await import('./seed/demo-seed');
+    await seedDemo(store);
+    const guarded = await buildApp({ store, config: testConfig({ apiDocs: 'signedIn' }), logger: false });
+    try {
+      expect((await guarded.inject({ method: 'GET', url: '/api/docs/' })).statusCode).toBe(401);
+      expect((await guarded.inject({ method: 'GET', url: '/api/openapi.json' })).statusCode).toBe(401);
+      const login = await guarded.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'kefu', password: 'demo1234' } });
+      const cookie = login.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+      expect((await guarded.inject({ method: 'GET', url: '/api/openapi.json', headers: { cookie } })).statusCode).toBe(200);
+    } finally {
+      await guarded.close();
+    }
+    const off = await buildApp({ store, config: testConfig({ apiDocs: 'off' }), logger: false });
+    try {
+      expect((await off.inject({ method: 'GET', url: '/api/openapi.json' })).statusCode).toBe(404);
+      expect((await off.inject({ method: 'GET', url: '/api/docs/' })).statusCode).toBe(404);
+    } finally {
+      await off.close();
+      await store.drop();
+    }
+  });
+
+  it('production defaults to signed-in docs and to listening on this machine only', async () => {
+    const { loadConfig } = await import('./env');
+    expect(loadConfig({ NODE_ENV: 'production' }).apiDocs).toBe('signedIn');
+    expect(loadConfig({}).apiDocs).toBe('public');
+    expect(loadConfig({}).host).toBe('127.0.0.1');
+    expect(loadConfig({ HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
+  });
+});

@@ -15,6 +15,7 @@ import { t } from '../domain/shared/messages.zh-CN';
 import type { Store } from './db/store';
 import type { AppContext } from './context';
 import { registerErrorHandler } from './plugins/errors';
+import { unauthenticated } from './errors';
 import { applySecurityHeaders, registerSecurityHeaders } from './plugins/security-headers';
 import { registerSession } from './auth/session.plugin';
 import { enforceAccess, requireAccessDeclarations } from './plugins/access';
@@ -115,8 +116,16 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   });
 
   await app.register(swagger, swaggerOptions(APP_VERSION, SESSION_COOKIE));
-  await app.register(swaggerUi, { routePrefix: '/api/docs' });
-  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
+  // The API's documentation follows API_DOCS: public (development), signedIn (production's default), or off.
+  if (opts.config.apiDocs !== 'off') {
+    if (opts.config.apiDocs === 'signedIn') {
+      app.addHook('onRequest', async (request) => {
+        if (request.url.startsWith('/api/docs') && !request.actor) throw unauthenticated();
+      });
+    }
+    await app.register(swaggerUi, { routePrefix: '/api/docs' });
+    app.get('/api/openapi.json', { config: { access: opts.config.apiDocs === 'public' ? 'public' : 'signedIn' }, schema: { hide: true } }, async () => app.swagger());
+  }
 
   const hub = new NotificationHub(opts.store, { now: ctx.now, idleMinutes: opts.config.sessionIdleMinutes, absoluteMinutes: opts.config.sessionAbsoluteMinutes });
   await hub.start();

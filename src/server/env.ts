@@ -18,6 +18,8 @@ export interface AppConfig {
   logLevel: string;
   /** NODE_ENV=production: refuse known demo passwords and the development audit key. */
   production: boolean;
+  /** Who may read /api/docs and /api/openapi.json: everyone, signed-in users, or nobody (API_DOCS). */
+  apiDocs: 'public' | 'signedIn' | 'off';
   /** ALLOW_DEMO_PASSWORDS=1: start in production even while demo passwords work (a staging copy). */
   allowDemoPasswords: boolean;
   /** The audit chain's HMAC key (AUDIT_KEY), or the file holding it. */
@@ -46,6 +48,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     secureCookies: env.SECURE_COOKIES === '1',
     logLevel: env.LOG_LEVEL ?? 'info',
     production: env.NODE_ENV === 'production',
+    apiDocs: env.API_DOCS === 'off' || env.API_DOCS === 'signedIn' || env.API_DOCS === 'public' ? env.API_DOCS : env.NODE_ENV === 'production' ? 'signedIn' : 'public',
     allowDemoPasswords: env.ALLOW_DEMO_PASSWORDS === '1',
     auditKey: env.AUDIT_KEY || undefined,
     // Beside the embedded store's folder (not inside it: that folder is the database's own).
