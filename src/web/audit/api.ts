@@ -1,17 +1,12 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
-import type { AuditEntry, AuditPage } from '../../domain/audit/audit.contract';
+import type { AuditEntry, AuditPage, AuditQuery } from '../../domain/audit/audit.contract';
 import { api } from '../lib/api';
 
 /** A line of GET /api/audit: src/domain/audit/audit.contract.ts. */
 export type { AuditEntry };
 
-export interface AuditFilter {
-  action?: string;
-  actor?: string;
-  /** ISO 8601 with offset. */
-  from?: string;
-  to?: string;
-}
+/** The filters of GET /api/audit (its query contract, without the paging fields). */
+export type AuditFilter = Pick<AuditQuery, 'action' | 'actor' | 'from' | 'to'>;
 
 const PAGE = 50;
 

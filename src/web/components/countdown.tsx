@@ -2,6 +2,7 @@ import { ClockCircleOutlined } from '@ant-design/icons';
 import { Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { t } from '../i18n/zh-CN';
+import type { SlaReadingJson } from '../../domain/deadlines/deadlines.contract';
 
 /** The current time, refreshed every `everyMs` (one timer per mounted countdown; they are few per page). */
 export function useNow(everyMs = 15_000): number {
@@ -24,14 +25,9 @@ export function formatSpan(ms: number): string {
   return `${min}分`;
 }
 
-type SlaState = 'none' | 'ok' | 'warning' | 'overdue';
-
-/** The server's SLA reading of a record (slaReading in src/domain/deadlines), as JSON. */
-export interface SlaReadingView {
-  dueAt: string | null;
-  warnAt: string | null;
-  state: SlaState;
-}
+/** The server's SLA reading of a record (slaReading in src/domain/deadlines), as JSON: its contract's type. */
+export type SlaReadingView = SlaReadingJson;
+type SlaState = SlaReadingJson['state'];
 
 const RANK: Record<SlaState, number> = { none: 0, ok: 1, warning: 2, overdue: 3 };
 

@@ -1,10 +1,9 @@
+import type { z } from 'zod';
+import type { fieldError } from '../../domain/shared/api.contract';
 import { t } from '../i18n/zh-CN';
 
-export interface FieldError {
-  /** As the server names it, e.g. `body.username`. */
-  path: string;
-  message: string;
-}
+/** A field's error as the server names it (e.g. `body.username`): the error contract's type. */
+export type FieldError = z.infer<typeof fieldError>;
 
 /** Every failed API call: HTTP status, the server's stable code, its Chinese message, field errors. */
 export class ApiError extends Error {

@@ -10,6 +10,8 @@ import type {
   UnitPage,
 } from '../../domain/property/property.contract';
 import { api, request } from '../lib/api';
+import type { z } from 'zod';
+import type { unitListQuery } from '../../domain/property/property.contract';
 import { projectTreeKey } from '../lib/project-tree';
 
 // Response shapes: the contracts of src/domain/property (the presenters' allow-lists), imported as types only.
@@ -29,13 +31,8 @@ export const propertyKeys = {
   household: (id: string) => ['property', 'household', id] as const,
 };
 
-export interface UnitQuery {
-  projectId: string;
-  buildingId?: string;
-  q?: string;
-  page: number;
-  pageSize: number;
-}
+/** GET /api/units's query (its contract's input type). */
+export type UnitQuery = Pick<z.input<typeof unitListQuery>, 'projectId' | 'buildingId' | 'q'> & { page: number; pageSize: number };
 
 export function useUnits(q: UnitQuery, enabled: boolean) {
   return useQuery({
