@@ -2,11 +2,7 @@ import { asc, eq } from 'drizzle-orm';
 import { slaPolicies } from '../../domain/deadlines/deadlines.table';
 import { pickPolicy, slaReading, withDefaults, type SlaPolicy, type SlaReading, type SubjectKind } from '../../domain/deadlines/sla';
 import type { Executor } from '../db/store';
-
-const TTL_MS = 60_000;
-type Entry = { at: number; value: Promise<SlaPolicy[]> };
-/** Per store (tests open many), per project. */
-const stores = new WeakMap<object, Map<string, Entry>>();
+import { projectCache } from '../db/project-cache';
 
 async function load(ex: Executor, projectId: string): Promise<SlaPolicy[]> {
   const rows = await ex.select().from(slaPolicies).where(eq(slaPolicies.projectId, projectId)).orderBy(asc(slaPolicies.sort));
@@ -23,24 +19,19 @@ async function load(ex: Executor, projectId: string): Promise<SlaPolicy[]> {
   );
 }
 
+const cache = projectCache(load);
+
 /**
  * A project's deadline policies of every subject kind (its own rows, the defaults for kinds it has none of).
  * They change rarely and every intake and every presented record reads them: kept for a minute per process.
  */
 export function slaPoliciesOf(ex: Executor, storeKey: object, projectId: string): Promise<SlaPolicy[]> {
-  let perStore = stores.get(storeKey);
-  if (!perStore) stores.set(storeKey, (perStore = new Map()));
-  const hit = perStore.get(projectId);
-  if (hit && Date.now() - hit.at < TTL_MS) return hit.value;
-  const value = load(ex, projectId);
-  perStore.set(projectId, { at: Date.now(), value });
-  value.catch(() => perStore.delete(projectId));
-  return value;
+  return cache.get(ex, storeKey, projectId);
 }
 
 /** Drop a project's cached policies (after they change). */
 export function invalidateSlaPolicies(storeKey: object, projectId: string): void {
-  stores.get(storeKey)?.delete(projectId);
+  cache.invalidate(storeKey, projectId);
 }
 
 /** The policies of several projects at once, for presenting a list. */

@@ -16,7 +16,7 @@ import { ChaseDialog, ReassignDialog } from '../components/board-dialogs';
 import '../components/board.css';
 import { CLASS_COLORS, fmtDuration } from '../format';
 import { rt } from '../messages';
-import { useNow } from '../use-now';
+import { useNow } from '../../../components/countdown';
 
 interface Row {
   item: BoardItem;
@@ -38,7 +38,7 @@ export function BoardPage() {
   const [dialog, setDialog] = useState<Dialog>(null);
   const board = useBoard(current?.id, districtId);
   const tree = useProjectTree(current?.id);
-  const now = useNow();
+  const now = useNow(10_000);
 
   const rows = useMemo(() => sortBoard(board.data?.items ?? [], now), [board.data, now]);
   const mine = board.data?.districts;

@@ -9,7 +9,7 @@ import type { CallListItem } from '../../../../domain/calls/call-record.contract
 import type { GtGroup } from '../../../../domain/calls/ledger.contract';
 import { fmtDateTime, fmtDuration } from '../format';
 import { rt } from '../messages';
-import { useNow } from '../use-now';
+import { useNow } from '../../../components/countdown';
 
 const FMT = 'YYYY-MM-DD HH:mm';
 
