@@ -62,7 +62,8 @@ export const closeInput = z
   .strict();
 export const chaseInput = z.object({ note: z.string().trim().max(500).optional() }).strict();
 
-export const callListQuery = z.object({
+/** The filters of the record list, unrefined so the ledger and statistics queries can extend them. */
+export const callListFields = z.object({
   projectId: uuid,
   status: z.enum(CALL_STATUSES).optional(),
   open: queryBoolean.optional(),
@@ -75,6 +76,12 @@ export const callListQuery = z.object({
   page: z.coerce.number<number>().int().min(1).default(1),
   pageSize: z.coerce.number<number>().int().min(1).max(200).default(50),
 });
+
+/** A time range reads forward: `from` not after `to` (ISO instants compare by value, not text). */
+export const rangeInOrder = (q: { from?: string; to?: string }) => !q.from || !q.to || Date.parse(q.from) <= Date.parse(q.to);
+export const RANGE_MESSAGE = { message: '结束时间不能早于开始时间', path: ['to'] };
+
+export const callListQuery = callListFields.refine(rangeInOrder, RANGE_MESSAGE);
 export type CallListQuery = z.infer<typeof callListQuery>;
 /** What a client sends (the web's filters): defaults not yet applied. */
 export type CallListFilter = z.input<typeof callListQuery>;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CALL_CLASSES, CALL_STATUSES, type CallClass } from './calls.table';
-import { callListQuery } from './calls.contract';
+import { callListFields, rangeInOrder, RANGE_MESSAGE } from './calls.contract';
 import { callListItem } from './call-record.contract';
 import { instant } from '../shared/wire.contract';
 
@@ -18,11 +18,14 @@ export const classCounts = z.object({
 /** GET /api/calls: one page of records with the subtotals of the whole filter. */
 export const callPage = z.object({ items: z.array(callListItem), total: count, subtotals: classCounts });
 
-export const ledgerQuery = callListQuery.extend({
-  rowsPerPage: z.coerce.number<number>().int().min(5).max(100).default(20),
-  fromPage: z.coerce.number<number>().int().min(1).default(1),
-  toPage: z.coerce.number<number>().int().min(1).optional(),
-});
+export const ledgerQuery = callListFields
+  .extend({
+    rowsPerPage: z.coerce.number<number>().int().min(5).max(100).default(20),
+    fromPage: z.coerce.number<number>().int().min(1).default(1),
+    toPage: z.coerce.number<number>().int().min(1).optional(),
+  })
+  .refine(rangeInOrder, RANGE_MESSAGE)
+  .refine((q) => q.toPage === undefined || q.fromPage <= q.toPage, { message: '结束页不能小于起始页', path: ['toPage'] });
 
 /** 《来电来访记录》 as printed pages, each with its 本页小计; `total` covers the whole range. */
 export const ledger = z.object({
@@ -33,7 +36,7 @@ export const ledger = z.object({
 });
 
 export const GROUP_BY = ['day', 'week', 'month'] as const;
-export const statsQuery = callListQuery.extend({ groupBy: z.enum(GROUP_BY).default('day') });
+export const statsQuery = callListFields.extend({ groupBy: z.enum(GROUP_BY).default('day') }).refine(rangeInOrder, RANGE_MESSAGE);
 
 const cls = z.enum(CALL_CLASSES);
 export const callStats = z.object({
@@ -43,7 +46,7 @@ export const callStats = z.object({
   totals: classCounts,
 });
 
-export const gtSummaryQuery = z.object({ projectId: z.uuid(), from: z.iso.datetime({ offset: true }), to: z.iso.datetime({ offset: true }) });
+export const gtSummaryQuery = z.object({ projectId: z.uuid(), from: z.iso.datetime({ offset: true }), to: z.iso.datetime({ offset: true }) }).refine(rangeInOrder, RANGE_MESSAGE);
 
 /** What households raised together (CALL-7): GT items by category and building. */
 export const gtSummary = z.object({

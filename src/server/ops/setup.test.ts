@@ -32,3 +32,34 @@ describe.each(STORE_KINDS)('first administrator of a store without demo data on 
     await expect(setupFirstAdmin(store, { ...base, username: 'other', password: 'Lantern-Orchid-58' }, new Date())).rejects.toThrow(/已有用户/);
   });
 });
+
+describe('npm run setup, as an operator runs it', () => {
+  it('reads the password from standard input, creates the administrator, and refuses a weak one with a Chinese reason', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const { mkdtempSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const path = await import('node:path');
+    const root = path.resolve(import.meta.dirname, '../../..');
+    const dir = mkdtempSync(path.join(tmpdir(), 'wd-setup-'));
+    const run = (password: string) =>
+      spawnSync(process.execPath, ['--import', 'tsx', 'scripts/setup.ts', '--project-code', 'XHY', '--project-name', '新华苑', '--username', 'zhangjl'], {
+        cwd: root,
+        input: password,
+        encoding: 'utf8',
+        env: { ...process.env, DATA_DIR: path.join(dir, 'data'), DATABASE_URL: '', SEED_DEMO: '0' },
+      });
+    try {
+      const weak = run('12345678');
+      expect(weak.status).toBe(1);
+      expect(weak.stderr).toContain('密码太容易被猜到');
+      const ok = run('Lantern-Orchid-58');
+      expect(ok.status, ok.stderr).toBe(0);
+      expect(ok.stdout).toContain('已创建管理员 zhangjl');
+      const again = run('Lantern-Orchid-58');
+      expect(again.status).toBe(1);
+      expect(again.stderr).toContain('已有用户');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 300_000);
+});

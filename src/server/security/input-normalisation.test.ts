@@ -46,4 +46,26 @@ describe.each(STORE_KINDS)('clumsy and hostile input on %s', (kind) => {
       expect(res.json().error.fields[0].message).toMatch(/^密码太容易被猜到/);
     }
   });
+
+  it('ranges read forward: the ledger refuses fromPage > toPage, the GT summary, statistics and list refuse from > to', async () => {
+    const zhuguan = await Client.login(t.app, 'zhuguan');
+    const p = t.ids.p1;
+    const from = encodeURIComponent('2026-11-20T00:00:00+08:00');
+    const to = encodeURIComponent('2026-11-10T00:00:00+08:00');
+    const cases: [string, string][] = [
+      [`/api/calls/ledger?projectId=${p}&fromPage=5&toPage=2`, '结束页不能小于起始页'],
+      [`/api/gt/summary?projectId=${p}&from=${from}&to=${to}`, '结束时间不能早于开始时间'],
+      [`/api/calls/stats?projectId=${p}&from=${from}&to=${to}`, '结束时间不能早于开始时间'],
+      [`/api/calls?projectId=${p}&from=${from}&to=${to}`, '结束时间不能早于开始时间'],
+    ];
+    for (const [url, message] of cases) {
+      const res = await zhuguan.get(url);
+      expect(res.statusCode, url).toBe(400);
+      expect(JSON.stringify(res.json().error.fields)).toContain(message);
+    }
+    // The same instant written in two zones is one instant, not a reversed range.
+    const same = await zhuguan.get(`/api/gt/summary?projectId=${p}&from=${encodeURIComponent('2026-11-20T08:00:00+08:00')}&to=${encodeURIComponent('2026-11-20T00:00:00Z')}`);
+    expect(same.statusCode).toBe(200);
+    expect((await zhuguan.get(`/api/calls/ledger?projectId=${p}&fromPage=2&toPage=2`)).statusCode).toBe(200);
+  });
 });
