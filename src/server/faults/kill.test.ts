@@ -81,5 +81,5 @@ describe.each(STORE_KINDS)('kill -9 during concurrent creates on %s', (kind) => 
     } finally {
       await store.close();
     }
-  });
+  }, 300_000); // spawns the server twice and waits for conditions: a limit far above normal, for a loaded machine
 });
