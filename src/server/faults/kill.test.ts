@@ -81,5 +81,6 @@ describe.each(STORE_KINDS)('kill -9 during concurrent creates on %s', (kind) => 
     } finally {
       await store.close();
     }
-  }, 300_000); // spawns the server twice and waits for conditions: a limit far above normal, for a loaded machine
+    // two server starts, each allowed spawnServer's 120 s on a busy machine: a limit far above normal, not a figure
+  }, 300_000);
 });

@@ -47,7 +47,7 @@ describe.each(STORE_KINDS)('live notifications on %s', (kind) => {
     stream.close();
   });
 
-  it('a deadline timer fires in real time, a second or so after it is due', async () => {
+  it('a deadline timer fires in real time once it is due, never before', async () => {
     const app = t.app;
     const kefu = await Client.login(app, 'kefu');
     const f = await deskFixture(t);
@@ -61,11 +61,12 @@ describe.each(STORE_KINDS)('live notifications on %s', (kind) => {
     const due = new Date(Date.now() + 1000);
     await t.store.db.execute(sql`INSERT INTO timers (project_id, subject_type, subject_id, kind, level, fire_at) VALUES (${t.ids.p1}, 'call', ${call.id}, 'realtime_probe', 0, ${due.toISOString()}::timestamptz)`);
     runner.start();
-    await expect.poll(() => fired.length, { timeout: 10_000, interval: 50 }).toBe(1);
+    // a condition with a limit far above normal (about a second): how late it fires is a bench figure
+    await expect.poll(() => fired.length, { timeout: 60_000, interval: 50 }).toBe(1);
     await runner.stop();
     expect(fired[0]).toBeGreaterThanOrEqual(due.getTime());
     expect(runner.stats.lateness[0]).toBeGreaterThanOrEqual(0);
-  });
+  }, 120_000);
 });
 
 describe.each(STORE_KINDS.filter((k) => k === 'postgres'))('two app instances on one %s database', () => {

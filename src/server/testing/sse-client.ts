@@ -35,7 +35,7 @@ export function openStream(port: number, cookie: string, lastEventId?: number): 
       resolve({
         events,
         close: () => req.destroy(),
-        waitFor: (pred, ms = 10_000) =>
+        waitFor: (pred, ms = 30_000) =>
           new Promise((ok, fail) => {
             const hit = events.find(pred);
             if (hit) return ok(hit);
