@@ -34,6 +34,12 @@ describe('searchCategories', () => {
     expect(searchCategories('gg', cats)[0]!.rank).toBe('pinyinPrefix');
   });
 
+  it('says which keyword matched when the label did not', () => {
+    expect(searchCategories('困人', cats)[0]!.word).toBe('困人');
+    expect(searchCategories('车位', cats)[0]!.word).toBe('车位费用');
+    expect(searchCategories('电梯', cats)[0]!.word).toBeUndefined();
+  });
+
   it.each(['xyzzy', '啊哈哈', 'zz'])('nonsense %s finds nothing', (q) => {
     expect(codes(q)).toEqual([]);
   });

@@ -59,7 +59,7 @@ export function IntakeFields({ categories, categoriesLoading, categoryRef, conte
               categories={categories}
               loading={categoriesLoading}
               selectRef={categoryRef}
-              onPicked={() => requestAnimationFrame(() => contentRef.current?.focus())}
+              onPicked={() => requestAnimationFrame(() => contentRef.current?.focus({ cursor: 'end' }))}
               onOtherWords={(words) => form.setFieldValue('content', keepTypedWords(words, form.getFieldValue('content')))}
             />
           </Form.Item>
