@@ -19,7 +19,7 @@ async function typeCategory(page: Page, words: string): Promise<void> {
 describe('category search by everyday words (browser)', () => {
   const j = useJourney();
 
-  it('kefu finds the lift by 困人, the fee inquiry by 物业费, and a word that matches nothing is kept as 其他', async () => {
+  it('kefu finds the lift by 困人 (电梯 ranks it first), the fee inquiry by 物业费, and a word that matches nothing is kept as 其他', async () => {
     const kefu = await j.signedIn('kefu', { width: 1366, height: 768 });
     await kefu.waitForURL((u) => u.pathname === '/calls/new');
     await expectFocus(kefu, '房号或电话');
@@ -28,19 +28,22 @@ describe('category search by everyday words (browser)', () => {
     await kefu.getByTestId('intake-household').getByText('3-2-1502').waitFor();
     await expectFocus(kefu, '报事类别');
 
-    // 电梯 lists the ranked matches, the public facilities (where the lift belongs) first, with the word matched.
+    // 电梯 lists the ranked matches: the lift's own category, then the public facilities (by their word 电梯).
     await kefu.keyboard.type('电梯');
-    await kefu.locator('.ant-select-item-option-active').filter({ hasText: '公共设施报修' }).waitFor();
-    expect((await optionTexts(kefu))[0]).toContain('匹配“电梯”');
+    await kefu.locator('.ant-select-item-option-active').filter({ hasText: '电梯故障/困人' }).waitFor();
+    const ranked = await optionTexts(kefu);
+    expect(ranked).toHaveLength(2);
+    expect(ranked[1]).toContain('公共设施报修');
+    expect(ranked[1]).toContain('匹配“电梯”');
     await kefu.screenshot({ path: `${SHOTS}/catsearch-1366-dianti.png` });
     for (let i = 0; i < 2; i++) await kefu.keyboard.press('Backspace');
 
     // 困人 + Enter picks the lift's category and hands the keyboard to the description.
     await kefu.keyboard.type('困人');
-    await kefu.locator('.ant-select-item-option-active').filter({ hasText: '公共设施报修' }).waitFor();
+    await kefu.locator('.ant-select-item-option-active').filter({ hasText: '电梯故障/困人' }).waitFor();
     await kefu.keyboard.press('Enter');
     await expect.poll(async () => (await focused(kefu)).tag).toBe('TEXTAREA');
-    expect(await categoryItem(kefu).innerText()).toContain('公共设施报修');
+    expect(await categoryItem(kefu).innerText()).toContain('电梯故障/困人');
 
     // 物业费 finds the inquiry.
     await typeCategory(kefu, '物业费');
@@ -64,7 +67,8 @@ describe('category search by everyday words (browser)', () => {
     const kefu = await j.signedIn('kefu', { width: 390, height: 844 });
     await kefu.waitForURL((u) => u.pathname === '/calls/new');
     await typeCategory(kefu, '电梯');
-    await kefu.locator('.ant-select-item-option-active').filter({ hasText: '公共设施报修' }).waitFor();
+    await kefu.locator('.ant-select-item-option-active').filter({ hasText: '电梯故障/困人' }).waitFor();
+    expect(await optionTexts(kefu)).toHaveLength(2);
     await kefu.screenshot({ path: `${SHOTS}/catsearch-390-dianti.png` });
     expect(await kefu.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   });

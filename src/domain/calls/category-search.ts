@@ -31,6 +31,8 @@ interface Hit {
   rank: MatchRank;
   /** The keyword that matched, when the label did not. */
   word?: string;
+  /** How many characters of a typed phrase the category's words cover (phrases only). */
+  cover?: number;
 }
 
 function rankOf(q: string, c: SearchableCategory): Hit | undefined {
@@ -46,11 +48,14 @@ function rankOf(q: string, c: SearchableCategory): Hit | undefined {
   if (containing) return { rank: 'keywordContains', word: containing };
   const initials = PINYIN.test(q) ? words.find((w) => PINYIN.test(w) && w.startsWith(q)) : undefined;
   if (initials) return { rank: 'pinyinPrefix', word: initials };
-  // A phrase such as "电梯困人了" holds a keyword or the label: still a match, but the weakest.
-  if (q.length > 1 && q.includes(label)) return { rank: 'textContainsKeyword' };
-  const inside = q.length > 1 ? hanzi.find((w) => q.includes(w)) : undefined;
-  if (inside) return { rank: 'textContainsKeyword', word: inside };
-  return undefined;
+  // A phrase such as "电梯困人了" holds keywords or the label: still a match, but the weakest; the category whose
+  // words cover more of the phrase comes first.
+  if (q.length < 2) return undefined;
+  const inside = [label, ...hanzi].filter((w) => q.includes(w));
+  if (!inside.length) return undefined;
+  const covered = new Set<number>();
+  for (const w of inside) for (let at = q.indexOf(w); at >= 0; at = q.indexOf(w, at + 1)) for (let i = 0; i < w.length; i++) covered.add(at + i);
+  return { rank: 'textContainsKeyword', word: inside.includes(label) ? undefined : inside.sort((a, b) => b.length - a.length)[0], cover: covered.size };
 }
 
 /**
@@ -60,13 +65,13 @@ function rankOf(q: string, c: SearchableCategory): Hit | undefined {
 export function searchCategories<C extends SearchableCategory>(text: string, categories: readonly C[]): CategoryMatch<C>[] {
   const q = norm(text);
   if (!q) return categories.map((category) => ({ category, rank: 'labelContains' as const }));
-  const found: (CategoryMatch<C> & { at: number })[] = [];
+  const found: (CategoryMatch<C> & { at: number; cover: number })[] = [];
   categories.forEach((category, at) => {
     const hit = rankOf(q, category);
-    if (hit) found.push({ category, ...hit, at });
+    if (hit) found.push({ category, rank: hit.rank, word: hit.word, at, cover: hit.cover ?? 0 });
   });
-  found.sort((a, b) => MATCH_RANKS.indexOf(a.rank) - MATCH_RANKS.indexOf(b.rank) || a.at - b.at);
-  return found.map(({ at: _at, ...match }) => match);
+  found.sort((a, b) => MATCH_RANKS.indexOf(a.rank) - MATCH_RANKS.indexOf(b.rank) || b.cover - a.cover || a.at - b.at);
+  return found.map(({ category, rank, word }) => (word ? { category, rank, word } : { category, rank }));
 }
 
 /** The fallback category of a project, if it has one. */

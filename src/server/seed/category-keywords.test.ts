@@ -11,8 +11,10 @@ describe('default category keywords', () => {
     ['路灯', 'public'],
     ['停电', 'electrical'],
     ['跳闸', 'electrical'],
-    ['电梯', 'public'],
-    ['困人', 'public'],
+    ['电梯', 'lift'],
+    ['电梯困人', 'lift'],
+    ['困人', 'lift'],
+    ['关人', 'lift'],
     ['停水', 'plumbing'],
     ['漏水', 'plumbing'],
     ['燃气', 'public'],
@@ -21,11 +23,16 @@ describe('default category keywords', () => {
     ['车位', 'inquiry'],
     ['物业费', 'inquiry'],
     ['噪音', 'neighbour'],
-    ['dt', 'public'],
+    ['dt', 'lift'],
+    ['gg', 'public'],
     ['kd', 'broadband'],
     ['其他', 'other'],
   ])('%s → %s', (q, code) => {
     expect(first(q)).toBe(code);
+  });
+
+  it('电梯 lists the lift first, then the public facilities it belongs to', () => {
+    expect(searchCategories('电梯', DEFAULT_CATEGORIES).map((m) => m.category.code)).toEqual(['lift', 'public']);
   });
 
   it.each(['xyzzy', '喷泉雕塑', 'qqqq'])('nonsense %s finds nothing', (q) => {
