@@ -1,4 +1,5 @@
 import { boolean, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
 import { districts, households, projects, units } from '../property/property.table';
 import { users } from '../users/users.table';
 
@@ -37,6 +38,8 @@ export const serviceCategories = pgTable(
     vendorCategory: text('vendor_category'),
     /** Whose responsibility, said to the household (CALL-12). */
     scopeNote: text('scope_note'),
+    /** Everyday words, synonyms and pinyin initials a desk may type to find this category. */
+    keywords: text('keywords').array().notNull().default(sql`'{}'::text[]`),
     sort: integer('sort').notNull().default(0),
   },
   (t) => [uniqueIndex('service_categories_project_code_uq').on(t.projectId, t.code)],

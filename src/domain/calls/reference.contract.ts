@@ -14,6 +14,8 @@ export const serviceCategoryView = createSelectSchema(serviceCategories).pick({
   warrantyCategory: true,
   vendorCategory: true,
   scopeNote: true,
+}).extend({
+  keywords: z.array(z.string()).meta({ description: '检索用的常用词、同义词与拼音首字母' }),
 });
 export type ServiceCategoryView = z.infer<typeof serviceCategoryView>;
 export const serviceCategoryList = z.object({ items: z.array(serviceCategoryView) });

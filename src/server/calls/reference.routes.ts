@@ -24,7 +24,7 @@ export async function referenceRoutes(app: FastifyInstance, ctx: AppContext): Pr
     authorize(callPolicy, requestActor(req).actor, 'read', { projectId: req.query.projectId });
     const rows = await ctx.store.db.select().from(serviceCategories).where(eq(serviceCategories.projectId, req.query.projectId)).orderBy(asc(serviceCategories.sort));
     return {
-      items: rows.map((c) => ({ id: c.id, code: c.code, label: c.label, kind: c.kind, warrantyCategory: c.warrantyCategory, vendorCategory: c.vendorCategory, scopeNote: c.scopeNote })),
+      items: rows.map((c) => ({ id: c.id, code: c.code, label: c.label, kind: c.kind, warrantyCategory: c.warrantyCategory, vendorCategory: c.vendorCategory, scopeNote: c.scopeNote, keywords: c.keywords })),
     };
   });
 

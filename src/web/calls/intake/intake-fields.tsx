@@ -4,6 +4,7 @@ import type { RefObject } from 'react';
 import { CLASS_LABELS, URGENCY_LABELS } from '../../../domain/calls/labels';
 import { t } from '../../i18n/zh-CN';
 import { CategorySelect } from '../components/category-select';
+import { keepTypedWords } from '../../../domain/calls/category-search';
 import type { CallClass, Urgency } from '../../../domain/calls/calls.table';
 import type { AssigneeView as Assignee, ServiceCategoryView as ServiceCategory } from '../../../domain/calls/reference.contract';
 
@@ -22,6 +23,7 @@ interface Props {
 
 /** The intake's fields in the order the caller usually gives them. */
 export function IntakeFields({ categories, categoriesLoading, categoryRef, contentRef, proposed, effective, assignees }: Props) {
+  const form = Form.useFormInstance();
   const overrideClass = Form.useWatch<CallClass | undefined>('overrideClass');
   const overriding = Boolean(overrideClass && overrideClass !== proposed);
   return (
@@ -57,7 +59,8 @@ export function IntakeFields({ categories, categoriesLoading, categoryRef, conte
               categories={categories}
               loading={categoriesLoading}
               selectRef={categoryRef}
-              onPicked={() => requestAnimationFrame(() => contentRef.current?.focus())}
+              onPicked={() => requestAnimationFrame(() => contentRef.current?.focus({ cursor: 'end' }))}
+              onOtherWords={(words) => form.setFieldValue('content', keepTypedWords(words, form.getFieldValue('content')))}
             />
           </Form.Item>
         </Col>
