@@ -53,7 +53,7 @@ export async function recordCall(ctx: AppContext, ra: RequestActor, input: CallC
     // Two submissions with one key raced: the loser's insert hit the unique index; answer with the winner's record.
     if (input.idempotencyKey && sqlState(err) === '23505') {
       const [dupe] = await ctx.store.db.select().from(callRecords).where(sameKey(ra, input));
-      if (dupe) return replay(ctx, ra, input, dupe);
+      if (dupe) return replay(ctx.store.db, ctx, ra, input, dupe);
     }
     throw err;
   }
@@ -70,11 +70,13 @@ const fingerprint = (input: CallCreate): string => {
 };
 
 /** A retry answers with the record it made; the same key with another body is a 409 (IETF Idempotency-Key). */
-async function replay(ctx: AppContext, ra: RequestActor, input: CallCreate, call: CallRow) {
+async function replay(ex: Executor, ctx: AppContext, ra: RequestActor, input: CallCreate, call: CallRow) {
   if (call.idempotencyFingerprint && call.idempotencyFingerprint !== fingerprint(input)) {
     throw new AppError(409, 'IDEMPOTENCY_KEY_REUSED', [{ path: 'body.idempotencyKey', message: '该提交编号已用于另一条内容不同的记录，请刷新后重新提交' }]);
   }
-  return { created: false, call: presentCall(ra.actor, call, ctx.now(), await slaPoliciesOf(ctx.store.db, ctx.store, call.projectId)) };
+  // `ex`: inside the intake's transaction its own executor — on the embedded store (one connection) a query
+  // outside it would wait for the transaction that waits for it.
+  return { created: false, call: presentCall(ra.actor, call, ctx.now(), await slaPoliciesOf(ex, ctx.store, call.projectId)) };
 }
 
 async function insertCall(ctx: AppContext, ra: RequestActor, input: CallCreate): Promise<{ created: boolean; call: ReturnType<typeof presentCall> }> {
@@ -82,7 +84,7 @@ async function insertCall(ctx: AppContext, ra: RequestActor, input: CallCreate):
     const now = ctx.now();
     if (input.idempotencyKey) {
       const [dupe] = await tx.select({ id: callRecords.id }).from(callRecords).where(sameKey(ra, input));
-      if (dupe) return replay(ctx, ra, input, (await findCall(tx, dupe.id))!);
+      if (dupe) return replay(tx, ctx, ra, input, (await findCall(tx, dupe.id))!);
     }
     const p = await propose(tx, ctx, input);
     const proposed = p.classification.class;
