@@ -9,7 +9,10 @@ async function choose(page: Page, label: string, option: string) {
   await input.click();
   await input.fill(option);
   await page.locator('.ant-select-item-option', { hasText: option }).first().click();
-  await input.press('Escape');
+  // Close the dropdown by clicking the dialog's title, not with Escape: an Escape that arrives after the dropdown
+  // has closed (a slow machine) closes the whole dialog, and the next click lands on a dialog on its way out.
+  await page.getByRole('dialog').locator('.ant-modal-title').click();
+  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').waitFor({ state: 'hidden' });
 }
 
 describe('user administration (browser)', () => {
@@ -42,7 +45,11 @@ describe('user administration (browser)', () => {
     await dialog.getByLabel('密码', { exact: true }).fill('Desk-2026-pass');
     await choose(admin, '角色', '客服专员');
     await choose(admin, '负责项目', '佳宏花园');
-    await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    const [created] = await Promise.all([
+      admin.waitForResponse((r) => new URL(r.url()).pathname === '/api/users' && r.request().method() === 'POST'),
+      dialog.getByRole('button', { name: /保\s*存/ }).click(),
+    ]);
+    expect(created.status()).toBe(201);
     await admin.getByRole('cell', { name: 'kefu_e2e', exact: true }).waitFor();
     const row = admin.getByRole('row').filter({ hasText: 'kefu_e2e' });
     expect(await row.innerText()).toContain('客服专员');
