@@ -1,7 +1,6 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdtempSync, readdirSync, renameSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -34,18 +33,6 @@ export async function ensureWebBuilt(): Promise<void> {
   });
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.unref();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
 export interface TestServer {
   baseUrl: string;
   dataDir: string;
@@ -57,10 +44,13 @@ export interface TestServer {
 /** Extra environment for a test's server, e.g. `DEMO_VENDOR_PROMISED_MINUTES` (read by the demo seed). */
 export type ServerEnv = Record<string, string>;
 
-/** Runs the real server (`node --import tsx src/server/main.ts`) on a free port over the given embedded data dir. */
+/**
+ * Runs the real server (`node --import tsx src/server/main.ts`) over the given embedded data dir, on a port the
+ * system picks when it binds (PORT=0), read back from its ready line: no port is chosen first and bound later,
+ * so no other process can take it in between.
+ */
 async function runServer(dataDir: string, removeDataDir: boolean, extraEnv: ServerEnv = {}): Promise<TestServer> {
-  const port = await freePort();
-  const env: NodeJS.ProcessEnv = { ...process.env, ...extraEnv, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', SERVE_WEB: '1', SEED_DEMO: '1' };
+  const env: NodeJS.ProcessEnv = { ...process.env, ...extraEnv, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', SERVE_WEB: '1', SEED_DEMO: '1' };
   delete env.DATABASE_URL;
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
@@ -70,7 +60,7 @@ async function runServer(dataDir: string, removeDataDir: boolean, extraEnv: Serv
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   void exited.then(() => (alive = false));
 
-  const baseUrl = `http://127.0.0.1:${port}`;
+  let baseUrl = '';
   const stop = async () => {
     if (alive) {
       child.kill('SIGTERM');
@@ -87,10 +77,14 @@ async function runServer(dataDir: string, removeDataDir: boolean, extraEnv: Serv
       await stop();
       throw new Error(`server exited before it was ready:\n${out}`);
     }
-    try {
-      if ((await fetch(`${baseUrl}/api/health`)).ok) break;
-    } catch {
-      /* not listening yet */
+    const ready = /ready in \d+ ms on http:\/\/[^:\s]+:(\d+)/.exec(out);
+    if (ready) {
+      baseUrl = `http://127.0.0.1:${ready[1]}`;
+      try {
+        if ((await fetch(`${baseUrl}/api/health`)).ok) break;
+      } catch {
+        /* not answering yet */
+      }
     }
     if (Date.now() > deadline) {
       await stop();

@@ -52,9 +52,12 @@ async function start() {
     throw describeStartupError(err, config);
   }
   const readyMs = Math.round(performance.now() - startedAt);
-  app.log.info({ store: store.kind, port: config.port, host: config.host, readyMs, auditKey: auditKey.source }, 'ready');
+  // PORT=0 asks the system for a free port: print the one actually bound (tests read it from this line).
+  const address = app.server.address();
+  const port = address && typeof address === 'object' ? address.port : config.port;
+  app.log.info({ store: store.kind, port, host: config.host, readyMs, auditKey: auditKey.source }, 'ready');
   const shown = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
-  console.log(`Wuye Desk 物业客服台 ready in ${readyMs} ms on http://${shown}:${config.port} (store: ${store.kind}${store.kind === 'embedded' ? `, ${config.dataDir}` : ''})`);
+  console.log(`Wuye Desk 物业客服台 ready in ${readyMs} ms on http://${shown}:${port} (store: ${store.kind}${store.kind === 'embedded' ? `, ${config.dataDir}` : ''})`);
 
   let closing = false;
   for (const sig of ['SIGINT', 'SIGTERM'] as const) {

@@ -1,5 +1,5 @@
 import { Card, Col, Empty, Input, Row, Space, Typography, type InputRef } from 'antd';
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { Outlet, useSearchParams } from 'react-router';
 import { useProject } from '../../lib/project-context';
 import { t } from '../../i18n/zh-CN';
@@ -16,18 +16,18 @@ import { UnitTable } from '../components/unit-table';
  */
 export function RegisterPage() {
   const { current } = useProject();
+  if (!current) return <Empty description={t('register.noProject')} />;
+  // A search belongs to the project it ran in: another project mounts a fresh page. (Not an effect that
+  // clears the term after the first paint: that erased what a quick typist had already entered.)
+  return <ProjectRegister key={current.id} project={current} />;
+}
+
+function ProjectRegister({ project: current }: { project: { id: string } }) {
   const [params, setParams] = useSearchParams();
   const [q, setQ] = useState('');
   const [text, setText] = useState('');
   const searchRef = useRef<InputRef>(null);
   useSlashFocus(searchRef);
-
-  // A search belongs to the project it ran in.
-  const projectId = current?.id;
-  useEffect(() => {
-    setQ('');
-    setText('');
-  }, [projectId]);
 
   const update = (changes: Record<string, string | null>) =>
     setParams((prev) => {
@@ -36,8 +36,6 @@ export function RegisterPage() {
       else next.delete(k);
       return next;
     });
-
-  if (!current) return <Empty description={t('register.noProject')} />;
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
