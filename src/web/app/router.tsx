@@ -1,6 +1,7 @@
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import type { RouteHandle } from './navigation';
 import { PageLoading } from '../components/page-loading';
+import { RouteError } from '../components/route-error';
 
 // Every page is its own chunk (antd is heavy). A route's `lazy` modules load in parallel: the antd
 // shell, the layout and the page arrive together.
@@ -60,9 +61,15 @@ const routes: RouteObject[] = [
     id: 'root',
     lazy: async () => ({ Component: (await import('./antd-shell')).AntdShell }),
     HydrateFallback: PageLoading,
+    // Error pages live in the first bundle: they must show when no other code can be fetched.
+    ErrorBoundary: RouteError,
     children: [
       { path: '/login', lazy: async () => ({ Component: (await import('../auth/pages/login-page')).LoginPage }) },
-      { id: 'app', path: '/', lazy: async () => ({ Component: (await import('./app-layout')).AppLayout }), children: appRoutes },
+      { id: 'app', path: '/', lazy: async () => ({ Component: (await import('./app-layout')).AppLayout }),
+        // A pathless route between the layout and the pages: a failed page shows its error inside the layout,
+        // the menu stays usable.
+        children: [{ id: 'pages', ErrorBoundary: RouteError, children: appRoutes }],
+      },
     ],
   },
 ];
@@ -74,7 +81,7 @@ export function createAppRouter() {
     // routes match only through a parameter or the 404 splat, which is when one of them may be meant; their
     // module (menu icons, messages) so stays out of the first screen's bundle.
     patchRoutesOnNavigation: async ({ patch }) => {
-      reports ??= import('../calls/ledger/routes').then(({ reportRoutes }) => patch('app', reportRoutes));
+      reports ??= import('../calls/ledger/routes').then(({ reportRoutes }) => patch('pages', reportRoutes));
       await reports;
     },
   });

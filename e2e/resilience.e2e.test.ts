@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { useJourney } from './support/journey';
+
+describe('a server blip (browser)', () => {
+  const j = useJourney();
+
+  it('a page whose code cannot be fetched shows a Chinese error inside the layout and recovers by itself when the server answers again', async () => {
+    const page = await j.signedIn('kefu');
+    const menu = page.getByRole('menuitem', { name: '房屋档案' });
+    await menu.waitFor();
+
+    // The server becomes unreachable: every request of this tab fails, the page's code included.
+    const down = (route: { abort: (code: string) => Promise<void> }) => route.abort('connectionrefused');
+    await page.context().route('**/*', down);
+    await menu.click();
+
+    const error = page.getByTestId('route-error');
+    await error.getByText('暂时连不上服务器').waitFor();
+    expect(await error.innerText()).toContain('服务器恢复后本页会自动重新加载');
+    const shown = await page.evaluate(() => document.body.innerText);
+    expect(shown).not.toMatch(/Unexpected Application Error|Hey developer/);
+    // The layout stayed: the menu is still there to use.
+    expect(await page.getByRole('menuitem', { name: '房屋档案' }).count()).toBe(1);
+
+    // The server returns: the page reloads itself and shows the register, nobody clicks anything.
+    await page.context().unroute('**/*', down);
+    await page.getByPlaceholder(/房号 3-2-1502/).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/register');
+    expect(await page.getByTestId('route-error').count()).toBe(0);
+  });
+});
