@@ -73,3 +73,28 @@ describe('category search by everyday words (browser)', () => {
     expect(await kefu.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   });
 });
+
+describe('picking a household among many hits (browser)', () => {
+  const j = useJourney();
+
+  it('every hit of "1502" is offered in room order, and the last one can be picked', async () => {
+    const kefu = await j.signedIn('kefu', { width: 1366, height: 768 });
+    await kefu.waitForURL((u) => u.pathname === '/calls/new');
+    await expectFocus(kefu, '房号或电话');
+    await kefu.keyboard.type('1502');
+    await kefu.keyboard.press('Enter');
+    const hits = kefu.getByTestId('lookup-hits').getByRole('button');
+    await hits.first().waitFor();
+    const labels = await hits.allInnerTexts();
+    const heading = await kefu.getByRole('group').filter({ has: kefu.getByTestId('lookup-hits') }).getAttribute('aria-label');
+    const n = Number(/(\d+)/.exec(heading ?? '')?.[1]);
+    // Every hit the heading counts is on screen (not the first dozen only), counted in room order (2 before 10).
+    expect(labels.length).toBe(n);
+    expect(n).toBeGreaterThan(12);
+    const codes = labels.map((l) => l.split(/\s/)[0]);
+    const building = (c: string) => Number(c.split('-')[0]);
+    for (let i = 1; i < codes.length; i++) expect(building(codes[i])).toBeGreaterThanOrEqual(building(codes[i - 1]));
+    await hits.last().click();
+    await kefu.getByTestId('intake-household').getByText(codes[codes.length - 1]).waitFor();
+  });
+});

@@ -23,6 +23,9 @@ describe('property register (browser)', () => {
     const search = page.getByPlaceholder(/房号 3-2-1502/);
     await search.waitFor();
     await expect.poll(() => search.evaluate((el) => el === document.activeElement)).toBe(true);
+    // The page's hint says "/" finds the search box: pressed inside it, it types nothing.
+    await search.press('/');
+    expect(await search.inputValue()).toBe('');
     await search.fill('3-2-1502');
     await search.press('Enter');
 

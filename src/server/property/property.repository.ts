@@ -26,6 +26,18 @@ const householdColumns = {
   version: households.version,
 };
 
+/**
+ * Units in the order people count them — building, entrance, floor, room — not as text (where 10-… comes
+ * before 2-… and 1001 before 101). Numbers are padded; lettered buildings follow the numbered ones.
+ */
+export const naturalUnitOrder = () => [
+  sql`lpad(split_part(${units.code}, '-', 1), 8, '0')`,
+  asc(units.entrance),
+  asc(units.floor),
+  sql`lpad(${units.room}, 8, '0')`,
+  asc(units.code),
+];
+
 /** Households matching a room code, phone, last four digits or name, within the given projects only. */
 export async function searchHouseholds(ex: Executor, projectIds: string[], q: string, limit: number): Promise<HouseholdRow[]> {
   if (projectIds.length === 0) return [];
@@ -59,7 +71,7 @@ export async function searchHouseholds(ex: Executor, projectIds: string[], q: st
     .from(households)
     .innerJoin(units, eq(units.id, households.unitId))
     .where(and(inProjects, cond))
-    .orderBy(asc(units.code))
+    .orderBy(...naturalUnitOrder())
     .limit(limit);
 }
 
@@ -136,7 +148,7 @@ export async function listUnits(
     .from(units)
     .leftJoin(households, eq(households.unitId, units.id))
     .where(where)
-    .orderBy(asc(units.code))
+    .orderBy(...naturalUnitOrder())
     .limit(q.pageSize)
     .offset((q.page - 1) * q.pageSize);
   return { total, items };

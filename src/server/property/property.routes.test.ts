@@ -16,6 +16,23 @@ describe.each(STORE_KINDS)('property register on %s', (kind) => {
 
   const audits = async (action: string) => (await rows<{ n: number }>(t.store.db, sql`SELECT count(*)::int AS n FROM audit_log WHERE action = ${action}`))[0].n;
 
+  // Written by hand: how people count rooms (building, entrance, floor, room as numbers).
+  const byHand = (a: string, b: string) => {
+    const pa = a.split('-').map(Number);
+    const pb = b.split('-').map(Number);
+    for (let i = 0; i < 3; i++) if (pa[i] !== pb[i]) return pa[i] - pb[i];
+    return 0;
+  };
+
+  it('search hits and unit lists come in the order people count rooms, not as text (2 before 10, 101 before 1001)', async () => {
+    const hits: string[] = (await kefu.get('/api/households?q=1502&limit=100')).json().items.map((h: { unitCode: string }) => h.unitCode);
+    expect(hits.length).toBeGreaterThan(12);
+    expect(hits.some((c) => c.startsWith('10-'))).toBe(true);
+    expect(hits).toEqual([...hits].sort(byHand));
+    const units: string[] = (await kefu.get(`/api/units?projectId=${t.ids.p1}&q=1-1-&pageSize=5`)).json().items.map((u: { code: string }) => u.code);
+    expect(units).toEqual(['1-1-101', '1-1-102', '1-1-201', '1-1-202', '1-1-301']);
+  });
+
   it('finds a household by room code, by name prefix, by the last four digits and by the full phone', async () => {
     const byRoom = (await kefu.get('/api/households?q=3-2-1502')).json().items;
     expect(byRoom).toHaveLength(1);

@@ -49,6 +49,7 @@ export const zhCN = {
   'home.tip': '提示：在房屋档案页按 / 键可直接定位到查找框。',
 
   'register.title': '房屋档案',
+  'register.searchTotal': '共 {n} 户',
   'register.searchPlaceholder': '房号 3-2-1502、姓名或手机号后四位，回车查找（按 / 定位）',
   'register.searchButton': '查找',
   'register.searchResults': '查找结果：“{q}”',

@@ -5,11 +5,23 @@ function isTyping(el: EventTarget | null): boolean {
   return el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName);
 }
 
-/** Keyboard-first desks: `/` anywhere (outside a text field) focuses and selects the given input. */
-export function useSlashFocus(ref: RefObject<{ focus: () => void; select?: () => void } | null>): void {
+type Focusable = { focus: () => void; select?: () => void; input?: HTMLElement | null; nativeElement?: HTMLElement | null };
+
+/**
+ * Keyboard-first desks: `/` anywhere (outside a text field) focuses and selects the given input. In that
+ * input itself `/` selects what is there instead of typing a "/" (nothing searched for contains one).
+ */
+export function useSlashFocus(ref: RefObject<Focusable | null>): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.key !== '/' || e.ctrlKey || e.metaKey || e.altKey || isTyping(e.target)) return;
+      if (e.key !== '/' || e.ctrlKey || e.metaKey || e.altKey) return;
+      const own = ref.current?.input ?? null;
+      if (own && e.target === own) {
+        e.preventDefault();
+        ref.current?.select?.();
+        return;
+      }
+      if (isTyping(e.target)) return;
       // Inside an open dialog or drawer, `/` belongs to it.
       if (e.target instanceof Element && e.target.closest('[role="dialog"]')) return;
       e.preventDefault();

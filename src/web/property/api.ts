@@ -47,7 +47,7 @@ export function useHouseholdSearch(projectId: string | undefined, q: string) {
   return useQuery({
     queryKey: propertyKeys.search(projectId ?? '', q),
     // POST, so a phone number typed into the box never appears in a URL (proxy logs, history).
-    queryFn: ({ signal }) => request<{ items: HouseholdSummary[] }>('POST', '/api/households/search', { body: { q, projectId }, signal }),
+    queryFn: ({ signal }) => request<{ items: HouseholdSummary[] }>('POST', '/api/households/search', { body: { q, projectId, limit: 100 }, signal }),
     enabled: Boolean(projectId && q),
     // Each search is audited; do not repeat it behind the user's back.
     staleTime: Infinity,

@@ -122,8 +122,9 @@ export function HouseholdLookup({ projectId, text, onText, household, onPick, on
       {results && results.length > 1 && (
         <div ref={listRef} onKeyDown={onListKey} role="group" aria-label={t('intake.lookupPick', { n: results.length })}>
           <Typography.Text type="secondary">{t('intake.lookupPick', { n: results.length })}</Typography.Text>
-          <Space wrap style={{ marginTop: 4 }}>
-            {results.slice(0, 12).map((h) => (
+          {/* Every hit, in room order; a long list scrolls inside the box (arrow keys move through it). */}
+          <Space wrap style={{ marginTop: 4, maxHeight: 168, overflowY: 'auto', width: '100%' }} data-testid="lookup-hits">
+            {results.map((h) => (
               <Button
                 key={h.id}
                 onClick={() => {

@@ -66,7 +66,7 @@ export function SearchResults({ projectId, q, onClear }: { projectId: string; q:
           loading={res.isPending}
           columns={columns}
           dataSource={res.data?.items ?? []}
-          pagination={false}
+          pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false, showTotal: (n) => t('register.searchTotal', { n }) }}
           locale={{ emptyText: <Empty description={t('register.searchEmpty')} /> }}
         />
       )}
