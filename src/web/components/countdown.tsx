@@ -22,7 +22,7 @@ export function formatSpan(ms: number): string {
   const min = m % 60;
   if (d > 0) return `${d}天${h}小时`;
   if (h > 0) return `${h}小时${min}分`;
-  return `${min}分`;
+  return min > 0 ? `${min}分` : '不足1分';
 }
 
 /** The server's SLA reading of a record (slaReading in src/domain/deadlines), as JSON: its contract's type. */
@@ -54,9 +54,11 @@ export function Countdown({ sla, strong }: Props) {
   if (!sla?.dueAt || state === 'none') return <Typography.Text type="secondary">{t('sla.none')}</Typography.Text>;
   const left = new Date(sla.dueAt).getTime() - now;
   const type = state === 'overdue' ? 'danger' : state === 'warning' ? 'warning' : 'success';
+  // Within the first minute past the deadline there is no "0 minutes overdue": it is due now.
+  const text = state === 'overdue' && Math.abs(left) < 60_000 ? t('sla.dueNow') : t(`sla.${state}`, { left: formatSpan(left) });
   return (
     <Typography.Text type={type} strong={strong} data-testid="countdown" data-state={state}>
-      <ClockCircleOutlined /> {t(`sla.${state}`, { left: formatSpan(left) })}
+      <ClockCircleOutlined /> {text}
     </Typography.Text>
   );
 }

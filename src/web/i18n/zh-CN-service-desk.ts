@@ -98,6 +98,7 @@ export const serviceDeskMessages = {
   'sla.ok': '剩余 {left}',
   'sla.warning': '即将超时 · 剩余 {left}',
   'sla.overdue': '已超时 {left}',
+  'sla.dueNow': '已到期限',
   'sla.none': '—',
 
   'action.dispatch': '派单',
@@ -164,7 +165,7 @@ export const serviceDeskMessages = {
   'tasks.photoRemove': '删除照片',
   'tasks.photosTooMany': '最多上传 6 张照片',
   'tasks.photoFailed': '照片处理失败，请重试',
-  'tasks.contactNote': '业户电话已遮蔽。需要联系业户时，请致电客服中心前台，由前台代为拨打（ARC-11）。',
+  'tasks.contactNote': '业户电话已遮蔽。需要联系业户时，请致电客服中心前台，由前台代为拨打。',
   'tasks.caller': '报事人',
   'tasks.doneNote': '已提交完工，等待客服验收。',
   'tasks.classReason': '说明',

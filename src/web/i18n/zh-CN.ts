@@ -84,7 +84,7 @@ export const zhCN = {
   'household.note': '备注',
   'household.edit': '修改入住日期/备注',
   'household.persons': '家庭成员与联系人',
-  'household.maskedHint': '个人信息已遮蔽显示（ARC-12），查看完整号码需说明原因并留痕。',
+  'household.maskedHint': '个人信息已遮蔽显示，查看完整号码需说明原因并留痕。',
   'person.relation': '关系',
   'person.name': '姓名',
   'person.phone': '电话',
@@ -96,7 +96,7 @@ export const zhCN = {
   'reveal.reason': '查看原因',
   'reveal.reasonPlaceholder': '例如：业主来电报修，需回拨确认上门时间',
   'reveal.reasonRequired': '请说明查看原因（至少 2 个字）',
-  'reveal.notice': '本次查看将记录在审计日志中（查看人、时间、原因）。请勿抄写、复印或泄露业户资料（ARC-9）。',
+  'reveal.notice': '本次查看将记录在审计日志中（查看人、时间、原因）。请勿抄写、复印或泄露业户资料。',
   'reveal.ok': '确认查看',
 
   'users.title': '用户管理',

@@ -103,7 +103,7 @@ export const reportMessages = {
   'gt.title': 'GT 协调事项',
   'gt.queue': '待协调 GT 事项',
   'gt.summary': '业户共同反映的问题',
-  'gt.summaryHint': '按类别、楼栋汇总所选期间登记的 GT 事项，报服务中心采取预防措施（CALL-7）',
+  'gt.summaryHint': '按类别、楼栋汇总所选期间登记的 GT 事项，报服务中心采取预防措施',
   'gt.col.category': '类别',
   'gt.col.building': '楼栋',
   'gt.col.count': '件数',
