@@ -102,14 +102,19 @@ describe('property register (browser)', () => {
 
     const page = await signedIn('zhuguan');
     await page.getByRole('menuitem', { name: '审计日志' }).click();
-    await page.getByLabel('动作').fill('person.reveal');
-    await page.getByLabel('动作').press('Escape');
+    // Found by what the supervisor calls it and by the clerk's name, not by internal codes or login names.
+    await page.getByLabel('动作').fill('查看完整号码');
+    await page.getByLabel('操作人').fill('王晓丽');
     await page.getByRole('button', { name: /查\s*询/ }).click();
     const row = page.getByRole('row').filter({ hasText: '回拨核对报修地址' });
     await row.waitFor();
-    expect(await row.innerText()).toContain('kefu');
-    expect(await row.innerText()).toContain('查看完整号码');
-    expect(await row.innerText()).not.toContain(FULL_PHONE);
+    const text = await row.innerText();
+    expect(text).toContain('王晓丽');
+    expect(text).toContain('查看完整号码');
+    expect(text).toContain('原因：回拨核对报修地址');
+    expect(text).not.toContain('person.reveal');
+    expect(text).not.toContain('{');
+    expect(text).not.toContain(FULL_PHONE);
   });
 
   it('kefu edits the household note, and a stale version is refreshed with a clear message', async () => {

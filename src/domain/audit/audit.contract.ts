@@ -16,6 +16,7 @@ export const auditEntry = z.object({
   seq: z.number().int(),
   at: z.string().meta({ description: '时间(数据库时间戳)' }),
   actorName: z.string().nullable(),
+  actorDisplayName: z.string().nullable().meta({ description: '操作人姓名(用户表中的显示名)' }),
   action: z.string(),
   entity: z.string().nullable(),
   entityId: z.string().nullable(),

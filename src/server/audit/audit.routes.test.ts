@@ -66,6 +66,23 @@ describe.each(STORE_KINDS)('audit trail on %s', (kind) => {
     expect((await kefu.get('/api/audit')).statusCode).toBe(404);
   });
 
+  it('the trail is found by the Chinese name of an action and by the name people know a user by', async () => {
+    const kefu = await Client.login(t.app, 'kefu');
+    const found = (await kefu.get('/api/households?q=3-2-1502')).json().items[0];
+    const owner = (await kefu.get(`/api/households/${found.id}`)).json().persons.find((p: { relation: string }) => p.relation === 'owner');
+    expect((await kefu.post(`/api/persons/${owner.id}/reveal`, { field: 'phone', reason: '回拨确认上门时间' })).statusCode).toBe(200);
+    const admin = await Client.login(t.app, 'admin');
+    const reveals = (await admin.get(`/api/audit?action=${encodeURIComponent('查看完整号码')}&limit=200`)).json().items;
+    expect(reveals.length).toBeGreaterThan(0);
+    expect(reveals.every((i: { action: string }) => i.action === 'person.reveal')).toBe(true);
+    const byName = (await admin.get(`/api/audit?actor=${encodeURIComponent('王晓丽')}&limit=200`)).json().items;
+    expect(byName.length).toBeGreaterThan(0);
+    expect(byName.every((i: { actorName: string; actorDisplayName: string }) => i.actorName === 'kefu' && i.actorDisplayName === '王晓丽')).toBe(true);
+    // Words no action is named by, a name nobody has: nothing, not everything.
+    expect((await admin.get(`/api/audit?action=${encodeURIComponent('不存在的操作')}`)).json().items).toEqual([]);
+    expect((await admin.get(`/api/audit?actor=${encodeURIComponent('无此人')}`)).json().items).toEqual([]);
+  });
+
   it('ARC-9 no personal data is copied into the trail: a phone searched for is kept masked', async () => {
     const kefu = await Client.login(t.app, 'kefu');
     await kefu.post('/api/households/search', { q: '13812345678' });

@@ -5,6 +5,7 @@
 import { ROLE_LABELS } from '../../domain/users/role-labels';
 import { RELATION_LABELS } from '../../domain/property/labels';
 import { serviceDeskMessages } from './zh-CN-service-desk';
+import { AUDIT_ACTION_LABELS, AUDIT_DETAIL_LABELS, AUDIT_ENTITY_LABELS } from '../../domain/audit/audit-labels';
 
 export const zhCN = {
   'app.name': '物业客服台',
@@ -121,9 +122,11 @@ export const zhCN = {
   'users.displayNameRequired': '请输入姓名',
   'users.passwordRule': '密码至少 8 位',
 
+  'audit.actionPlaceholder': '如 查看完整号码',
+  'audit.actorPlaceholder': '姓名或用户名',
   'audit.title': '审计日志',
   'audit.action': '动作',
-  'audit.actor': '操作人(用户名)',
+  'audit.actor': '操作人',
   'audit.range': '时间范围',
   'audit.search': '查询',
   'audit.reset': '重置',
@@ -159,21 +162,9 @@ export function t(key: MessageKey, params?: Record<string, string | number>): st
 export const roleLabels = ROLE_LABELS;
 export const relationLabels = RELATION_LABELS;
 
-/** Audit actions the UI names; unknown ones show their code. */
-export const auditActionLabels: Record<string, string> = {
-  'auth.login': '登录',
-  'auth.login_failed': '登录失败',
-  'auth.login_blocked': '登录被限制',
-  'auth.logout': '退出登录',
-  'household.read': '查看业户档案',
-  'household.search': '查找业户',
-  'household.update': '修改业户',
-  'person.create': '添加人员',
-  'person.update': '修改人员',
-  'person.reveal': '查看完整号码',
-  'user.create': '新建用户',
-  'user.update': '修改用户',
-  'system.seed_demo': '生成演示数据',
-};
+/** Audit actions and objects the UI names (the domain's own list); unknown ones show their code. */
+export const auditActionLabels = AUDIT_ACTION_LABELS;
+export const auditEntityLabels = AUDIT_ENTITY_LABELS;
+export const auditDetailLabels = AUDIT_DETAIL_LABELS;
 
 export const fieldLabels = { phone: '电话', idNumber: '身份证号' } as const satisfies Record<'phone' | 'idNumber', string>;
