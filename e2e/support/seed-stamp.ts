@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -15,11 +14,14 @@ function walk(p: string, out: string[]): string[] {
   return out;
 }
 
-/** Where the seeded template store for the current sources lives (outside the repository). */
+/**
+ * Where the seeded template store for the current sources lives: in this checkout's own cache (ignored by git),
+ * so two checkouts running their suites at once never remove each other's templates.
+ */
 export function seedTemplateDir(): string {
   const stamp = createHash('sha256')
     .update(SOURCES.flatMap((s) => walk(path.join(ROOT, s), [])).join('\n'))
     .digest('hex')
     .slice(0, 16);
-  return path.join(tmpdir(), `wd-e2e-seed-${stamp}`);
+  return path.join(ROOT, '.cache', `e2e-seed-${stamp}`);
 }

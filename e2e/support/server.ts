@@ -107,14 +107,18 @@ async function ensureSeedTemplate(extraEnv: ServerEnv): Promise<string> {
   if (existsSync(template)) return template;
   return withLock(`${template}.lock`, async () => {
     if (existsSync(template)) return template;
-    const work = mkdtempSync(path.join(tmpdir(), 'wd-e2e-seeding-'));
+    // Seeded beside the template (same file system), then renamed into place in one step.
+    const work = mkdtempSync(path.join(path.dirname(template), 'seeding-'));
     const s = await runServer(work, false, extraEnv);
     await s.stop(); // a clean shutdown: the data dir is consistent on disk
     renameSync(work, template);
+    // The seeding server's key and anchor files (beside its data dir) are of no use to the copies.
+    for (const extra of ['.audit-key', '.audit-anchor']) rmSync(`${work}${extra}`, { force: true });
     // Templates of earlier sources are of no further use (those of the same sources with other env are).
-    for (const old of readdirSync(tmpdir())) {
-      const full = path.join(tmpdir(), old);
-      if (old.startsWith('wd-e2e-seed-') && !full.startsWith(base) && !old.endsWith('.lock')) rmSync(full, { recursive: true, force: true });
+    const cache = path.dirname(base);
+    for (const old of readdirSync(cache)) {
+      const full = path.join(cache, old);
+      if (old.startsWith('e2e-seed-') && !full.startsWith(base) && !old.endsWith('.lock')) rmSync(full, { recursive: true, force: true });
     }
     return template;
   });
