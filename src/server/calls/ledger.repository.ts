@@ -29,7 +29,11 @@ export function listConditions(q: Partial<CallListQuery> & { projectId: string }
   if (q.to) conds.push(lt(callRecords.receivedAt, new Date(q.to)));
   if (q.q) {
     const s = `%${escapeLike(q.q)}%`;
-    conds.push(or(like(callRecords.number, s), like(callRecords.content, s), unitCodeLike(q.projectId, `${escapeLike(q.q)}%`))!);
+    const words = q.q.trim();
+    const any: SQL[] = [like(callRecords.number, s), like(callRecords.content, s), unitCodeLike(q.projectId, `${escapeLike(words)}%`), like(callRecords.callerName, `${escapeLike(words)}%`)];
+    // Digits: the end of the caller's number (a clerk asks "the last four?").
+    if (/^\d{4,11}$/.test(words)) any.push(like(callRecords.callerPhone, `%${words}`));
+    conds.push(or(...any)!);
   }
   return and(...conds)!;
 }

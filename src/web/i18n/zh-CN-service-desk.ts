@@ -68,7 +68,7 @@ export const serviceDeskMessages = {
   'calls.recordedBy': '记录人',
   'calls.due': '期限',
   'calls.closeNumber': '销项编号',
-  'calls.search': '编号、房号或事由',
+  'calls.search': '编号、房号、来电人、电话后四位或事由',
   'calls.range': '日期',
   'calls.openOnly': '未完成',
   'calls.subtotals': '分类小计',

@@ -19,23 +19,25 @@ const STATUSES = Object.keys(CALL_STATUS_LABELS) as CallStatus[];
 const PAGE_SIZE = 20;
 
 const columns: TableColumnsType<CallListItem> = [
-  { title: t('calls.number'), dataIndex: 'number', width: 150, render: (n: string, c) => <Link to={`/calls/${c.id}`}>{n}</Link> },
+  // The number stays on the left, the deadline, close-out number and recorder on the right, whatever the width.
+  { title: t('calls.number'), dataIndex: 'number', width: 150, fixed: 'left', render: (n: string, c) => <Link to={`/calls/${c.id}`}>{n}</Link> },
   { title: t('calls.receivedAt'), dataIndex: 'receivedAt', width: 110, render: (v: string) => dayjs(v).format('MM-DD HH:mm') },
   { title: t('calls.channel'), dataIndex: 'channel', width: 60, render: (v: CallListItem['channel']) => t(`channel.${v}`) },
   { title: t('calls.unit'), dataIndex: 'unitCode', width: 100, render: (v: string | null) => v ?? '—' },
   { title: t('calls.caller'), dataIndex: 'callerName', width: 90 },
-  { title: t('calls.content'), dataIndex: 'content', ellipsis: true, width: 260 },
+  { title: t('calls.content'), dataIndex: 'content', ellipsis: true, width: 240 },
   { title: t('calls.class'), dataIndex: 'class', width: 100, render: (v: CallClass) => <ClassTag value={v} /> },
   { title: t('calls.status'), dataIndex: 'status', width: 110, render: (v: CallStatus) => <StatusTag value={v} /> },
-  { title: t('calls.progress'), dataIndex: 'progress', ellipsis: true, width: 200, render: (v: string | null) => v ?? '' },
+  { title: t('calls.progress'), dataIndex: 'progress', ellipsis: true, width: 180, render: (v: string | null) => v ?? '' },
   {
     title: t('calls.due'),
     dataIndex: 'dueAt',
-    width: 150,
+    width: 140,
+    fixed: 'right',
     render: (_v: string | null, c) => <Countdown sla={c.sla} />,
   },
-  { title: t('calls.closeNumber'), dataIndex: 'closeNumber', width: 150, render: (v: string | null) => v ?? '' },
-  { title: t('calls.recordedBy'), dataIndex: 'recordedByName', width: 80 },
+  { title: t('calls.closeNumber'), dataIndex: 'closeNumber', width: 150, fixed: 'right', render: (v: string | null) => v ?? '' },
+  { title: t('calls.recordedBy'), dataIndex: 'recordedByName', width: 80, fixed: 'right' },
 ];
 
 function SubtotalBar({ s }: { s: ClassCounts | undefined }) {
@@ -104,7 +106,7 @@ export function CallsPage() {
       }
     >
       <Space wrap style={{ marginBottom: 12 }}>
-        <Input.Search allowClear placeholder={t('calls.search')} aria-label={t('calls.search')} style={{ width: 260 }} onSearch={(v) => setQ(v.trim())} />
+        <Input.Search allowClear placeholder={t('calls.search')} aria-label={t('calls.search')} style={{ width: 320 }} onSearch={(v) => setQ(v.trim())} />
         <Select<CallStatus>
           allowClear
           aria-label={t('calls.status')}
@@ -143,7 +145,7 @@ export function CallsPage() {
         loading={list.isFetching}
         columns={columns}
         dataSource={list.data?.items ?? []}
-        scroll={{ x: 1560 }}
+        scroll={{ x: 1520 }}
         locale={{ emptyText: t('calls.none') }}
         pagination={{
           current: page,
