@@ -115,6 +115,14 @@ describe('calls and visits (browser)', () => {
     await kefu.getByTitle('卫生间/外墙渗漏').waitFor();
     expect(await kefu.getByRole('radio', { name: '紧急', exact: true }).isChecked()).toBe(true);
 
+    // 清空 asks first; 保留 keeps every word.
+    await kefu.getByRole('button', { name: /清\s*空/ }).first().click();
+    const confirm = kefu.locator('.ant-popconfirm').filter({ hasText: '清空本次填写的全部内容？' });
+    await confirm.waitFor();
+    await confirm.getByRole('button', { name: /保\s*留/ }).click();
+    await confirm.waitFor({ state: 'hidden' });
+    expect(await kefu.getByLabel('事由').inputValue()).toBe('卫生间天花板渗水，楼上疑似防水层破损');
+
     // Saving clears the draft: a reload after it shows an empty form.
     await kefu.getByLabel('事由').focus();
     await kefu.keyboard.press('Control+Enter');

@@ -51,6 +51,27 @@ describe('property register (browser)', () => {
     expect(await page.evaluate(() => document.body.innerText)).toContain(FULL_PHONE);
   });
 
+  it('ARC-12 a revealed number is masked again after a minute', async () => {
+    const page = await signedIn('kefu');
+    await page.clock.install();
+    await page.goto('/register');
+    const search = page.getByPlaceholder(/房号 3-2-1502/);
+    await search.fill('3-2-1502');
+    await search.press('Enter');
+    await page.getByTestId('household-link').filter({ hasText: '3-2-1502' }).click();
+    const ownerRow = page.getByRole('dialog').getByRole('row').filter({ hasText: '张伟明' });
+    await ownerRow.getByRole('button', { name: '查看张伟明的电话' }).click();
+    const modal = page.getByRole('dialog').filter({ hasText: '查看原因' });
+    await modal.getByLabel('查看原因').fill('业主来电报修，回拨确认上门时间');
+    await modal.getByRole('button', { name: '确认查看' }).click();
+    await ownerRow.getByText(FULL_PHONE).waitFor();
+    await page.clock.runFor(30_000);
+    expect(await ownerRow.getByText(FULL_PHONE).count()).toBe(1);
+    await page.clock.runFor(31_000);
+    await ownerRow.getByText('138****5678').waitFor();
+    expect(await ownerRow.getByText(FULL_PHONE).count()).toBe(0);
+  });
+
   it('the demo estate loads', async () => {
     const page = await signedIn('kefu');
     await page.goto('/register');

@@ -50,6 +50,9 @@ export const serviceDeskMessages = {
   'intake.open': '查看记录',
   'intake.draftRestored': '已恢复未保存的登记内容',
   'intake.clear': '清空',
+  'intake.clearConfirm': '清空本次填写的全部内容？',
+  'intake.clearOk': '清空',
+  'intake.clearCancel': '保留',
   'intake.noProject': '您没有可登记的项目',
 
   'calls.title': '来电来访记录',

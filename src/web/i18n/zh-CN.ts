@@ -91,6 +91,7 @@ export const zhCN = {
   'person.phone': '电话',
   'person.idNumber': '身份证号',
   'person.none': '未登记',
+  'reveal.hidesSoon': '完整号码一分钟后自动隐藏',
   'reveal.button': '查看',
   'reveal.aria': '查看{name}的{field}',
   'reveal.title': '查看完整{field}',

@@ -1,4 +1,4 @@
-import { App, Alert, Button, Card, Col, Form, Row, Space, Typography, type InputRef, type RefSelectProps } from 'antd';
+import { App, Alert, Button, Card, Col, Form, Popconfirm, Row, Space, Typography, type InputRef, type RefSelectProps } from 'antd';
 import type { TextAreaRef } from 'antd/es/input/TextArea';
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { Link } from 'react-router';
@@ -135,9 +135,10 @@ export function IntakeForm({ projectId, storageKey }: { projectId: string; stora
           <Card
             title={t('intake.title')}
             extra={
-              <Button size="small" onClick={reset}>
-                {t('intake.clear')}
-              </Button>
+              // Asks first: one stray click must not wipe a call being taken.
+              <Popconfirm title={t('intake.clearConfirm')} okText={t('intake.clearOk')} cancelText={t('intake.clearCancel')} onConfirm={reset}>
+                <Button size="small">{t('intake.clear')}</Button>
+              </Popconfirm>
             }
           >
             {saved && (

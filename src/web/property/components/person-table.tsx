@@ -1,27 +1,46 @@
 import { Button, Table, Tag, Typography, type TableColumnsType } from 'antd';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { fieldLabels, relationLabels, t } from '../../i18n/zh-CN';
 import type { Person, RevealField } from '../api';
 import { RevealModal } from './reveal-modal';
 
 type Revealed = Record<string, string>;
 const keyOf = (personId: string, field: RevealField) => `${personId}:${field}`;
+/** How long a revealed number stays on screen before it is masked again (a screen left open shows nothing). */
+export const REVEAL_VISIBLE_MS = 60_000;
 
 /**
  * The household's people, masked as the server sent them (ARC-12). A 查看 button appears only when the
  * server says `revealContact`; the full value shown after an audited reveal stays in this component's
- * memory only, and is gone when the drawer closes.
+ * memory only, is masked again after a minute, and is gone when the drawer closes.
  */
 export function PersonTable({ persons, canReveal }: { persons: Person[]; canReveal: boolean }) {
   const [revealed, setRevealed] = useState<Revealed>({});
   const [asking, setAsking] = useState<{ person: Person; field: RevealField } | null>(null);
+  const timers = useRef(new Set<ReturnType<typeof setTimeout>>());
+  useEffect(() => {
+    const pending = timers.current;
+    return () => pending.forEach(clearTimeout);
+  }, []);
+  const hideLater = (key: string) => {
+    const timer = setTimeout(() => {
+      timers.current.delete(timer);
+      setRevealed(({ [key]: _gone, ...rest }) => rest);
+    }, REVEAL_VISIBLE_MS);
+    timers.current.add(timer);
+  };
 
   const cell = (p: Person, field: RevealField) => {
     const masked = p[field];
     const has = field === 'phone' ? p.hasPhone : p.hasIdNumber;
     if (!has) return <Typography.Text type="secondary">{t('person.none')}</Typography.Text>;
     const full = revealed[keyOf(p.id, field)];
-    if (full) return <Typography.Text strong data-testid={`${field}-revealed`}>{full}</Typography.Text>;
+    if (full)
+      return (
+        <Typography.Text strong data-testid={`${field}-revealed`} title={t('reveal.hidesSoon')}>
+          {full}
+        </Typography.Text>
+      );
     return (
       <span>
         <span data-testid={`${field}-masked`}>{masked}</span>
@@ -56,7 +75,9 @@ export function PersonTable({ persons, canReveal }: { persons: Person[]; canReve
           field={asking.field}
           onClose={() => setAsking(null)}
           onRevealed={(value) => {
-            setRevealed((r) => ({ ...r, [keyOf(asking.person.id, asking.field)]: value }));
+            const key = keyOf(asking.person.id, asking.field);
+            setRevealed((r) => ({ ...r, [key]: value }));
+            hideLater(key);
             setAsking(null);
           }}
         />
