@@ -28,4 +28,24 @@ describe('a server blip (browser)', () => {
     expect(new URL(page.url()).pathname).toBe('/register');
     expect(await page.getByTestId('route-error').count()).toBe(0);
   });
+
+  it('on a slow link a bar shows that the next page is loading, and goes once it has', async () => {
+    const page = await j.signedIn('kefu');
+    const menu = page.getByRole('menuitem', { name: '房屋档案' });
+    await menu.waitFor();
+    // Every script of the next page arrives only when the test lets it through.
+    let release!: () => void;
+    const released = new Promise<void>((r) => (release = r));
+    const slow = async (route: { continue: () => Promise<void> }) => {
+      await released;
+      await route.continue();
+    };
+    await page.context().route('**/assets/*.js', slow);
+    await menu.click();
+    await page.getByTestId('page-progress').waitFor();
+    release();
+    await page.getByPlaceholder(/房号 3-2-1502/).waitFor();
+    await page.getByTestId('page-progress').waitFor({ state: 'hidden' });
+    await page.context().unroute('**/assets/*.js', slow);
+  });
 });

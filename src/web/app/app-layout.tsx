@@ -6,6 +6,7 @@ import { Outlet, useLocation, useMatches, useNavigate } from 'react-router';
 import { useLogout, useMe, type Me } from '../lib/session';
 import { ErrorResult } from '../components/error-result';
 import { PageLoading } from '../components/page-loading';
+import { NavigationProgress } from '../components/navigation-progress';
 import { t } from '../i18n/zh-CN';
 import { isApiError } from '../lib/api';
 import { NotificationBell } from '../notifications/notification-bell';
@@ -80,6 +81,7 @@ export function AppLayout() {
   return (
     <ProjectProvider projects={user.projects}>
       <AntApp notification={{ top: 72 }}>
+        <NavigationProgress />
         <Layout style={{ minHeight: '100vh' }}>
           <Sider
             breakpoint="lg"

@@ -10,6 +10,7 @@ import { AUDIT_ACTION_LABELS, AUDIT_DETAIL_LABELS, AUDIT_ENTITY_LABELS } from '.
 export const zhCN = {
   'app.name': '物业客服台',
   'app.loading': '加载中…',
+  'app.pageLoading': '页面加载中',
   'app.logout': '退出登录',
   'app.project': '项目',
   'app.switchProject': '切换项目',
