@@ -67,6 +67,12 @@ describe.each(STORE_KINDS)('ledger, statistics and boards on %s', (kind) => {
       else if (/^LD/.test(b)) numbers.push(b);
     });
     expect(numbers).toEqual(l.pages.flatMap((p: { rows: { number: string }[] }) => p.rows.map((r) => r.number)));
+    // Times are real Excel date-times showing Beijing wall-clock time (UTC+8), not text.
+    const first = l.pages[0].rows[0] as { receivedAt: string };
+    const cell = ws.getRow(2).getCell(3);
+    expect(cell.value).toBeInstanceOf(Date);
+    expect((cell.value as Date).getTime()).toBe(Date.parse(first.receivedAt) + 8 * 3_600_000);
+    expect(cell.numFmt).toBe('yyyy-mm-dd hh:mm');
     expect(subtotalRows).toHaveLength(3);
     subtotalRows.forEach((text, i) => {
       const s = l.pages[i].subtotal;

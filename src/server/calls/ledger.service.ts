@@ -20,7 +20,7 @@ import type { AppContext, RequestActor } from '../context';
 import { authorize } from '../authorize';
 import { badRequest } from '../errors';
 import { isCallDone } from '../../domain/calls/calls.status';
-import { localDateTime } from '../../domain/shared/business-time';
+import { zoneOffsetMs } from '../../domain/shared/business-time';
 import { readingOf, slaPoliciesOf } from '../deadlines/sla-policies';
 import { countByClass, emptyCounts, gtSummary, listCalls, listConditions, stats, type ClassCounts } from './ledger.repository';
 
@@ -72,7 +72,11 @@ export async function ledger(ctx: AppContext, ra: RequestActor, q: CallListQuery
   return { rowsPerPage: q.rowsPerPage, pageCount, total, pages };
 }
 
-const fmt = (d: Date | null) => (d ? localDateTime(new Date(d)) : '');
+/**
+ * A real Excel date-time (sortable, filterable, summable by day), showing the business zone's wall-clock time:
+ * Excel cells carry no zone, so the instant is shifted by the zone's offset and written as that wall time.
+ */
+const excelTime = (d: Date | null) => (d ? new Date(new Date(d).getTime() + zoneOffsetMs(new Date(d))) : '');
 
 /** The same pages as an Excel workbook, 本页小计 rows included, for handing upward. */
 export async function ledgerXlsx(ctx: AppContext, ra: RequestActor, q: Parameters<typeof ledger>[2]): Promise<Buffer> {
@@ -82,7 +86,7 @@ export async function ledgerXlsx(ctx: AppContext, ra: RequestActor, q: Parameter
   ws.columns = [
     { header: '页', width: 5 },
     { header: '编号', width: 17 },
-    { header: '时间', width: 19 },
+    { header: '时间', width: 17, style: { numFmt: 'yyyy-mm-dd hh:mm' } },
     { header: '方式', width: 6 },
     { header: '房号', width: 11 },
     { header: '来电/来访人', width: 12 },
@@ -96,7 +100,7 @@ export async function ledgerXlsx(ctx: AppContext, ra: RequestActor, q: Parameter
   ws.getRow(1).font = { bold: true };
   for (const page of l.pages) {
     for (const r of page.rows) {
-      ws.addRow([page.page, r.number, fmt(r.receivedAt), r.channel === 'phone' ? '来电' : '来访', r.unitCode ?? '', r.callerName, r.content, CLASS_LABELS[r.class], r.progress ?? '', CALL_STATUS_LABELS[r.status], r.recordedByName, r.closeNumber ?? '']);
+      ws.addRow([page.page, r.number, excelTime(r.receivedAt), r.channel === 'phone' ? '来电' : '来访', r.unitCode ?? '', r.callerName, r.content, CLASS_LABELS[r.class], r.progress ?? '', CALL_STATUS_LABELS[r.status], r.recordedByName, r.closeNumber ?? '']);
     }
     const s = page.subtotal;
     const row = ws.addRow([page.page, '本页小计', '', '', '', '', CALL_CLASSES.map((c) => `${CLASS_LABELS[c]} ${s[c]}`).join('，'), `合计 ${s.total}`]);
