@@ -1,10 +1,10 @@
 import { Tag } from 'antd';
+import { CLASS_COLORS } from './class-colors';
 import { CALL_STATUS_LABELS, CLASS_LABELS, URGENCY_LABELS } from '../../domain/calls/labels';
 import { WORK_ORDER_STATUS_LABELS } from '../../domain/work-orders/labels';
 import type { CallClass, CallStatus, Urgency } from '../../domain/calls/calls.table';
 import type { WorkOrderStatus } from '../../domain/work-orders/work-orders.table';
 
-const CLASS_COLORS: Record<CallClass, string> = { normal: 'blue', Z: 'purple', Q: 'orange', GT: 'cyan', complaint: 'red', inquiry: 'default' };
 const STATUS_COLORS: Record<CallStatus, string> = { open: 'gold', in_progress: 'processing', resolved: 'lime', closed: 'success' };
 const URGENCY_COLORS: Record<Urgency, string> = { normal: 'default', urgent: 'orange', emergency: 'red' };
 const WO_COLORS: Record<WorkOrderStatus, string> = { assigned: 'gold', accepted: 'processing', on_site: 'processing', done: 'lime', verified: 'success', cancelled: 'default' };

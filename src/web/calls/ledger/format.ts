@@ -8,15 +8,8 @@ export const CLASS_ORDER: readonly CallClass[] = ['normal', 'Z', 'Q', 'GT', 'com
 /** What the 分类 column of the paper ledger shows: the Z/Q/GT marks of the manual, words for the rest. */
 export const CLASS_MARKS: Record<CallClass, string> = { normal: '一般', Z: 'Z', Q: 'Q', GT: 'GT', complaint: '投诉', inquiry: '咨询' };
 
-/** One colour per class, the same on every chart and tag. */
-export const CLASS_COLORS: Record<CallClass, string> = {
-  normal: '#1677ff',
-  Z: '#722ed1',
-  Q: '#13c2c2',
-  GT: '#fa8c16',
-  complaint: '#f5222d',
-  inquiry: '#8c8c8c',
-};
+/** One colour per class, the same on every chart and tag (one list, shared with the tags). */
+export { CLASS_COLORS } from '../../components/class-colors';
 
 export const classOptions = CLASS_ORDER.map((c) => ({ value: c, label: CLASS_LABELS[c] }));
 export const statusOptions = (Object.keys(CALL_STATUS_LABELS) as (keyof typeof CALL_STATUS_LABELS)[]).map((s) => ({ value: s, label: CALL_STATUS_LABELS[s] }));
