@@ -6,7 +6,7 @@ import { downscaleToJpeg } from '../downscale-image';
 
 const MAX = 6;
 
-/** Photos from the phone's camera (or gallery), downscaled on the phone before they are sent. */
+/** Photos from the phone's camera or album, downscaled on the phone before they are sent. */
 export function PhotoPicker({ value = [], onChange }: { value?: string[]; onChange?: (v: string[]) => void }) {
   const input = useRef<HTMLInputElement>(null);
   const [busy, setBusy] = useState(false);
@@ -31,7 +31,8 @@ export function PhotoPicker({ value = [], onChange }: { value?: string[]; onChan
 
   return (
     <div>
-      <input ref={input} type="file" accept="image/*" capture="environment" multiple hidden data-testid="photo-input" onChange={(e) => void add(e.target.files)} />
+      {/* No `capture`: the phone offers the camera or the album, as the button says. */}
+      <input ref={input} type="file" accept="image/*" multiple hidden data-testid="photo-input" onChange={(e) => void add(e.target.files)} />
       <Button size="large" block icon={<CameraOutlined />} loading={busy} disabled={value.length >= MAX} onClick={() => input.current?.click()} style={{ height: 52 }}>
         {t('tasks.photos')}
       </Button>

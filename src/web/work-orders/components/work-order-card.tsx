@@ -29,7 +29,7 @@ export function WorkOrderCard({ summary }: { summary: WorkOrderSummary }) {
   const abilities = wo?.abilities;
 
   const verify = () =>
-    step.mutate({ step: 'verify', body: { version } }, { onSuccess: () => message.success(t('action.done')), onError: (e) => fail(e) });
+    step.mutate({ step: 'verify', body: { version } }, { onSuccess: () => message.success({ content: t('action.done'), key: 'work-order-step' }), onError: (e) => fail(e) });
 
   return (
     <Card
@@ -100,7 +100,7 @@ export function WorkOrderCard({ summary }: { summary: WorkOrderSummary }) {
               { step: 'reject', body: { version, reason: v.reason.trim() } },
               {
                 onSuccess: () => {
-                  message.success(t('action.done'));
+                  message.success({ content: t('action.done'), key: 'work-order-step' });
                   setRejecting(false);
                 },
                 onError: (e) => fail(e, { form, fields: ['reason'], onConflict: () => setRejecting(false) }),

@@ -39,7 +39,7 @@ export function TaskDetailPage() {
     step.mutate(
       { step: s, body: { version: wo.version, ...extra } },
       {
-        onSuccess: () => message.success(t('action.done')),
+        onSuccess: () => message.success({ content: t('action.done'), key: 'work-order-step' }),
         onError: (e) => {
           if (isApiError(e) && e.status === 409) message.error(t('call.conflict'));
           else if (isApiError(e) && e.fields.length && onFieldError) for (const f of e.fields) onFieldError(f.path.replace(/^body\./, ''), f.message);
