@@ -23,8 +23,6 @@ export interface PlaybookDefault {
   steps: PlaybookStepDefault[];
 }
 
-/** The medical playbook's branches, as the desk names them. */
-export const BRANCH_LABELS: Record<string, string> = { hospital: '送医院', call120: '拨打 120', care: '派人协助照料' };
 
 /**
  * The playbooks a new project gets (HELP-5..11 and lift entrapment). Seeded per project as data; starting one

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { helpRequests, helpSteps } from '../../domain/help/help.table';
 import { helpPolicy, helpStepPolicy } from '../../domain/help/help.policy';
 import type { CloseHelpInput, HelpCreate, StartPlaybookInput, helpDetail as helpDetailSchema } from '../../domain/help/help.contract';
-import { BRANCH_LABELS } from '../../domain/help/help.playbooks';
+import { BRANCH_LABELS } from '../../domain/help/labels';
 import { phoneSchema } from '../../domain/property/property.contract';
 import { pickPolicy, planDeadline } from '../../domain/deadlines/sla';
 import type { Role } from '../../domain/shared/roles';
