@@ -3,6 +3,8 @@ import { sql } from 'drizzle-orm';
 import { Client, STORE_KINDS, startTestApp, type TestApp } from '../testing/harness';
 import { deskFixture } from '../testing/desk';
 import { rows } from '../db/store';
+import { TimerRunner } from '../deadlines/timers';
+import { registerHelpTimers } from './help-timers';
 
 /**
  * Issue 10, 住户求助 (SPEC.md HELP-1..11). Expected values are written by hand from the manual: the categories,
@@ -107,6 +109,17 @@ describe.each(STORE_KINDS)('help requests on %s', (kind) => {
     expect(await notes('zhongxin', 'deadline.escalation', link)).toHaveLength(1);
     const types = (await detail(r.id)).timeline.map((e: { type: string }) => e.type);
     expect(types.filter((x: string) => x === 'escalated')).toHaveLength(2);
+  });
+
+  it('HELP-2 two instances watching the same clock alert the CS supervisor exactly once', async () => {
+    const r = await take({ category: 'other', need: '楼道灯不亮，老人看不见路' });
+    const other = new TimerRunner(t.store.db, t.clock.now);
+    registerHelpTimers(other);
+    t.clock.advanceMinutes(5);
+    await Promise.all([t.app.desk.timers.tick(), other.tick(), t.app.desk.timers.tick(), other.tick()]);
+    expect(await notes('zhuguan', 'deadline.escalation', `/help/${r.id}`)).toHaveLength(1);
+    const [fired] = await rows<{ n: number }>(t.store.db, sql`SELECT count(*)::int AS n FROM timers WHERE subject_id = ${r.id} AND kind = 'escalate' AND status = 'fired'`);
+    expect(fired.n).toBe(1);
   });
 
   it('HELP-2 a first response within five minutes stops the clock: nobody is alerted, and a second first response is a conflict', async () => {
@@ -237,6 +250,17 @@ describe.each(STORE_KINDS)('help requests on %s', (kind) => {
     // a request runs one playbook
     const again = await qiantai.post(`/api/help/${r2.id}/playbook`, { version: (await detail(r2.id)).version, playbookCode: 'security' });
     expect(again.statusCode).toBe(409);
+  });
+
+  it('HELP-6 one step acknowledged twice at once (two taps, two phones): one wins, the other is told it changed', async () => {
+    const r = await take({ category: 'medical', need: '老人摔伤需要送医' });
+    expect((await qiantai.post(`/api/help/${r.id}/playbook`, { version: r.version, playbookCode: 'medical', branch: 'hospital', patientAddress: '8栋302', patientPhone: '13800004444' })).statusCode).toBe(200);
+    const step = ((await detail(r.id)).steps as { id: string; role: string; version: number }[]).find((s) => s.role === 'guard')!;
+    const baoan2 = await Client.login(t.app, 'baoan');
+    const answers = await Promise.all([baoan.post(`/api/help/steps/${step.id}/acknowledge`, { version: step.version }), baoan2.post(`/api/help/steps/${step.id}/acknowledge`, { version: step.version })]);
+    expect(answers.map((a) => a.statusCode).sort()).toEqual([200, 409]);
+    const [acks] = await rows<{ n: number }>(t.store.db, sql`SELECT count(*)::int AS n FROM help_events WHERE step_id = ${step.id} AND type = 'step_acknowledged'`);
+    expect(acks.n).toBe(1);
   });
 
   it('HELP-9 security incidents: the shift leader confirms on site and protects the scene, the most senior decides on 110, losses recorded, a written report', async () => {
