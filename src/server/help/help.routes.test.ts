@@ -145,7 +145,7 @@ describe.each(STORE_KINDS)('help requests on %s', (kind) => {
     expect(closed.json()).toMatchObject({ status: 'closed', outcome: 'solved', result: '已在前台代收，住户已取走' });
   });
 
-  it('HELP-4 "we cannot do this" is not closed without whom we helped the resident contact, and nothing is written', async () => {
+  it('HELP-4 a request we cannot do ourselves is not closed without whom we helped the resident contact, and nothing is written', async () => {
     const r = await take({ category: 'other', need: '想办理户口迁移' });
     const res = await qiantai.post(`/api/help/${r.id}/close`, { version: r.version, outcome: 'referred', result: '物业无法办理户口业务' });
     expect(res.statusCode).toBe(400);
