@@ -4,6 +4,7 @@ CREATE TYPE "public"."help_status" AS ENUM('open', 'handling', 'closed');--> sta
 CREATE TYPE "public"."help_step_status" AS ENUM('pending', 'acknowledged', 'done');--> statement-breakpoint
 CREATE TABLE "help_events" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"seq" bigserial NOT NULL,
 	"project_id" uuid NOT NULL,
 	"help_request_id" uuid NOT NULL,
 	"at" timestamp with time zone NOT NULL,

@@ -1,6 +1,15 @@
 import type { Role } from '../shared/roles';
 import type { HelpCategory } from './help.table';
 
+/**
+ * When nobody acknowledges (issue 10, item 4): minutes after the incident's start at which steps still waiting
+ * for their first acknowledgement are alerted again to their roles, and these roles are told. Acknowledging stops it.
+ */
+export const ACK_CHAIN: { afterMinutes: number; roles: Role[] }[] = [
+  { afterMinutes: 2, roles: ['guard_leader', 'cs_supervisor'] },
+  { afterMinutes: 5, roles: ['centre_manager'] },
+];
+
 /** A step of a shipped playbook (the company edits its copy in help_playbook_steps). */
 export interface PlaybookStepDefault {
   branch?: string;

@@ -1,4 +1,4 @@
-import { boolean, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigserial, boolean, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import { households, projects, units } from '../property/property.table';
 import { roleEnum, users } from '../users/users.table';
@@ -143,6 +143,8 @@ export const helpEvents = pgTable(
   'help_events',
   {
     id: uuid('id').primaryKey().defaultRandom(),
+    /** Insertion order: events of one instant (one timer round) keep the order they were written in. */
+    seq: bigserial('seq', { mode: 'number' }).notNull(),
     projectId: uuid('project_id').notNull().references(() => projects.id),
     helpRequestId: uuid('help_request_id').notNull().references(() => helpRequests.id),
     at: timestamp('at', { withTimezone: true }).notNull(),

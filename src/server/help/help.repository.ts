@@ -22,7 +22,7 @@ export async function findStep(ex: Executor, id: string): Promise<HelpStepRow | 
 }
 
 export const stepsOf = (ex: Executor, helpRequestId: string) => ex.select().from(helpSteps).where(eq(helpSteps.helpRequestId, helpRequestId)).orderBy(asc(helpSteps.seq));
-export const eventsOf = (ex: Executor, helpRequestId: string) => ex.select().from(helpEvents).where(eq(helpEvents.helpRequestId, helpRequestId)).orderBy(asc(helpEvents.at));
+export const eventsOf = (ex: Executor, helpRequestId: string) => ex.select().from(helpEvents).where(eq(helpEvents.helpRequestId, helpRequestId)).orderBy(asc(helpEvents.at), asc(helpEvents.seq));
 
 /** Appends one line to the request's timeline (there is no update or delete of events anywhere). */
 export async function addHelpEvent(

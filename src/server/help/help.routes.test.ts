@@ -193,6 +193,10 @@ describe.each(STORE_KINDS)('help requests on %s', (kind) => {
     await tick();
     expect((await notes('zhuguan', 'deadline.escalation', `/help/${r.id}`)).filter((n) => n.title.includes('求助超时未答复'))).toHaveLength(0);
     expect((await notes('zhuguan', 'deadline.escalation', `/help/${r.id}`)).filter((n) => n.title.includes('应急步骤超时'))).toHaveLength(2); // the desk's 2-minute and the leader's 3-minute steps
+    // nobody acknowledged: the steps' roles are alerted again, the shift leader and the CS supervisor told, then the centre manager
+    expect((await notes('zhuguan', 'deadline.escalation', `/help/${r.id}`)).filter((n) => n.title.includes('应急步骤无人确认（第 1 级）'))).toHaveLength(1);
+    expect((await notes('zhongxin', 'deadline.escalation', `/help/${r.id}`)).filter((n) => n.title.includes('应急步骤无人确认（第 2 级）'))).toHaveLength(1);
+    expect((await notes('menwei', 'help.emergency', '/duty')).filter((n) => n.title.includes('再次提醒') && n.body?.includes('引导救护车'))).toHaveLength(2);
 
     const gateStep = d.steps[2];
     const mine = (await menwei.get(`/api/help/my-steps?projectId=${t.ids.p1}`)).json().items;
@@ -213,7 +217,11 @@ describe.each(STORE_KINDS)('help requests on %s', (kind) => {
     const closed = await qiantai.post(`/api/help/${r.id}/close`, { version: (await detail(r.id)).version, outcome: 'solved', result: '120 已将患者送往市人民医院，家属陪同' });
     expect(closed.statusCode, closed.body).toBe(200);
     const timeline = (await detail(r.id)).timeline;
-    expect(timeline.map((e: { type: string }) => e.type)).toEqual(['recorded', 'responded', 'playbook_started', 'alerted', 'step_overdue', 'step_overdue', 'step_acknowledged', 'step_done', 'closed', 'reported']);
+    const types = timeline.map((e: { type: string }) => e.type) as string[];
+    expect(types.slice(0, 4)).toEqual(['recorded', 'responded', 'playbook_started', 'alerted']);
+    // ten minutes passed with every step waiting: two past their limits, the no-acknowledgement chain at 2 and 5 minutes
+    expect(types.slice(4, -4).sort()).toEqual(['ack_overdue', 'ack_overdue', 'step_overdue', 'step_overdue']);
+    expect(types.slice(-4)).toEqual(['step_acknowledged', 'step_done', 'closed', 'reported']);
     const stepDone = timeline.find((e: { type: string }) => e.type === 'step_done');
     expect(stepDone).toMatchObject({ actorName: '何军', minute: 13, stepTitle: gateStep.title });
     expect(await notes('zhongxin', 'help.report', `/help/${r.id}`)).toHaveLength(1);
@@ -302,11 +310,42 @@ describe.each(STORE_KINDS)('help requests on %s', (kind) => {
     expect(new Date(rescue.dueAt).getTime() - t.clock.t).toBe(30 * 60_000);
     t.clock.advanceMinutes(29);
     await tick();
-    expect((await notes('banzhang', 'deadline.escalation', `/help/${r.id}`)).filter((n) => n.body?.includes('救援'))).toHaveLength(0);
+    const late = (n: { title: string; body: string | null }) => n.title.includes('应急步骤超时') && !!n.body?.includes('救援');
+    expect((await notes('banzhang', 'deadline.escalation', `/help/${r.id}`)).filter(late)).toHaveLength(0);
     t.clock.advanceMinutes(1);
     await tick();
-    expect((await notes('banzhang', 'deadline.escalation', `/help/${r.id}`)).filter((n) => n.body?.includes('救援'))).toHaveLength(1);
-    expect((await notes('zhuguan', 'deadline.escalation', `/help/${r.id}`)).filter((n) => n.body?.includes('救援'))).toHaveLength(1);
+    expect((await notes('banzhang', 'deadline.escalation', `/help/${r.id}`)).filter(late)).toHaveLength(1);
+    expect((await notes('zhuguan', 'deadline.escalation', `/help/${r.id}`)).filter(late)).toHaveLength(1);
+  });
+
+  it('HELP-7 acknowledging stops the no-acknowledgement chain: nobody is alerted again', async () => {
+    const r = await take({ category: 'other', need: '5 栋电梯困人，两人' });
+    expect((await qiantai.post(`/api/help/${r.id}/playbook`, { version: r.version, playbookCode: 'lift' })).statusCode).toBe(200);
+    const lingban = await Client.login(t.app, 'lingban');
+    const by: Record<string, Client> = { front_desk: qiantai, guard: baoan, eng_lead: lingban };
+    t.clock.advanceMinutes(1);
+    for (const s of (await detail(r.id)).steps as { id: string; role: string; version: number }[]) {
+      expect((await by[s.role].post(`/api/help/steps/${s.id}/acknowledge`, { version: s.version })).statusCode).toBe(200);
+    }
+    t.clock.advanceMinutes(5);
+    await tick();
+    expect((await notes('zhuguan', 'deadline.escalation', `/help/${r.id}`)).filter((n) => n.title.includes('无人确认'))).toHaveLength(0);
+    expect((await notes('zhongxin', 'deadline.escalation', `/help/${r.id}`)).filter((n) => n.title.includes('无人确认'))).toHaveLength(0);
+    expect((await detail(r.id)).timeline.map((e: { type: string }) => e.type)).not.toContain('ack_overdue');
+  });
+
+  it('HELP-1 who takes a help request: the desk and customer service, not security, engineering or vendors', async () => {
+    // Written from the manual: the desk answers (HELP-2) and customer service follows; the others are told by the playbooks.
+    const expected: Record<string, number> = {
+      kefu: 201, zhuli: 201, qiantai: 201, jingli: 201, zhuguan: 201,
+      zhongxin: 404, weixiu: 404, gongchengshi: 404, lingban: 404, baoan: 404, banzhang: 404, menwei: 404, waibu: 404,
+    };
+    const got: Record<string, number> = {};
+    for (const username of Object.keys(expected)) {
+      const c = await Client.login(t.app, username);
+      got[username] = (await c.post('/api/help', { projectId: t.ids.p1, category: 'other', requesterName: '李秀英', need: `权限矩阵 ${username}` })).statusCode;
+    }
+    expect(got).toEqual(expected);
   });
 
   it('HELP-1 access: guards do not take requests, nobody sees another project’s requests', async () => {

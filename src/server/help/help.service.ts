@@ -32,7 +32,7 @@ import {
   unitOfProject,
   type HelpRow,
 } from './help.repository';
-import { scheduleStepTimer } from './help-timers';
+import { scheduleAckChain, scheduleStepTimer } from './help-timers';
 import { presentEvent, presentHelp, presentMyStep, presentStep } from './help.presenter';
 
 /** Who acted, and from which kind of device (the timeline says it). */
@@ -217,6 +217,7 @@ export async function startPlaybook(ctx: AppContext, ha: HelpActor, id: string, 
           .returning()
       : [];
     for (const s of steps) if (s.dueAt) await scheduleStepTimer(tx, s);
+    if (steps.length) await scheduleAckChain(tx, row, now);
     await addHelpEvent(tx, row, now, ha.actor.userId, 'playbook_started', { device: ha.device, detail: { playbook: pb.name, branch, steps: steps.length } });
 
     // Everyone of each step's role is alerted now (an emergency: the alert stays on their screens until acknowledged).

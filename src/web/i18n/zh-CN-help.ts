@@ -84,6 +84,7 @@ export const helpMessages = {
   'event.step_done': '完成步骤',
   'event.step_overdue': '步骤超时',
   'event.escalated': '超时升级',
+  'event.ack_overdue': '无人确认，已再次提醒',
   'event.closed': '结案',
   'event.reported': '已报服务中心经理',
 } as const;

@@ -27,6 +27,7 @@ function describe(e: HelpEventJson): string {
     case 'alerted':
       return `${text(d.users)} 人`;
     case 'escalated':
+    case 'ack_overdue':
       return `L${text(d.level)}`;
     case 'closed':
       return [HELP_OUTCOME_LABELS[d.outcome as keyof typeof HELP_OUTCOME_LABELS] ?? '', text(d.result), text(d.referredTo)].filter(Boolean).join('：');
@@ -35,7 +36,7 @@ function describe(e: HelpEventJson): string {
   }
 }
 
-const COLORS: Record<string, string> = { escalated: 'red', step_overdue: 'red', playbook_started: 'red', alerted: 'orange', step_done: 'green', closed: 'green' };
+const COLORS: Record<string, string> = { escalated: 'red', ack_overdue: 'red', step_overdue: 'red', playbook_started: 'red', alerted: 'orange', step_done: 'green', closed: 'green' };
 
 /** The typed, append-only timeline: minute since intake, time, who, from which device, what. */
 export function HelpTimeline({ events }: { events: HelpEventJson[] }) {
