@@ -2,6 +2,17 @@ CREATE TYPE "public"."help_category" AS ENUM('medical', 'repair', 'complaint', '
 CREATE TYPE "public"."help_outcome" AS ENUM('solved', 'answered', 'referred');--> statement-breakpoint
 CREATE TYPE "public"."help_status" AS ENUM('open', 'handling', 'closed');--> statement-breakpoint
 CREATE TYPE "public"."help_step_status" AS ENUM('pending', 'acknowledged', 'done');--> statement-breakpoint
+CREATE TABLE "help_duty_shifts" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"project_id" uuid NOT NULL,
+	"role" "role" NOT NULL,
+	"user_id" uuid NOT NULL,
+	"starts_at" timestamp with time zone NOT NULL,
+	"ends_at" timestamp with time zone NOT NULL,
+	"created_by" uuid NOT NULL,
+	"created_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "help_events" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"seq" bigserial NOT NULL,
@@ -92,6 +103,9 @@ CREATE TABLE "help_steps" (
 	"version" integer DEFAULT 1 NOT NULL
 );
 --> statement-breakpoint
+ALTER TABLE "help_duty_shifts" ADD CONSTRAINT "help_duty_shifts_project_id_projects_id_fk" FOREIGN KEY ("project_id") REFERENCES "public"."projects"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "help_duty_shifts" ADD CONSTRAINT "help_duty_shifts_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "help_duty_shifts" ADD CONSTRAINT "help_duty_shifts_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "help_events" ADD CONSTRAINT "help_events_project_id_projects_id_fk" FOREIGN KEY ("project_id") REFERENCES "public"."projects"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "help_events" ADD CONSTRAINT "help_events_help_request_id_help_requests_id_fk" FOREIGN KEY ("help_request_id") REFERENCES "public"."help_requests"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "help_events" ADD CONSTRAINT "help_events_actor_id_users_id_fk" FOREIGN KEY ("actor_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -107,6 +121,7 @@ ALTER TABLE "help_steps" ADD CONSTRAINT "help_steps_project_id_projects_id_fk" F
 ALTER TABLE "help_steps" ADD CONSTRAINT "help_steps_help_request_id_help_requests_id_fk" FOREIGN KEY ("help_request_id") REFERENCES "public"."help_requests"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "help_steps" ADD CONSTRAINT "help_steps_acknowledged_by_users_id_fk" FOREIGN KEY ("acknowledged_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "help_steps" ADD CONSTRAINT "help_steps_done_by_users_id_fk" FOREIGN KEY ("done_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "help_duty_shifts_project_role_idx" ON "help_duty_shifts" USING btree ("project_id","role","starts_at");--> statement-breakpoint
 CREATE INDEX "help_events_request_idx" ON "help_events" USING btree ("help_request_id","at");--> statement-breakpoint
 CREATE INDEX "help_playbook_steps_playbook_idx" ON "help_playbook_steps" USING btree ("playbook_id","seq");--> statement-breakpoint
 CREATE UNIQUE INDEX "help_playbooks_project_code_uq" ON "help_playbooks" USING btree ("project_id","code");--> statement-breakpoint

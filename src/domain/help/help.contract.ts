@@ -175,3 +175,36 @@ export const playbook = z.object({
 export const playbookList = z.object({ items: z.array(playbook) });
 export type PlaybookJson = z.input<typeof playbook>;
 export const playbookQuery = z.object({ projectId: uuid });
+
+// ---- duty roster
+
+export const dutyShiftCreate = z
+  .object({
+    projectId: uuid,
+    role: z.enum(ROLES, { error: '请选择岗位' }),
+    userId: uuid,
+    startsAt: z.iso.datetime({ offset: true, error: '请选择开始时间' }),
+    endsAt: z.iso.datetime({ offset: true, error: '请选择结束时间' }),
+  })
+  .strict();
+export type DutyShiftCreate = z.infer<typeof dutyShiftCreate>;
+export const dutyRosterQuery = z.object({ projectId: uuid, from: z.iso.datetime({ offset: true }).optional(), to: z.iso.datetime({ offset: true }).optional() });
+
+export const dutyShift = z.object({
+  id: z.uuid(),
+  role: z.enum(ROLES),
+  userId: z.uuid(),
+  userName: z.string(),
+  startsAt: instant,
+  endsAt: instant,
+  /** On duty at the server's clock. */
+  now: z.boolean(),
+});
+export type DutyShiftJson = z.input<typeof dutyShift>;
+export const dutyRoster = z.object({
+  items: z.array(dutyShift),
+  /** Who may be put on the roster: users of the project holding a post. */
+  candidates: z.array(z.object({ id: z.uuid(), displayName: z.string(), roles: z.array(z.enum(ROLES)) })),
+  canEdit: z.boolean(),
+});
+export type DutyRosterJson = z.input<typeof dutyRoster>;

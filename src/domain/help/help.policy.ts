@@ -41,3 +41,12 @@ export const helpStepPolicy = definePolicy<HelpStepRec, 'read' | 'acknowledge' |
   acknowledge: { roles: [...DESK, ...MANAGERS, ...RESPONDER_ROLES], scope: 'project', owns: (a, r) => a.roles.has(r.role), when: (r) => r.status === 'pending' && r.requestStatus !== 'closed' },
   complete: { roles: [...DESK, ...MANAGERS, ...RESPONDER_ROLES], scope: 'project', owns: (a, r) => a.roles.has(r.role), when: (r) => r.status !== 'done' && r.requestStatus !== 'closed' },
 });
+
+/** The duty roster: read by everyone who works the playbooks; edited by the CS supervisor, the centre manager and the security shift leader. */
+export const dutyRosterPolicy = definePolicy<Scoped, 'read' | 'edit'>('duty_roster', {
+  read: { roles: [...DESK, 'account_manager', ...MANAGERS, ...RESPONDER_ROLES], scope: 'project' },
+  edit: { roles: [...MANAGERS, 'guard_leader'], scope: 'project' },
+});
+
+/** Posts on the roster: the roles the playbooks alert. */
+export const DUTY_POSTS: readonly Role[] = ['guard_leader', 'gate_guard', 'guard', 'eng_lead', 'technician', 'front_desk', 'cs_supervisor'];

@@ -156,3 +156,19 @@ export const helpEvents = pgTable(
   },
   (t) => [index('help_events_request_idx').on(t.helpRequestId, t.at)],
 );
+
+/** 值班表: who holds a post (a role) in a shift, so emergency alerts reach the people on duty. */
+export const helpDutyShifts = pgTable(
+  'help_duty_shifts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    projectId: uuid('project_id').notNull().references(() => projects.id),
+    role: roleEnum('role').notNull(),
+    userId: uuid('user_id').notNull().references(() => users.id),
+    startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
+    endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
+    createdBy: uuid('created_by').notNull().references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('help_duty_shifts_project_role_idx').on(t.projectId, t.role, t.startsAt)],
+);

@@ -9,6 +9,7 @@ import { notify, usersWithRoles } from '../notifications/notifier';
 import { subjectTimers, type TimerRunner } from '../deadlines/timers';
 import { and, inArray } from 'drizzle-orm';
 import { ACK_CHAIN } from '../../domain/help/help.playbooks';
+import { alerteesOf } from './roster.service';
 import { addHelpEvent, findHelp, type HelpRow, type HelpStepRow } from './help.repository';
 
 /** The payload of each kind of help-request timer. */
@@ -72,7 +73,7 @@ export const helpTimers = subjectTimers<HelpTimerPayloads>()('help_request', {
     for (const role of new Set(waiting.map((s) => s.role))) {
       const titles = waiting.filter((s) => s.role === role).map((s) => s.title);
       const link = ['guard', 'guard_leader', 'gate_guard', 'eng_lead', 'technician'].includes(role) ? '/duty' : `/help/${r.id}`;
-      for (const userId of await usersWithRoles(tx, r.projectId, [role])) {
+      for (const userId of await alerteesOf(tx, r.projectId, role, now)) {
         items.push({ userId, projectId: r.projectId, type: 'help.emergency', title: `再次提醒：${r.playbookName ?? ''} ${r.number} 尚未确认`, body: titles.join('；').slice(0, 300), link, detail: { helpRequestId: r.id, emergency: true, level: t.level } });
       }
     }

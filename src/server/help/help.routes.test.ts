@@ -359,4 +359,48 @@ describe.each(STORE_KINDS)('help requests on %s', (kind) => {
     expect((await waibu.get(`/api/help/${r.id}`)).statusCode).toBe(404);
     expect((await baoan.post(`/api/help/${r.id}/close`, { version: r.version, outcome: 'solved', result: '已处理' })).statusCode).toBe(404);
   });
+
+  // Last: the roster changes who is alerted for the rest of the file.
+  it('HELP-7 with a duty roster the alert reaches the gate guard on duty, not the one off duty; the roster is kept by the supervisors', async () => {
+    const [other] = await rows<{ id: string }>(t.store.db, sql`INSERT INTO users (username, display_name, password_hash) VALUES ('menwei_b', '门卫乙', 'x') RETURNING id`);
+    await t.store.db.execute(sql`INSERT INTO user_roles (user_id, role) VALUES (${other.id}, 'gate_guard')`);
+    await t.store.db.execute(sql`INSERT INTO user_projects (user_id, project_id) VALUES (${other.id}, ${t.ids.p1})`);
+    const zhuguan = await Client.login(t.app, 'zhuguan');
+    const at = (m: number) => new Date(t.clock.t + m * 60_000).toISOString();
+    const shift = { projectId: t.ids.p1, role: 'gate_guard', userId: other.id, startsAt: at(-60), endsAt: at(8 * 60) };
+    // refusals: not the supervisors' guards, a shift ending before it starts, a person not on the post
+    expect((await baoan.post('/api/help/duty-roster', shift)).statusCode).toBe(404);
+    const backwards = await zhuguan.post('/api/help/duty-roster', { ...shift, endsAt: at(-120) });
+    expect(backwards.statusCode).toBe(400);
+    expect(backwards.json().error.fields[0]).toMatchObject({ path: 'body.endsAt', message: '结束时间须晚于开始时间' });
+    const notOnPost = await zhuguan.post('/api/help/duty-roster', { ...shift, userId: await f.user('baoan') });
+    expect(notOnPost.statusCode).toBe(400);
+    expect(notOnPost.json().error.fields[0]).toMatchObject({ path: 'body.userId', message: '该人员不在本项目的这个岗位上' });
+    const added = await banzhang.post('/api/help/duty-roster', shift);
+    expect(added.statusCode, added.body).toBe(201);
+    expect(added.json()).toMatchObject({ userName: '门卫乙', now: true });
+    const list = (await menwei.get(`/api/help/duty-roster?projectId=${t.ids.p1}`)).json();
+    expect(list.items.map((x: { userName: string }) => x.userName)).toContain('门卫乙');
+    expect(list.canEdit).toBe(false);
+
+    const r = await take({ category: 'medical', need: '邻居晕倒，要叫救护车' });
+    expect((await qiantai.post(`/api/help/${r.id}/playbook`, { version: r.version, playbookCode: 'medical', branch: 'call120', patientAddress: '9栋101', patientPhone: '13800005555' })).statusCode).toBe(200);
+    const alerted = await rows<{ username: string }>(
+      t.store.db,
+      sql`SELECT u.username FROM notifications n JOIN users u ON u.id = n.user_id JOIN user_roles ur ON ur.user_id = u.id WHERE ur.role = 'gate_guard' AND n.type = 'help.emergency' AND n.detail->>'helpRequestId' = ${r.id}`,
+    );
+    expect(alerted.map((a) => a.username)).toEqual(['menwei_b']);
+    // no roster for the shift leader: every shift leader is alerted (an emergency never reaches nobody)
+    const [leader] = await rows<{ n: number }>(t.store.db, sql`SELECT count(*)::int AS n FROM notifications n JOIN users u ON u.id = n.user_id WHERE u.username = 'banzhang' AND n.type = 'help.emergency' AND n.detail->>'helpRequestId' = ${r.id}`);
+    expect(leader.n).toBe(1);
+    // the shift removed: the next alert goes to every gate guard again
+    expect((await zhuguan.request('DELETE', `/api/help/duty-roster/${added.json().id}`)).statusCode).toBe(200);
+    const r2 = await take({ category: 'medical', need: '孕妇腹痛，要叫救护车' });
+    expect((await qiantai.post(`/api/help/${r2.id}/playbook`, { version: r2.version, playbookCode: 'medical', branch: 'call120', patientAddress: '9栋102', patientPhone: '13800006666' })).statusCode).toBe(200);
+    const again = await rows<{ username: string }>(
+      t.store.db,
+      sql`SELECT u.username FROM notifications n JOIN users u ON u.id = n.user_id JOIN user_roles ur ON ur.user_id = u.id WHERE ur.role = 'gate_guard' AND n.type = 'help.emergency' AND n.detail->>'helpRequestId' = ${r2.id} ORDER BY u.username`,
+    );
+    expect(again.map((a) => a.username)).toEqual(['menwei', 'menwei_b']);
+  });
 });

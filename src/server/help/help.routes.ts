@@ -1,9 +1,15 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { helpPolicy, helpStepPolicy } from '../../domain/help/help.policy';
+import { dutyRosterPolicy, helpPolicy, helpStepPolicy } from '../../domain/help/help.policy';
+import { okResult } from '../../domain/shared/api.contract';
+import * as roster from './roster.service';
 import {
   closeHelpInput,
+  dutyRoster,
+  dutyRosterQuery,
+  dutyShift,
+  dutyShiftCreate,
   helpCreate,
   helpDetail,
   helpList,
@@ -47,6 +53,12 @@ export async function helpRoutes(app: FastifyInstance, ctx: AppContext): Promise
   r.get('/api/help/my-steps', { config: stepAcc('read'), schema: { tags, summary: '我的待办应急步骤', querystring: playbookQuery, response: { 200: myStepList } } }, async (req) =>
     svc.myOpenSteps(ctx, requestActor(req), req.query.projectId),
   );
+  const rosterAcc = (a: keyof typeof dutyRosterPolicy.grants) => ({ access: policyAccess(dutyRosterPolicy, a) });
+  r.get('/api/help/duty-roster', { config: rosterAcc('read'), schema: { tags, summary: '值班表', querystring: dutyRosterQuery, response: { 200: dutyRoster } } }, async (req) => roster.listRoster(ctx, requestActor(req), req.query));
+  r.post('/api/help/duty-roster', { config: rosterAcc('edit'), schema: { tags, summary: '排班', body: dutyShiftCreate, response: { 201: dutyShift } } }, async (req, reply) =>
+    reply.status(201).send(await roster.addShift(ctx, requestActor(req), req.body)),
+  );
+  r.delete('/api/help/duty-roster/:id', { config: rosterAcc('edit'), schema: { tags, summary: '删除班次', params: idParam, response: { 200: okResult } } }, async (req) => roster.removeShift(ctx, requestActor(req), req.params.id));
   r.get('/api/help/:id', { config: acc('read'), schema: { tags, summary: '求助详情与时间线', params: idParam, response: { 200: helpDetail } } }, async (req) => svc.helpDetail(ctx, requestActor(req), req.params.id));
   r.post('/api/help/:id/respond', { config: acc('respond'), schema: { tags, summary: '首次答复(停止五分钟计时)', params: idParam, body: respondInput, response: { 200: helpRequest } } }, async (req) =>
     svc.respond(ctx, helpActor(req), req.params.id, req.body),

@@ -33,6 +33,7 @@ import {
   type HelpRow,
 } from './help.repository';
 import { scheduleAckChain, scheduleStepTimer } from './help-timers';
+import { alerteesOf } from './roster.service';
 import { presentEvent, presentHelp, presentMyStep, presentStep } from './help.presenter';
 
 /** Who acted, and from which kind of device (the timeline says it). */
@@ -226,7 +227,7 @@ export async function startPlaybook(ctx: AppContext, ha: HelpActor, id: string, 
     for (const s of steps) byRole.set(s.role, [...(byRole.get(s.role) ?? []), s.title]);
     const items = [];
     for (const [role, titles] of byRole) {
-      const to = await usersWithRoles(tx, r.projectId, [role]);
+      const to = await alerteesOf(tx, r.projectId, role, now);
       const link = RESPONDER_LINK_ROLES.includes(role) ? '/duty' : `/help/${r.id}`;
       for (const userId of to) {
         items.push({ userId, projectId: r.projectId, type: 'help.emergency', title: `紧急：${pb.name}${branch ? `（${BRANCH_LABELS[branch] ?? branch}）` : ''} ${r.number}`, body: `${where ? `${where}：` : ''}${titles.join('；')}`.slice(0, 300), link, detail: { helpRequestId: r.id, emergency: true } });
