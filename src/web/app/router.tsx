@@ -67,6 +67,11 @@ const appRoutes: RouteObject[] = [
     handle: { menu: 'duty' } satisfies RouteHandle,
     lazy: async () => ({ Component: (await import('../help/pages/duty-page')).DutyPage }),
   },
+  // The roster: read by everyone on it (the API decides), kept by the supervisors and the shift leader.
+  {
+    path: 'duty/roster',
+    lazy: async () => ({ Component: (await import('../help/pages/roster-page')).RosterPage }),
+  },
   { path: '*', lazy: async () => ({ Component: (await import('../components/not-found-page')).NotFoundPage }) },
 ];
 

@@ -2,6 +2,22 @@
 export const helpMessages = {
   'menu.help': '住户求助',
   'menu.duty': '应急任务',
+  'menu.roster': '值班表',
+
+  'roster.title': '值班表',
+  'roster.post': '岗位',
+  'roster.person': '人员',
+  'roster.time': '班次时间',
+  'roster.starts': '开始',
+  'roster.ends': '结束',
+  'roster.onDuty': '当前在岗',
+  'roster.add': '排班',
+  'roster.added': '已排班',
+  'roster.remove': '删除',
+  'roster.removed': '已删除',
+  'roster.none': '暂无排班；未排班的岗位，紧急通知发给该岗位的全部人员',
+  'roster.hint': '紧急通知只发给当班人员；某岗位当时无人排班时，发给该岗位的全部人员。',
+  'roster.required': '请填写',
 
   'help.title': '住户求助',
   'help.new': '登记求助',
