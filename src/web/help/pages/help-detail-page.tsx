@@ -1,6 +1,6 @@
 import { App, Button, Card, Col, Descriptions, Form, Input, Radio, Row, Select, Space, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useParams } from 'react-router';
 import { BRANCH_LABELS, HELP_OUTCOME_LABELS } from '../../../domain/help/labels';
 import { Countdown } from '../../components/countdown';
@@ -46,6 +46,12 @@ function StartPlaybookForm({ help }: { help: HelpDetailJson }) {
   const onError = useActionError();
   const code = Form.useWatch('playbookCode', form) ?? DEFAULT_PLAYBOOK[help.category];
   const book = books.data?.find((b) => b.code === code);
+  // The playbook whose everyday words the request mentions (电梯困人, 燃气, 着火 …), when the category names none.
+  useEffect(() => {
+    if (!books.data || form.getFieldValue('playbookCode')) return;
+    const hit = books.data.find((b) => b.keywords.some((k) => help.need.includes(k)));
+    if (hit) form.setFieldValue('playbookCode', hit.code);
+  }, [books.data, form, help.need]);
   const submit = (v: StartValues) =>
     start.mutate(
       { version: help.version, playbookCode: v.playbookCode ?? '', branch: v.branch, patientAddress: v.patientAddress?.trim() || undefined, patientPhone: v.patientPhone?.trim() || undefined },
