@@ -26,6 +26,21 @@ CREATE TABLE "help_events" (
 	"detail" jsonb
 );
 --> statement-breakpoint
+CREATE TABLE "help_handovers" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"project_id" uuid NOT NULL,
+	"role" "role" NOT NULL,
+	"from_user_id" uuid NOT NULL,
+	"to_user_id" uuid NOT NULL,
+	"at" timestamp with time zone NOT NULL,
+	"open_incidents" jsonb NOT NULL,
+	"keys_out" text,
+	"equipment_out" text,
+	"pending" text,
+	"acknowledged_at" timestamp with time zone,
+	"version" integer DEFAULT 1 NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "help_playbook_steps" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"playbook_id" uuid NOT NULL,
@@ -109,6 +124,9 @@ ALTER TABLE "help_duty_shifts" ADD CONSTRAINT "help_duty_shifts_created_by_users
 ALTER TABLE "help_events" ADD CONSTRAINT "help_events_project_id_projects_id_fk" FOREIGN KEY ("project_id") REFERENCES "public"."projects"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "help_events" ADD CONSTRAINT "help_events_help_request_id_help_requests_id_fk" FOREIGN KEY ("help_request_id") REFERENCES "public"."help_requests"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "help_events" ADD CONSTRAINT "help_events_actor_id_users_id_fk" FOREIGN KEY ("actor_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "help_handovers" ADD CONSTRAINT "help_handovers_project_id_projects_id_fk" FOREIGN KEY ("project_id") REFERENCES "public"."projects"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "help_handovers" ADD CONSTRAINT "help_handovers_from_user_id_users_id_fk" FOREIGN KEY ("from_user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "help_handovers" ADD CONSTRAINT "help_handovers_to_user_id_users_id_fk" FOREIGN KEY ("to_user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "help_playbook_steps" ADD CONSTRAINT "help_playbook_steps_playbook_id_help_playbooks_id_fk" FOREIGN KEY ("playbook_id") REFERENCES "public"."help_playbooks"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "help_playbooks" ADD CONSTRAINT "help_playbooks_project_id_projects_id_fk" FOREIGN KEY ("project_id") REFERENCES "public"."projects"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "help_requests" ADD CONSTRAINT "help_requests_project_id_projects_id_fk" FOREIGN KEY ("project_id") REFERENCES "public"."projects"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -123,6 +141,7 @@ ALTER TABLE "help_steps" ADD CONSTRAINT "help_steps_acknowledged_by_users_id_fk"
 ALTER TABLE "help_steps" ADD CONSTRAINT "help_steps_done_by_users_id_fk" FOREIGN KEY ("done_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "help_duty_shifts_project_role_idx" ON "help_duty_shifts" USING btree ("project_id","role","starts_at");--> statement-breakpoint
 CREATE INDEX "help_events_request_idx" ON "help_events" USING btree ("help_request_id","at");--> statement-breakpoint
+CREATE INDEX "help_handovers_to_idx" ON "help_handovers" USING btree ("to_user_id","at");--> statement-breakpoint
 CREATE INDEX "help_playbook_steps_playbook_idx" ON "help_playbook_steps" USING btree ("playbook_id","seq");--> statement-breakpoint
 CREATE UNIQUE INDEX "help_playbooks_project_code_uq" ON "help_playbooks" USING btree ("project_id","code");--> statement-breakpoint
 CREATE UNIQUE INDEX "help_requests_project_number_uq" ON "help_requests" USING btree ("project_id","number");--> statement-breakpoint

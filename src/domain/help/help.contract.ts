@@ -208,3 +208,35 @@ export const dutyRoster = z.object({
   canEdit: z.boolean(),
 });
 export type DutyRosterJson = z.input<typeof dutyRoster>;
+
+// ---- shift handover
+
+export const handoverCreate = z
+  .object({
+    projectId: uuid,
+    role: z.enum(ROLES, { error: '请选择岗位' }),
+    toUserId: uuid,
+    keysOut: z.string().trim().max(500).optional(),
+    equipmentOut: z.string().trim().max(500).optional(),
+    pending: z.string().trim().max(1000).optional(),
+  })
+  .strict();
+export type HandoverCreate = z.infer<typeof handoverCreate>;
+export const handover = z.object({
+  id: z.uuid(),
+  role: z.enum(ROLES),
+  fromName: z.string(),
+  toUserId: z.uuid(),
+  toName: z.string(),
+  at: instant,
+  openIncidents: z.array(z.object({ id: z.uuid(), number: z.string(), name: z.string() })),
+  keysOut: z.string().nullable(),
+  equipmentOut: z.string().nullable(),
+  pending: z.string().nullable(),
+  acknowledgedAt: instant.nullable(),
+  version: z.number().int(),
+  canAcknowledge: z.boolean(),
+});
+export type HandoverJson = z.input<typeof handover>;
+export const handoverList = z.object({ items: z.array(handover) });
+export const handoverAck = z.object({ version }).strict();

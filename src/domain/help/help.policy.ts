@@ -50,3 +50,15 @@ export const dutyRosterPolicy = definePolicy<Scoped, 'read' | 'edit'>('duty_rost
 
 /** Posts on the roster: the roles the playbooks alert. */
 export const DUTY_POSTS: readonly Role[] = ['guard_leader', 'gate_guard', 'guard', 'eng_lead', 'technician', 'front_desk', 'cs_supervisor'];
+
+export interface HandoverRec extends Scoped {
+  toUserId: string;
+  acknowledged: boolean;
+}
+
+/** 交接班: a guard (or the desk) hands over to the next; only the incoming person acknowledges, once. */
+export const handoverPolicy = definePolicy<HandoverRec, 'read' | 'create' | 'acknowledge'>('handover', {
+  read: { roles: [...DESK, ...MANAGERS, ...RESPONDER_ROLES], scope: 'project' },
+  create: { roles: ['front_desk', ...RESPONDER_ROLES], scope: 'project' },
+  acknowledge: { roles: ['front_desk', ...RESPONDER_ROLES], scope: 'project', owns: (a, r) => a.userId === r.toUserId, when: (r) => !r.acknowledged },
+});

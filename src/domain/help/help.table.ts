@@ -172,3 +172,24 @@ export const helpDutyShifts = pgTable(
   },
   (t) => [index('help_duty_shifts_project_role_idx').on(t.projectId, t.role, t.startsAt)],
 );
+
+/** 交接班: the outgoing guard hands the post over (open incidents, keys and equipment out, pending matters); the incoming one acknowledges. */
+export const helpHandovers = pgTable(
+  'help_handovers',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    projectId: uuid('project_id').notNull().references(() => projects.id),
+    role: roleEnum('role').notNull(),
+    fromUserId: uuid('from_user_id').notNull().references(() => users.id),
+    toUserId: uuid('to_user_id').notNull().references(() => users.id),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+    /** The incidents open at the handover (numbers and names), listed by the server. */
+    openIncidents: jsonb('open_incidents').$type<{ id: string; number: string; name: string }[]>().notNull(),
+    keysOut: text('keys_out'),
+    equipmentOut: text('equipment_out'),
+    pending: text('pending'),
+    acknowledgedAt: timestamp('acknowledged_at', { withTimezone: true }),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [index('help_handovers_to_idx').on(t.toUserId, t.at)],
+);

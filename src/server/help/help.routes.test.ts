@@ -362,9 +362,10 @@ describe.each(STORE_KINDS)('help requests on %s', (kind) => {
 
   // Last: the roster changes who is alerted for the rest of the file.
   it('HELP-7 with a duty roster the alert reaches the gate guard on duty, not the one off duty; the roster is kept by the supervisors', async () => {
-    const [other] = await rows<{ id: string }>(t.store.db, sql`INSERT INTO users (username, display_name, password_hash) VALUES ('menwei_b', '门卫乙', 'x') RETURNING id`);
-    await t.store.db.execute(sql`INSERT INTO user_roles (user_id, role) VALUES (${other.id}, 'gate_guard')`);
-    await t.store.db.execute(sql`INSERT INTO user_projects (user_id, project_id) VALUES (${other.id}, ${t.ids.p1})`);
+    const admin = await Client.login(t.app, 'admin');
+    const created = await admin.post('/api/users', { username: 'menwei_b', displayName: '门卫乙', password: 'Lantern-Orchid-58', roles: ['gate_guard'], projectIds: [t.ids.p1] });
+    expect(created.statusCode, created.body).toBe(201);
+    const other = { id: created.json().id as string };
     const zhuguan = await Client.login(t.app, 'zhuguan');
     const at = (m: number) => new Date(t.clock.t + m * 60_000).toISOString();
     const shift = { projectId: t.ids.p1, role: 'gate_guard', userId: other.id, startsAt: at(-60), endsAt: at(8 * 60) };
@@ -402,5 +403,34 @@ describe.each(STORE_KINDS)('help requests on %s', (kind) => {
       sql`SELECT u.username FROM notifications n JOIN users u ON u.id = n.user_id JOIN user_roles ur ON ur.user_id = u.id WHERE ur.role = 'gate_guard' AND n.type = 'help.emergency' AND n.detail->>'helpRequestId' = ${r2.id} ORDER BY u.username`,
     );
     expect(again.map((a) => a.username)).toEqual(['menwei', 'menwei_b']);
+  });
+
+  it('shift handover: the outgoing gate guard lists keys, equipment and pending matters with the open incidents; only the incoming one acknowledges, once', async () => {
+    const r = await take({ category: 'other', need: '2 栋电梯困人' });
+    expect((await qiantai.post(`/api/help/${r.id}/playbook`, { version: r.version, playbookCode: 'lift' })).statusCode).toBe(200);
+    const incoming = await Client.login(t.app, 'menwei_b', 'Lantern-Orchid-58');
+    const incomingId = await f.user('menwei_b');
+    const body = { projectId: t.ids.p1, role: 'gate_guard', toUserId: incomingId, keysOut: '3 栋天台钥匙（维修借出）', equipmentOut: '对讲机 2 台', pending: '9 栋快递车未离场' };
+    // not one's own post, not to oneself, not to someone off the post
+    expect((await menwei.post('/api/help/handovers', { ...body, role: 'guard_leader' })).json().error.fields[0]).toMatchObject({ path: 'body.role', message: '只能交接自己的岗位' });
+    expect((await menwei.post('/api/help/handovers', { ...body, toUserId: await f.user('baoan') })).statusCode).toBe(400);
+    expect((await qiantai.post('/api/help/handovers', body)).statusCode).toBe(400);
+    const res = await menwei.post('/api/help/handovers', body);
+    expect(res.statusCode, res.body).toBe(201);
+    const h = res.json();
+    expect(h).toMatchObject({ fromName: '何军', toName: '门卫乙', keysOut: '3 栋天台钥匙（维修借出）', acknowledgedAt: null, canAcknowledge: false });
+    expect(h.openIncidents.map((x: { number: string }) => x.number)).toContain(r.number);
+    const [told] = await rows<{ n: number }>(t.store.db, sql`SELECT count(*)::int AS n FROM notifications WHERE user_id = ${incomingId} AND type = 'help.handover'`);
+    expect(told.n).toBe(1);
+    // another guard cannot acknowledge someone else's handover; the incoming one can, once
+    expect((await banzhang.post(`/api/help/handovers/${h.id}/acknowledge`, { version: h.version })).statusCode).toBe(404);
+    expect((await menwei.post(`/api/help/handovers/${h.id}/acknowledge`, { version: h.version })).statusCode).toBe(404);
+    const mine = (await incoming.get(`/api/help/handovers?projectId=${t.ids.p1}`)).json().items.find((x: { id: string }) => x.id === h.id);
+    expect(mine.canAcknowledge).toBe(true);
+    const ack = await incoming.post(`/api/help/handovers/${h.id}/acknowledge`, { version: h.version });
+    expect(ack.statusCode, ack.body).toBe(200);
+    expect(ack.json().acknowledgedAt).not.toBeNull();
+    expect((await incoming.post(`/api/help/handovers/${h.id}/acknowledge`, { version: ack.json().version })).statusCode).toBe(409);
+    expect((await notes('menwei', 'help.handover_ack', '/duty')).length).toBe(1);
   });
 });

@@ -1,11 +1,16 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { dutyRosterPolicy, helpPolicy, helpStepPolicy } from '../../domain/help/help.policy';
+import { dutyRosterPolicy, handoverPolicy, helpPolicy, helpStepPolicy } from '../../domain/help/help.policy';
+import * as handovers from './handover.service';
 import { okResult } from '../../domain/shared/api.contract';
 import * as roster from './roster.service';
 import {
   closeHelpInput,
+  handover,
+  handoverAck,
+  handoverCreate,
+  handoverList,
   dutyRoster,
   dutyRosterQuery,
   dutyShift,
@@ -59,6 +64,16 @@ export async function helpRoutes(app: FastifyInstance, ctx: AppContext): Promise
     reply.status(201).send(await roster.addShift(ctx, requestActor(req), req.body)),
   );
   r.delete('/api/help/duty-roster/:id', { config: rosterAcc('edit'), schema: { tags, summary: '删除班次', params: idParam, response: { 200: okResult } } }, async (req) => roster.removeShift(ctx, requestActor(req), req.params.id));
+  const hoAcc = (a: keyof typeof handoverPolicy.grants) => ({ access: policyAccess(handoverPolicy, a) });
+  r.get('/api/help/handovers', { config: hoAcc('read'), schema: { tags, summary: '交接班记录(我交出的、交给我的)', querystring: playbookQuery, response: { 200: handoverList } } }, async (req) =>
+    handovers.listHandovers(ctx, requestActor(req), req.query.projectId),
+  );
+  r.post('/api/help/handovers', { config: hoAcc('create'), schema: { tags, summary: '交班', body: handoverCreate, response: { 201: handover } } }, async (req, reply) =>
+    reply.status(201).send(await handovers.createHandover(ctx, requestActor(req), req.body)),
+  );
+  r.post('/api/help/handovers/:id/acknowledge', { config: hoAcc('acknowledge'), schema: { tags, summary: '接班确认', params: idParam, body: handoverAck, response: { 200: handover } } }, async (req) =>
+    handovers.acknowledgeHandover(ctx, requestActor(req), req.params.id, req.body.version),
+  );
   r.get('/api/help/:id', { config: acc('read'), schema: { tags, summary: '求助详情与时间线', params: idParam, response: { 200: helpDetail } } }, async (req) => svc.helpDetail(ctx, requestActor(req), req.params.id));
   r.post('/api/help/:id/respond', { config: acc('respond'), schema: { tags, summary: '首次答复(停止五分钟计时)', params: idParam, body: respondInput, response: { 200: helpRequest } } }, async (req) =>
     svc.respond(ctx, helpActor(req), req.params.id, req.body),
