@@ -9,6 +9,7 @@ import { t } from '../../i18n/zh-CN';
 import { useProject } from '../../lib/project-context';
 import { useMySteps } from '../api';
 import { StepActions, StepMeta } from '../components/step-list';
+import { HandoverCard } from '../components/handover-card';
 
 /** 应急任务: a guard's (or engineer's) open playbook steps, newest incident first; made for a phone. */
 export function DutyPage() {
@@ -52,6 +53,7 @@ export function DutyPage() {
             </Space>
           </Card>
         ))}
+        {current && <HandoverCard projectId={current.id} />}
       </Space>
     </div>
   );
