@@ -140,3 +140,35 @@ describe('help requests and emergency playbooks (browser)', () => {
     expect(text).toContain('救护车已到，已引导到 3 栋');
   }, 240_000);
 });
+
+// The first-response limit shortened to one minute (read by the demo seed), so the five minutes pass during the test.
+describe('an unanswered help request (browser)', () => {
+  const j = useJourney({ env: { DEMO_HELP_RESPONSE_MINUTES: '1' } });
+
+  it('HELP-2 nobody answers a help request: past its limit the CS supervisor is alerted on screen and opens it', async () => {
+    const zhuguan = await j.signedIn('zhuguan', DESK);
+    await zhuguan.getByTestId('notification-bell').waitFor();
+    const kefu = await j.signedIn('kefu', DESK);
+    await kefu.goto('/help');
+    await kefu.getByTestId('help-search').fill('帮忙');
+    await kefu.getByTestId('help-search').press('Enter');
+    await kefu.keyboard.type('王大爷');
+    await kefu.getByLabel('需要什么帮助').fill('老人忘带钥匙，进不了门');
+    await kefu.getByLabel('需要什么帮助').press('Control+Enter');
+    await kefu.waitForURL((u) => /^\/help\/[0-9a-f-]{36}$/.test(u.pathname));
+    const number = (await kefu.getByRole('heading', { level: 4 }).innerText()).match(/QZ\d{8}-\d{4}/)![0];
+
+    // Nobody answers: the escalation pops up on the supervisor's screen by itself.
+    const toast = zhuguan.getByTestId('escalation-toast').filter({ hasText: number });
+    await toast.waitFor({ timeout: 150_000 });
+    expect(await toast.innerText()).toContain('求助超时未答复（第 1 级）');
+    await toast.getByRole('button').filter({ hasText: '查看记录' }).click();
+    await zhuguan.waitForURL((u) => u.pathname.startsWith('/help/'));
+    await zhuguan.getByTestId('countdown').filter({ hasText: '已超时' }).waitFor();
+    await zhuguan.getByTestId('timeline-item').filter({ hasText: '超时升级' }).waitFor();
+    // The supervisor answers: the clock stops.
+    await zhuguan.getByLabel('答复内容').fill('已联系开锁公司，20 分钟到');
+    await zhuguan.getByTestId('help-respond').click();
+    await zhuguan.getByTestId('help-status').filter({ hasText: '处理中' }).waitFor();
+  }, 240_000);
+});
