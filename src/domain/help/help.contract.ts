@@ -240,3 +240,13 @@ export const handover = z.object({
 export type HandoverJson = z.input<typeof handover>;
 export const handoverList = z.object({ items: z.array(handover) });
 export const handoverAck = z.object({ version }).strict();
+
+// ---- reveal (ARC-12)
+
+export const helpRevealInput = z
+  .object({
+    field: z.enum(['phone', 'patientPhone'], { error: '请选择要查看的号码' }),
+    reason: z.string().trim().min(2, '请说明查看原因').max(200),
+  })
+  .strict();
+export const helpRevealResult = z.object({ field: z.enum(['phone', 'patientPhone']), value: z.string() });

@@ -24,12 +24,14 @@ const notClosed = (r: HelpRec) => r.status !== undefined && r.status !== 'closed
  * desk cannot solve; security and engineering see the requests whose incidents they work on, and the security
  * shift leader may start a playbook himself.
  */
-export const helpPolicy = definePolicy<HelpRec, 'read' | 'create' | 'respond' | 'startPlaybook' | 'close'>('help', {
+export const helpPolicy = definePolicy<HelpRec, 'read' | 'create' | 'respond' | 'startPlaybook' | 'close' | 'revealPhone'>('help', {
   read: { roles: [...DESK, 'account_manager', ...MANAGERS, ...RESPONDER_ROLES], scope: 'project' },
   create: { roles: [...DESK, 'account_manager', 'cs_supervisor'], scope: 'project' },
   respond: { roles: [...DESK, 'account_manager', ...MANAGERS], scope: 'project', when: (r) => r.status === 'open' },
   startPlaybook: { roles: [...DESK, ...MANAGERS, 'guard_leader'], scope: 'project', when: (r) => notClosed(r) && !r.playbookCode },
   close: { roles: [...DESK, ...MANAGERS], scope: 'project', when: notClosed },
+  /** The full call-back or patient phone, to call back or to reach the patient (ARC-12: explicit, audited). */
+  revealPhone: { roles: [...DESK, 'account_manager', ...MANAGERS, 'guard_leader', 'gate_guard', 'guard'], scope: 'project' },
 });
 
 /**

@@ -90,6 +90,21 @@ describe.each(STORE_KINDS)('help requests on %s', (kind) => {
     expect(row.phone).toBe('13912345678');
   });
 
+  it('HELP-1 the full phone is shown only on purpose, with a reason, and audited; not to engineering', async () => {
+    const r = await take({ category: 'medical', need: '老人呼吸困难', phone: '13912340000' });
+    expect((await qiantai.post(`/api/help/${r.id}/playbook`, { version: r.version, playbookCode: 'medical', branch: 'call120', patientAddress: '1栋101', patientPhone: '13855556666' })).statusCode).toBe(200);
+    const noReason = await menwei.post(`/api/help/${r.id}/reveal`, { field: 'patientPhone', reason: '' });
+    expect(noReason.statusCode).toBe(400);
+    expect(noReason.json().error.fields[0]).toMatchObject({ path: 'body.reason', message: '请说明查看原因' });
+    const ok = await menwei.post(`/api/help/${r.id}/reveal`, { field: 'patientPhone', reason: '联系患者家属下楼接救护车' });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json()).toEqual({ field: 'patientPhone', value: '13855556666' });
+    const [audit] = await rows<{ n: number }>(t.store.db, sql`SELECT count(*)::int AS n FROM audit_log WHERE action = 'help.reveal' AND entity_id = ${r.id}`);
+    expect(audit.n).toBe(1);
+    const lingban = await Client.login(t.app, 'lingban');
+    expect((await lingban.post(`/api/help/${r.id}/reveal`, { field: 'phone', reason: '查看号码' })).statusCode).toBe(404);
+  });
+
   it('HELP-2 unanswered for five minutes: the CS supervisor is alerted, five minutes later the service-centre manager, each once', async () => {
     const r = await take({ category: 'other', need: '钥匙锁在屋里' });
     const link = `/help/${r.id}`;
@@ -196,7 +211,7 @@ describe.each(STORE_KINDS)('help requests on %s', (kind) => {
     // nobody acknowledged: the steps' roles are alerted again, the shift leader and the CS supervisor told, then the centre manager
     expect((await notes('zhuguan', 'deadline.escalation', `/help/${r.id}`)).filter((n) => n.title.includes('应急步骤无人确认（第 1 级）'))).toHaveLength(1);
     expect((await notes('zhongxin', 'deadline.escalation', `/help/${r.id}`)).filter((n) => n.title.includes('应急步骤无人确认（第 2 级）'))).toHaveLength(1);
-    expect((await notes('menwei', 'help.emergency', '/duty')).filter((n) => n.title.includes('再次提醒') && n.body?.includes('引导救护车'))).toHaveLength(2);
+    expect((await notes('menwei', 'help.emergency', '/duty')).filter((n) => n.title.includes('再次提醒') && n.title.includes(r.number))).toHaveLength(2);
 
     const gateStep = d.steps[2];
     const mine = (await menwei.get(`/api/help/my-steps?projectId=${t.ids.p1}`)).json().items;

@@ -7,6 +7,8 @@ import { okResult } from '../../domain/shared/api.contract';
 import * as roster from './roster.service';
 import {
   closeHelpInput,
+  helpRevealInput,
+  helpRevealResult,
   handover,
   handoverAck,
   handoverCreate,
@@ -80,6 +82,9 @@ export async function helpRoutes(app: FastifyInstance, ctx: AppContext): Promise
   );
   r.post('/api/help/:id/playbook', { config: acc('startPlaybook'), schema: { tags, summary: '启动应急预案', params: idParam, body: startPlaybookInput, response: { 200: helpRequest } } }, async (req) =>
     svc.startPlaybook(ctx, helpActor(req), req.params.id, req.body),
+  );
+  r.post('/api/help/:id/reveal', { config: acc('revealPhone'), schema: { tags, summary: '查看完整号码(留痕)', params: idParam, body: helpRevealInput, response: { 200: helpRevealResult } } }, async (req) =>
+    svc.revealPhone(ctx, requestActor(req), req.params.id, req.body),
   );
   r.post('/api/help/:id/close', { config: acc('close'), schema: { tags, summary: '结案(须填写处理结果)', params: idParam, body: closeHelpInput, response: { 200: helpRequest } } }, async (req) =>
     svc.closeHelp(ctx, helpActor(req), req.params.id, req.body),

@@ -320,3 +320,15 @@ export async function listPlaybooks(ctx: AppContext, ra: RequestActor, projectId
     })),
   };
 }
+
+/** The full number of a request (the call-back or the patient's phone), on purpose and audited (ARC-12). */
+export async function revealPhone(ctx: AppContext, ra: RequestActor, id: string, input: { field: 'phone' | 'patientPhone'; reason: string }) {
+  return ctx.store.db.transaction(async (tx) => {
+    const r = await findHelp(tx, id);
+    authorize(helpPolicy, ra.actor, 'revealPhone', r);
+    const value = input.field === 'phone' ? r.phone : r.patientPhone;
+    if (!value) throw badRequest([{ path: 'body.field', message: '该号码未登记' }]);
+    await appendAudit(tx, { actor: ra.actor, action: 'help.reveal', entity: 'help_request', entityId: id, projectId: r.projectId, ip: ra.ip, detail: { field: input.field, reason: input.reason } }, ctx.now());
+    return { field: input.field, value };
+  });
+}

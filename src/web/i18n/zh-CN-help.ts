@@ -91,8 +91,9 @@ export const helpMessages = {
   'help.referredToRequired': '无法由我们办理时，请填写已协助住户联系的单位或人员',
   'help.closed': '已结案',
   'help.patient': '患者',
-  'help.requesterLine': '{name} · {phone}',
   'help.unit': '房号',
+  'help.reveal': '查看完整号码',
+  'help.revealReason': '查看原因（将留痕）',
 
   'duty.title': '应急任务',
   'duty.none': '暂无待办的应急任务',

@@ -12,6 +12,7 @@ import { useCloseHelp, useHelp, usePlaybooks, useRespond, useStartPlaybook, type
 import { HelpCategoryTag, HelpStatusTag } from '../components/help-tags';
 import { HelpTimeline } from '../components/help-timeline';
 import { StepList } from '../components/step-list';
+import { RevealPhone } from '../components/reveal-phone';
 
 /** The playbook a category usually starts. */
 const DEFAULT_PLAYBOOK: Partial<Record<HelpDetailJson['category'], string>> = { medical: 'medical', security: 'security' };
@@ -155,7 +156,12 @@ export function HelpDetailPage() {
           {h.status === 'open' && <Countdown sla={h.sla} strong />}
         </Space>
         <Descriptions size="small" column={{ xs: 1, md: 2, xl: 3 }}>
-          <Descriptions.Item label={t('help.requester')}>{t('help.requesterLine', { name: h.requesterName, phone: h.phone ?? '—' })}</Descriptions.Item>
+          <Descriptions.Item label={t('help.requester')}>
+            <Space size={4}>
+              {h.requesterName}
+              {h.phone && (h.abilities.revealPhone ? <RevealPhone helpId={h.id} field="phone" masked={h.phone} /> : h.phone)}
+            </Space>
+          </Descriptions.Item>
           <Descriptions.Item label={t('help.unit')}>{h.unitCode ?? '—'}</Descriptions.Item>
           <Descriptions.Item label={t('help.receivedAt')}>
             {dayjs(h.receivedAt).format('MM-DD HH:mm:ss')} {h.recordedByName ?? ''}
@@ -163,7 +169,14 @@ export function HelpDetailPage() {
           <Descriptions.Item label={t('help.need')} span={3}>
             {h.need}
           </Descriptions.Item>
-          {h.patientAddress && <Descriptions.Item label={t('help.patient')}>{`${h.patientAddress} · ${h.patientPhone ?? ''}`}</Descriptions.Item>}
+          {h.patientAddress && (
+            <Descriptions.Item label={t('help.patient')}>
+              <Space size={4}>
+                {h.patientAddress}
+                {h.patientPhone && (h.abilities.revealPhone ? <RevealPhone helpId={h.id} field="patientPhone" masked={h.patientPhone} /> : h.patientPhone)}
+              </Space>
+            </Descriptions.Item>
+          )}
           {h.branch && <Descriptions.Item label={t('help.branch')}>{BRANCH_LABELS[h.branch] ?? h.branch}</Descriptions.Item>}
           {h.outcome && (
             <Descriptions.Item label={t('help.outcome')} span={3}>
