@@ -203,6 +203,8 @@ describe.each(STORE_KINDS)('help requests on %s', (kind) => {
     expect((await notes('banzhang', 'help.emergency', '/duty')).length).toBe(before + 1);
     expect((await notes('menwei', 'help.emergency', '/duty')).at(-1)?.body).toContain('3栋2单元502');
     expect((await notes('qiantai', 'help.emergency', `/help/${r.id}`)).length).toBe(1);
+    // the CS supervisor follows every incident on his screen
+    expect((await notes('zhuguan', 'help.emergency', `/help/${r.id}`)).length).toBe(1);
     // the first-response clock stopped with the start (the steps' own limits still run)
     t.clock.advanceMinutes(10);
     await tick();

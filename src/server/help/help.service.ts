@@ -233,6 +233,11 @@ export async function startPlaybook(ctx: AppContext, ha: HelpActor, id: string, 
         items.push({ userId, projectId: r.projectId, type: 'help.emergency', title: `紧急：${pb.name}${branch ? `（${BRANCH_LABELS[branch] ?? branch}）` : ''} ${r.number}`, body: `${where ? `${where}：` : ''}${titles.join('；')}`.slice(0, 300), link, detail: { helpRequestId: r.id, emergency: true } });
       }
     }
+    // The CS supervisor follows every incident on his screen (an emergency there too), unless a step already alerted him.
+    const alerted = new Set(items.map((i) => i.userId));
+    for (const userId of await alerteesOf(tx, r.projectId, 'cs_supervisor', now)) {
+      if (!alerted.has(userId)) items.push({ userId, projectId: r.projectId, type: 'help.emergency', title: `紧急：${pb.name}${branch ? `（${BRANCH_LABELS[branch] ?? branch}）` : ''} ${r.number}`, body: `${where ? `${where}：` : ''}${r.need}`.slice(0, 300), link: `/help/${r.id}`, detail: { helpRequestId: r.id, emergency: true } });
+    }
     await notify(tx, items, now);
     await addHelpEvent(tx, row, now, null, 'alerted', { detail: { roles: [...byRole.keys()], users: new Set(items.map((i) => i.userId)).size } });
     await appendAudit(tx, { actor: ha.actor, action: 'help.playbook_start', entity: 'help_request', entityId: id, projectId: r.projectId, ip: ha.ip, detail: { playbook: pb.code, branch } }, now);
