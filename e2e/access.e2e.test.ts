@@ -21,8 +21,10 @@ describe('access by role (browser)', () => {
     await loginAs(page, 'baoan');
 
     const menu = page.getByRole('menu');
-    await menu.getByRole('menuitem', { name: '工作台' }).waitFor();
-    expect(await menu.getByRole('menuitem').allInnerTexts()).toEqual(['工作台']);
+    // A guard's work is his emergency steps (issue 10): his one menu entry, and where he lands.
+    await menu.getByRole('menuitem', { name: '应急任务' }).waitFor();
+    expect(await menu.getByRole('menuitem').allInnerTexts()).toEqual(['应急任务']);
+    await page.waitForURL((u) => u.pathname === '/duty');
 
     await page.goto('/register');
     await page.getByText('页面不存在', { exact: true }).waitFor();

@@ -23,4 +23,21 @@ export const CLAUSE_CODE: Record<string, { files: string[]; partial?: string }> 
   'CALL-12': { files: ['src/server/seed/service-desk-seed.ts', 'src/server/calls/intake.service.ts'] },
   'ARC-11': { files: ['src/domain/work-orders/work-orders.policy.ts', 'src/server/work-orders/work-orders.service.ts', 'src/server/work-orders/work-orders.routes.ts'] },
   'ARC-12': { files: ['src/domain/shared/mask.ts', 'src/server/property/property.presenter.ts', 'src/server/property/property.service.ts'] },
+  'HELP-1': {
+    files: ['src/domain/help/help.table.ts', 'src/domain/help/help.contract.ts', 'src/server/help/help.service.ts', 'src/domain/help/labels.ts'],
+    partial: 'repairs and complaints are noted as going to a call record (routedTo), not created and linked automatically',
+  },
+  'HELP-2': { files: ['src/domain/deadlines/sla.ts', 'src/server/help/help-timers.ts', 'src/server/help/help.service.ts'] },
+  'HELP-3': { files: ['src/server/help/help.service.ts'] },
+  'HELP-4': { files: ['src/domain/help/help.contract.ts', 'src/server/help/help.service.ts'] },
+  'HELP-5': { files: ['src/server/help/help.service.ts', 'src/domain/help/help.playbooks.ts', 'src/web/help/pages/help-detail-page.tsx'] },
+  'HELP-6': { files: ['src/domain/help/help.playbooks.ts', 'src/domain/help/help.policy.ts', 'src/server/help/help.service.ts'] },
+  'HELP-7': { files: ['src/domain/help/help.playbooks.ts', 'src/server/help/help.service.ts', 'src/web/help/pages/duty-page.tsx', 'src/web/notifications/emergency-alerts.tsx'] },
+  'HELP-8': {
+    files: ['src/domain/help/help.table.ts', 'src/server/help/help.repository.ts', 'src/server/help/help.service.ts'],
+    partial: 'playbooks are data (tables, seeded per project on first use) with no editing screen yet; the return visit within a week is not scheduled',
+  },
+  'HELP-9': { files: ['src/domain/help/help.playbooks.ts'] },
+  'HELP-10': { files: ['src/domain/help/help.playbooks.ts'] },
+  'HELP-11': { files: ['src/domain/help/help.playbooks.ts'] },
 };

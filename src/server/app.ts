@@ -39,6 +39,8 @@ import { readWorkOrderAttachment } from './work-orders/work-order-attachments';
 import { NotificationHub } from './notifications/hub';
 import { TimerRunner } from './deadlines/timers';
 import { registerCallTimers } from './calls/call-timers';
+import { registerHelpTimers } from './help/help-timers';
+import { helpRoutes } from './help/help.routes';
 import { ensureGtSummaryTimers, registerGtSummaryTimer } from './calls/gt-summary-timer';
 
 declare module 'fastify' {
@@ -132,6 +134,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   const timers = new TimerRunner(opts.store.db, ctx.now, opts.timerPollMs ?? 1000, 200, (err) => app.log.error({ err }, 'timer loop'), app.log);
   registerCallTimers(timers);
   registerGtSummaryTimer(timers);
+  registerHelpTimers(timers);
   app.decorate('desk', { hub, timers });
   if (opts.runTimers) {
     app.addHook('onReady', async () => {
@@ -153,6 +156,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await referenceRoutes(app, ctx);
   await callRoutes(app, ctx);
   await workOrderRoutes(app, ctx);
+  await helpRoutes(app, ctx);
   await notificationRoutes(app, ctx, hub);
   await attachmentRoutes(app, ctx, { call: readCallAttachment, work_order: readWorkOrderAttachment });
 

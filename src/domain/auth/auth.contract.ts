@@ -24,6 +24,12 @@ export const menu = z.object({
   board: z.boolean(),
   reports: z.boolean(),
   tasks: z.boolean(),
+  /** 住户求助: the desk's help requests and incidents */
+  help: z.boolean(),
+  /** 应急任务: a responder's open playbook steps (guards, engineering) on a phone */
+  duty: z.boolean(),
+  /** 值班表: kept by the supervisors and the security shift leader */
+  roster: z.boolean(),
 });
 export type MenuItem = keyof z.infer<typeof menu>;
 

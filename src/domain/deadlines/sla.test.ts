@@ -22,7 +22,17 @@ describe('policies are picked by subject kind, then class and level', () => {
 
   it('a kind without any policy gets none (a later feature brings its own defaults)', () => {
     expect(pickPolicy(DEFAULT_SLA_POLICIES, 'complaint', 'normal', null)).toBeNull();
-    expect(planDeadline(pickPolicy(DEFAULT_SLA_POLICIES, 'help_request', null, null), t0)).toBeNull();
+    expect(planDeadline(pickPolicy(DEFAULT_SLA_POLICIES, 'key_loan', null, null), t0)).toBeNull();
+  });
+
+  it('HELP-2 a help request is due five minutes after intake; the CS supervisor at the deadline, then the service-centre manager', () => {
+    const plan = planDeadline(pickPolicy(DEFAULT_SLA_POLICIES, 'help_request', 'other', null), t0)!;
+    expect(plan.dueAt).toEqual(new Date(t0.getTime() + 5 * 60_000));
+    const escalations = plan.timers.filter((x) => x.kind === 'escalate').map((x) => ({ at: (x.at.getTime() - t0.getTime()) / 60_000, roles: x.roles }));
+    expect(escalations).toEqual([
+      { at: 5, roles: ['cs_supervisor'] },
+      { at: 10, roles: ['centre_manager'] },
+    ]);
   });
 
   it('a project’s own rows of a kind replace the defaults of that kind only', () => {

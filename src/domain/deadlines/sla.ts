@@ -119,6 +119,9 @@ export const DEFAULT_SLA_POLICIES: SlaPolicy[] = [
   call({ class: null, level: null, dueMinutes: 24 * 60, warnBeforeMinutes: 120, ladder: CS_LADDER }),
   // A work order carries its call's deadline (no timers of its own); its policy gives the doer's warn window.
   { subjectKind: 'work_order', class: null, level: null, dueMinutes: null, warnBeforeMinutes: 30, ladder: [], reclassAfterMinutes: null },
+  // HELP-2: a help request is answered within five minutes; past it the CS supervisor, five minutes later the
+  // service-centre manager. A service with its own limit keeps it: a row for its category (the class) first.
+  { subjectKind: 'help_request', class: null, level: null, dueMinutes: 5, warnBeforeMinutes: 2, ladder: [{ afterMinutes: 0, roles: ['cs_supervisor'] }, { afterMinutes: 5, roles: ['centre_manager'] }], reclassAfterMinutes: null },
 ];
 
 /** The policies of one project: its own rows for a kind, or the defaults of that kind when it has none. */

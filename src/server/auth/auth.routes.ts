@@ -8,6 +8,7 @@ import { registerPolicy } from '../../domain/property/property.policy';
 import { userPolicy } from '../../domain/users/users.policy';
 import { auditPolicy } from '../../domain/audit/audit.policy';
 import { callPolicy } from '../../domain/calls/calls.policy';
+import { dutyRosterPolicy, helpPolicy, RESPONDER_ROLES } from '../../domain/help/help.policy';
 import { hasAny } from '../../domain/shared/policy';
 import type { AppContext } from '../context';
 import { actorOf } from '../plugins/access';
@@ -68,6 +69,10 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext): Promise
         reports: hasAny(actor, callPolicy.grants.stats.roles),
         // 报修单 on a phone: technicians, engineers, vendors and the engineering lead
         tasks: hasAny(actor, ['technician', 'warranty_engineer', 'vendor', 'eng_lead']),
+        // 住户求助 for the desk and its supervisors; 应急任务 for those who do the playbooks' steps
+        help: hasAny(actor, helpPolicy.grants.read.roles.filter((r) => !(RESPONDER_ROLES as readonly string[]).includes(r))),
+        duty: hasAny(actor, RESPONDER_ROLES),
+        roster: hasAny(actor, dutyRosterPolicy.grants.edit.roles),
       },
     };
   });

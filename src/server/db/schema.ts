@@ -8,3 +8,4 @@ export { workOrders, workOrderEvents, workOrderKindEnum, workOrderStatusEnum } f
 export { timers, slaPolicies, timerStatusEnum } from '../../domain/deadlines/deadlines.table';
 export { notifications } from '../../domain/notifications/notifications.table';
 export { attachments } from '../../domain/attachments/attachments.table';
+export { helpRequests, helpPlaybooks, helpPlaybookSteps, helpSteps, helpEvents, helpDutyShifts, helpHandovers, helpCategoryEnum, helpStatusEnum, helpOutcomeEnum, helpStepStatusEnum } from '../../domain/help/help.table';

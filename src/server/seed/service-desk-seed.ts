@@ -1,3 +1,5 @@
+import { slaPolicies } from '../../domain/deadlines/deadlines.table';
+import { DEFAULT_SLA_POLICIES } from '../../domain/deadlines/sla';
 import { serviceCategories, vendorMembers, vendors } from '../../domain/calls/calls.table';
 import type { CategoryKind } from '../../domain/calls/calls.table';
 import type { Executor } from '../db/store';
@@ -42,6 +44,12 @@ export async function seedServiceDesk(tx: Executor, projectId: string, broadband
   // an escalation happen without waiting hours.
   const promised = Number(process.env.DEMO_VENDOR_PROMISED_MINUTES) || undefined;
   const vs = await tx.insert(vendors).values(DEFAULT_VENDORS.map((v) => ({ ...v, projectId, promisedMinutes: promised ?? v.promisedMinutes }))).returning();
+  // DEMO_HELP_RESPONSE_MINUTES shortens the first-response limit of help requests (HELP-2: five minutes) the same way.
+  const helpMinutes = Number(process.env.DEMO_HELP_RESPONSE_MINUTES) || undefined;
+  if (helpMinutes) {
+    const help = DEFAULT_SLA_POLICIES.find((p) => p.subjectKind === 'help_request')!;
+    await tx.insert(slaPolicies).values({ projectId, subjectKind: 'help_request', class: null, level: null, dueMinutes: helpMinutes, warnBeforeMinutes: 0, ladder: help.ladder, reclassAfterMinutes: null });
+  }
   const broadband = vs.find((v) => v.category === 'broadband')!;
   if (broadbandMembers.length) await tx.insert(vendorMembers).values(broadbandMembers.map((userId) => ({ vendorId: broadband.id, userId })));
 }

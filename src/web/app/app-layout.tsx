@@ -1,4 +1,4 @@
-import { AuditOutlined, HomeOutlined, LogoutOutlined, TeamOutlined, UserOutlined, ApartmentOutlined, PhoneOutlined, ProfileOutlined, ToolOutlined } from '@ant-design/icons';
+import { AlertOutlined, AuditOutlined, SafetyOutlined, ScheduleOutlined, HomeOutlined, LogoutOutlined, TeamOutlined, UserOutlined, ApartmentOutlined, PhoneOutlined, ProfileOutlined, ToolOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { App as AntApp, Button, Grid, Layout, Menu, Space, Typography, type MenuProps } from 'antd';
 import { useState } from 'react';
@@ -28,6 +28,9 @@ function menuItems(me: Me): MenuProps['items'] {
   if (menu.intake) items.push({ key: '/calls/new', icon: <PhoneOutlined />, label: t('menu.intake') });
   if (menu.calls) items.push({ key: '/calls', icon: <ProfileOutlined />, label: t('menu.calls') });
   if (menu.tasks) items.push({ key: '/tasks', icon: <ToolOutlined />, label: t('menu.tasks') });
+  if (menu.help) items.push({ key: '/help', icon: <AlertOutlined />, label: t('menu.help') });
+  if (menu.duty) items.push({ key: '/duty', icon: <SafetyOutlined />, label: t('menu.duty') });
+  if (menu.roster) items.push({ key: '/duty/roster', icon: <ScheduleOutlined />, label: t('menu.roster') });
   items.push(...reportMenuItems(menu));
   if (me.menu.register) items.push({ key: '/register', icon: <ApartmentOutlined />, label: t('menu.register') });
   if (me.menu.users) items.push({ key: '/admin/users', icon: <TeamOutlined />, label: t('menu.users') });
@@ -36,7 +39,7 @@ function menuItems(me: Me): MenuProps['items'] {
 }
 
 function selectedKey(pathname: string): string {
-  for (const k of ['/calls/new', '/calls', '/tasks', ...reportMenuKeys, '/register', '/admin/users', '/audit']) if (pathname === k || pathname.startsWith(`${k}/`)) return k;
+  for (const k of ['/calls/new', '/calls', '/tasks', '/help', '/duty/roster', '/duty', ...reportMenuKeys, '/register', '/admin/users', '/audit']) if (pathname === k || pathname.startsWith(`${k}/`)) return k;
   return '/';
 }
 

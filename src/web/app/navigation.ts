@@ -10,6 +10,8 @@ export function landingPath(me: Pick<Me, 'roles' | 'menu'>): string {
   const menu: MenuFlags = me.menu;
   if (menu.intake && me.roles.some((r) => DESK_ROLES.has(r))) return '/calls/new';
   if (menu.tasks && !menu.calls) return '/tasks';
+  // Guards start at their open emergency steps.
+  if (menu.duty && !menu.calls) return '/duty';
   return '/';
 }
 

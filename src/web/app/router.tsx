@@ -53,6 +53,26 @@ const appRoutes: RouteObject[] = [
     handle: { menu: 'tasks' } satisfies RouteHandle,
     lazy: async () => ({ Component: (await import('../work-orders/pages/task-detail-page')).TaskDetailPage }),
   },
+  {
+    path: 'help',
+    handle: { menu: 'help' } satisfies RouteHandle,
+    lazy: async () => ({ Component: (await import('../help/pages/help-desk-page')).HelpDeskPage }),
+  },
+  // The incident page is for everyone involved (the desk, supervisors, guards): the API decides who may read it.
+  {
+    path: 'help/:id',
+    lazy: async () => ({ Component: (await import('../help/pages/help-detail-page')).HelpDetailPage }),
+  },
+  {
+    path: 'duty',
+    handle: { menu: 'duty' } satisfies RouteHandle,
+    lazy: async () => ({ Component: (await import('../help/pages/duty-page')).DutyPage }),
+  },
+  // The roster: read by everyone on it (the API decides), kept by the supervisors and the shift leader.
+  {
+    path: 'duty/roster',
+    lazy: async () => ({ Component: (await import('../help/pages/roster-page')).RosterPage }),
+  },
   { path: '*', lazy: async () => ({ Component: (await import('../components/not-found-page')).NotFoundPage }) },
 ];
 

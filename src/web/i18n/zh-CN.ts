@@ -6,6 +6,7 @@ import { ROLE_LABELS } from '../../domain/users/role-labels';
 import { RELATION_LABELS } from '../../domain/property/labels';
 import { serviceDeskMessages } from './zh-CN-service-desk';
 import { AUDIT_ACTION_LABELS, AUDIT_DETAIL_LABELS, AUDIT_ENTITY_LABELS } from '../../domain/audit/audit-labels';
+import { helpMessages } from './zh-CN-help';
 
 export const zhCN = {
   'app.name': '物业客服台',
@@ -149,6 +150,7 @@ export const zhCN = {
   'common.yes': '是',
   'common.no': '否',
   ...serviceDeskMessages,
+  ...helpMessages,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

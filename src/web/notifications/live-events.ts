@@ -42,6 +42,7 @@ export function useLiveEvents(onNotification: (n: LiveNotification) => void): vo
       void qc.invalidateQueries({ queryKey: ['calls', 'detail'] });
       void qc.invalidateQueries({ queryKey: ['calls', 'list'] });
       void qc.invalidateQueries({ queryKey: ['work-orders'] });
+      void qc.invalidateQueries({ queryKey: ['help'] });
       handler.current(n);
     });
     es.addEventListener('session_end', () => {

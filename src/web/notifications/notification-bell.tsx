@@ -6,6 +6,7 @@ import { useNavigate } from 'react-router';
 import { t } from '../i18n/zh-CN';
 import { useMarkAllRead, useMarkRead, useNotifications, type AppNotification } from './api';
 import { useLiveEvents } from './live-events';
+import { EmergencyAlerts } from './emergency-alerts';
 
 const rowStyle = (unread: boolean) => ({
   display: 'block',
@@ -91,8 +92,11 @@ export function NotificationBell() {
   );
 
   return (
+    <>
+    <EmergencyAlerts />
     <Popover content={content} trigger="click" open={open} onOpenChange={setOpen} placement="bottomRight" styles={{ container: { padding: '8px 0' } }}>
       <Button type="text" aria-label={t('notify.bell', { n: unread })} data-testid="notification-bell" icon={<Badge count={unread} size="small" offset={[4, -2]}><BellOutlined style={{ fontSize: 18 }} /></Badge>} />
     </Popover>
+    </>
   );
 }

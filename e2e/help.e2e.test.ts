@@ -1,0 +1,174 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
+import { useJourney } from './support/journey';
+import { loginAs, trackProblems } from './support/browser';
+
+const PHONE = { width: 390, height: 844 };
+const DESK = { width: 1366, height: 768 };
+/** Set SCREENSHOT_DIR to keep what each screen looked like. */
+const shot = async (page: Page, name: string) => {
+  if (process.env.SCREENSHOT_DIR) await page.screenshot({ path: `${process.env.SCREENSHOT_DIR}/${name}.png`, fullPage: false });
+};
+
+/** Acknowledges the emergency alert on the page (it stays until then) and returns its text. */
+async function acknowledgeAlert(page: Page, hasText: string): Promise<string> {
+  const item = page.getByTestId('emergency-item').filter({ hasText });
+  await item.waitFor();
+  const text = await item.innerText();
+  await item.getByTestId('emergency-ack').click();
+  await item.waitFor({ state: 'detached' });
+  return text;
+}
+
+describe('help requests and emergency playbooks (browser)', () => {
+  const j = useJourney();
+  const phones: { context: BrowserContext; problems: string[] }[] = [];
+  afterEach(async () => {
+    const problems = phones.flatMap((p) => p.problems);
+    await Promise.all(phones.splice(0).map((p) => p.context.close()));
+    expect(problems).toEqual([]);
+  });
+
+  /** A guard's phone: a phone's screen and user agent (the timeline records the device). */
+  async function onPhone(username: string): Promise<Page> {
+    const context = await j.browser.newContext({
+      baseURL: j.server.baseUrl,
+      locale: 'zh-CN',
+      timezoneId: 'Asia/Shanghai',
+      viewport: PHONE,
+      isMobile: true,
+      hasTouch: true,
+      userAgent: 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1',
+    });
+    context.setDefaultTimeout(60_000);
+    const page = await context.newPage();
+    phones.push({ context, problems: trackProblems(page) });
+    await loginAs(page, username);
+    return page;
+  }
+
+  it('HELP-7 qiantai takes an ambulance call, starts the 120 branch; banzhang and menwei are alerted on their phones, each confirms his step; the incident closes with a complete timeline', async () => {
+    // The guards sign in on their phones: their page lists their open emergency steps (none yet).
+    const banzhang = await onPhone('banzhang');
+    await banzhang.waitForURL((u) => u.pathname === '/duty');
+    await banzhang.getByText('暂无待办的应急任务').waitFor();
+    const menwei = await onPhone('menwei');
+    await menwei.waitForURL((u) => u.pathname === '/duty');
+
+    // The desk: keyboard first. An everyday word finds the category, Ctrl+Enter records.
+    const qiantai = await j.signedIn('qiantai', DESK);
+    await qiantai.goto('/help');
+    const search = qiantai.getByTestId('help-search');
+    await search.fill('救护车');
+    await qiantai.getByText('建议类别：急救病人（回车采用）').waitFor();
+    await search.press('Enter');
+    await qiantai.keyboard.type('李秀英');
+    await qiantai.getByLabel('回电号码').fill('13912345678');
+    await qiantai.getByLabel('需要什么帮助').fill('父亲胸口痛，需要叫救护车');
+    await shot(qiantai, 'help-desk-1366');
+    await qiantai.getByLabel('需要什么帮助').press('Control+Enter');
+    await qiantai.waitForURL((u) => /^\/help\/[0-9a-f-]{36}$/.test(u.pathname));
+    const helpId = new URL(qiantai.url()).pathname.split('/').pop()!;
+    await qiantai.getByTestId('countdown').waitFor();
+
+    // HELP-5: the form does not go on without the patient's address and phone.
+    const start = qiantai.getByTestId('start-playbook');
+    await start.getByText('急救病人').waitFor();
+    await start.getByTestId('playbook-start').click();
+    await start.getByText('请先询问并记录患者地址').waitFor();
+    await start.getByText('请先询问并记录患者电话').waitFor();
+    await start.getByLabel('患者地址').fill('3栋2单元502');
+    await start.getByLabel('患者电话').fill('13887654321');
+    await start.getByText('拨打 120').click();
+    await start.getByTestId('playbook-start').click();
+    await qiantai.getByTestId('help-step').first().waitFor();
+    expect(await qiantai.getByTestId('help-step').count()).toBe(5);
+
+    // The shift leader's phone: the alert is on screen (with sound) until he acknowledges it.
+    await banzhang.getByTestId('emergency-alert').waitFor();
+    await shot(banzhang, 'help-alert-390');
+    const alertText = await acknowledgeAlert(banzhang, '急救病人（拨打 120）');
+    expect(alertText).toContain('3栋2单元502');
+    await banzhang.waitForURL((u) => u.pathname === '/duty');
+    const leaderStep = banzhang.getByTestId('duty-step').filter({ hasText: '立即通知入口值班保安' });
+    await leaderStep.getByTestId('step-ack').click();
+    await expect.poll(() => leaderStep.getAttribute('data-status')).toBe('acknowledged');
+    await shot(banzhang, 'help-duty-390');
+    await leaderStep.getByTestId('step-complete').click();
+    await leaderStep.waitFor({ state: 'detached' });
+
+    // The gate guard confirms "at the gate" and guides the ambulance.
+    await acknowledgeAlert(menwei, '急救病人（拨打 120）');
+    const gateStep = menwei.getByTestId('duty-step').filter({ hasText: '引导救护车' });
+    await gateStep.getByTestId('step-ack').click();
+    await expect.poll(() => gateStep.getAttribute('data-status')).toBe('acknowledged');
+    await gateStep.getByPlaceholder('完成情况（可选）').fill('救护车已到，已引导到 3 栋');
+    await gateStep.getByTestId('step-complete').click();
+    await gateStep.waitFor({ state: 'detached' });
+
+    // The shift leader reports back to the CS office when done.
+    const reportStep = banzhang.getByTestId('duty-step').filter({ hasText: '完成后向客服中心回报' });
+    await reportStep.getByTestId('step-complete').click();
+    await reportStep.waitFor({ state: 'detached' });
+    await banzhang.getByText('暂无待办的应急任务').waitFor();
+
+    // The desk sees it live, does its own two steps and closes with a written result.
+    await acknowledgeAlert(qiantai, '急救病人（拨打 120）');
+    await qiantai.waitForURL((u) => u.pathname === `/help/${helpId}`);
+    await qiantai.getByTestId('help-step').filter({ hasText: '引导救护车' }).filter({ hasText: '何军 完成于' }).waitFor();
+    for (const title of ['协助拨打 120', '记录处理经过']) {
+      const step = qiantai.getByTestId('help-step').filter({ hasText: title });
+      await step.getByTestId('step-complete').click();
+      await expect.poll(() => step.getAttribute('data-status')).toBe('done');
+    }
+    await qiantai.getByTestId('close-result').fill('120 已将患者送往市人民医院，家属陪同');
+    await qiantai.getByTestId('close-submit').click();
+    await qiantai.getByTestId('help-status').filter({ hasText: '已结案' }).waitFor();
+    await shot(qiantai, 'help-incident-1366');
+
+    const timeline = qiantai.getByTestId('timeline-item');
+    await expect.poll(async () => (await timeline.allInnerTexts()).join('\n')).toContain('已报服务中心经理');
+    const types = await timeline.evaluateAll((els) => els.map((e) => e.getAttribute('data-type')));
+    expect(types.filter((x) => x === 'step_done')).toHaveLength(5);
+    expect(types.slice(0, 3)).toEqual(['recorded', 'responded', 'playbook_started']);
+    expect(types.slice(-2)).toEqual(['closed', 'reported']);
+    const text = (await timeline.allInnerTexts()).join('\n');
+    expect(text).toContain('何军 · 手机');
+    expect(text).toContain('胡刚 · 手机');
+    expect(text).toContain('林佳怡 · 电脑');
+    expect(text).toContain('救护车已到，已引导到 3 栋');
+  }, 240_000);
+});
+
+// The first-response limit shortened to one minute (read by the demo seed), so the five minutes pass during the test.
+describe('an unanswered help request (browser)', () => {
+  const j = useJourney({ env: { DEMO_HELP_RESPONSE_MINUTES: '1' } });
+
+  it('HELP-2 nobody answers a help request: past its limit the CS supervisor is alerted on screen and opens it', async () => {
+    const zhuguan = await j.signedIn('zhuguan', DESK);
+    await zhuguan.getByTestId('notification-bell').waitFor();
+    const kefu = await j.signedIn('kefu', DESK);
+    await kefu.goto('/help');
+    await kefu.getByTestId('help-search').fill('帮忙');
+    await kefu.getByTestId('help-search').press('Enter');
+    await kefu.keyboard.type('王大爷');
+    await kefu.getByLabel('需要什么帮助').fill('老人忘带钥匙，进不了门');
+    await kefu.getByLabel('需要什么帮助').press('Control+Enter');
+    await kefu.waitForURL((u) => /^\/help\/[0-9a-f-]{36}$/.test(u.pathname));
+    const number = (await kefu.getByRole('heading', { level: 4 }).innerText()).match(/QZ\d{8}-\d{4}/)![0];
+
+    // Nobody answers: the escalation pops up on the supervisor's screen by itself.
+    const toast = zhuguan.getByTestId('escalation-toast').filter({ hasText: number });
+    await toast.waitFor({ timeout: 150_000 });
+    expect(await toast.innerText()).toContain('求助超时未答复（第 1 级）');
+    await toast.getByRole('button').filter({ hasText: '查看记录' }).click();
+    await zhuguan.waitForURL((u) => u.pathname.startsWith('/help/'));
+    await zhuguan.getByTestId('countdown').filter({ hasText: '已超时' }).waitFor();
+    await zhuguan.getByTestId('timeline-item').filter({ hasText: '超时升级' }).waitFor();
+    // The supervisor answers: the clock stops.
+    await zhuguan.getByLabel('答复内容').fill('已联系开锁公司，20 分钟到');
+    await zhuguan.getByTestId('help-respond').click();
+    await zhuguan.getByTestId('help-status').filter({ hasText: '处理中' }).waitFor();
+  }, 240_000);
+});

@@ -1,0 +1,453 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { Client, STORE_KINDS, startTestApp, type TestApp } from '../testing/harness';
+import { deskFixture } from '../testing/desk';
+import { rows } from '../db/store';
+import { TimerRunner } from '../deadlines/timers';
+import { registerHelpTimers } from './help-timers';
+
+/**
+ * Issue 10, 住户求助 (SPEC.md HELP-1..11). Expected values are written by hand from the manual: the categories,
+ * who is alerted after five minutes, which roles do which steps, what a close needs.
+ */
+describe.each(STORE_KINDS)('help requests on %s', (kind) => {
+  let t: TestApp;
+  let qiantai: Client;
+  let kefu: Client;
+  let banzhang: Client;
+  let menwei: Client;
+  let baoan: Client;
+  let f: Awaited<ReturnType<typeof deskFixture>>;
+  beforeAll(async () => {
+    t = await startTestApp(kind, { sessionIdleMinutes: 1e6, sessionAbsoluteMinutes: 1e7 });
+    [qiantai, kefu, banzhang, menwei, baoan] = await Promise.all(['qiantai', 'kefu', 'banzhang', 'menwei', 'baoan'].map((u) => Client.login(t.app, u)));
+    f = await deskFixture(t);
+  });
+  afterAll(() => t.close());
+
+  const notes = async (username: string, type: string, link: string) =>
+    rows<{ title: string; body: string | null }>(
+      t.store.db,
+      sql`SELECT n.title, n.body FROM notifications n JOIN users u ON u.id = n.user_id WHERE u.username = ${username} AND n.type = ${type} AND n.link = ${link} ORDER BY n.id`,
+    );
+  const tick = async () => {
+    await t.app.desk.timers.tick();
+    await t.app.desk.timers.tick();
+  };
+  const take = async (body: Record<string, unknown>, c: Client = qiantai) => {
+    const res = await c.post('/api/help', { projectId: t.ids.p1, requesterName: '李秀英', phone: '13912345678', need: '需要帮助', ...body });
+    expect(res.statusCode, res.body).toBe(201);
+    return res.json();
+  };
+  const detail = async (id: string, c: Client = qiantai) => (await c.get(`/api/help/${id}`)).json();
+  const stored = async (id: string) =>
+    (await rows<{ status: string; playbook_code: string | null; outcome: string | null; closed_at: unknown; steps: number }>(
+      t.store.db,
+      sql`SELECT status, playbook_code, outcome, closed_at, (SELECT count(*)::int FROM help_steps s WHERE s.help_request_id = r.id) AS steps FROM help_requests r WHERE id = ${id}`,
+    ))[0];
+
+  it('HELP-1 the seven categories a–g are taken; anything else is refused in Chinese', async () => {
+    for (const category of ['medical', 'repair', 'complaint', 'security', 'disaster', 'other']) {
+      const r = await take({ category, need: `类别 ${category} 的求助` });
+      expect(r).toMatchObject({ category, status: 'open' });
+      expect(r.number).toMatch(/^QZ\d{8}-\d{4}$/);
+    }
+    const inquiry = await take({ category: 'inquiry', need: '询问物业费缴费时间', answer: '每月 25 日前在客服中心或线上缴纳' });
+    expect(inquiry.category).toBe('inquiry');
+    const bad = await qiantai.post('/api/help', { projectId: t.ids.p1, category: 'pets', requesterName: '李秀英', need: '猫跑丢了' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.fields).toEqual([expect.objectContaining({ path: 'body.category', message: '请选择求助类别' })]);
+    const noNeed = await qiantai.post('/api/help', { projectId: t.ids.p1, category: 'other', requesterName: '李秀英', need: '' });
+    expect(noNeed.statusCode).toBe(400);
+    expect(noNeed.json().error.fields[0]).toMatchObject({ path: 'body.need', message: '请填写需要什么帮助' });
+  });
+
+  it('HELP-1 an inquiry (d) is answered and closed in one step, with no clock; without an answer it is refused and nothing is written', async () => {
+    const r = await take({ category: 'inquiry', need: '询问装修押金退还', answer: '验收合格后 7 个工作日内退还' });
+    expect(r).toMatchObject({ status: 'closed', outcome: 'answered', result: '验收合格后 7 个工作日内退还', sla: { state: 'none' } });
+    const [timers] = await rows<{ n: number }>(t.store.db, sql`SELECT count(*)::int AS n FROM timers WHERE subject_id = ${r.id}`);
+    expect(timers.n).toBe(0);
+    expect((await detail(r.id)).timeline.map((e: { type: string }) => e.type)).toEqual(['recorded', 'responded', 'closed']);
+    const before = await rows<{ n: number }>(t.store.db, sql`SELECT count(*)::int AS n FROM help_requests`);
+    const res = await qiantai.post('/api/help', { projectId: t.ids.p1, category: 'inquiry', requesterName: '李秀英', need: '询问停车位' });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.fields[0]).toMatchObject({ path: 'body.answer', message: '咨询请填写当场答复的内容' });
+    expect(await rows<{ n: number }>(t.store.db, sql`SELECT count(*)::int AS n FROM help_requests`)).toEqual(before);
+  });
+
+  it('HELP-1 repairs (b) and complaints (c) are noted as going to a record of their own; an ordinary help request is not', async () => {
+    expect((await take({ category: 'repair', need: '厨房水管漏水' })).routedTo).toBe('call');
+    expect((await take({ category: 'complaint', need: '投诉楼上噪音' })).routedTo).toBe('call');
+    expect((await take({ category: 'other', need: '帮忙搬一下轮椅' })).routedTo).toBeNull();
+  });
+
+  it('HELP-1 the call-back phone is masked on the way out and kept whole in the store', async () => {
+    const r = await take({ category: 'other', need: '老人找不到家门', phone: '13912345678', householdId: await f.someHousehold('2', 1) });
+    expect(r.phone).toBe('139****5678');
+    expect(r.unitCode).toMatch(/^2-/);
+    expect(JSON.stringify(await detail(r.id))).not.toContain('13912345678');
+    const [row] = await rows<{ phone: string }>(t.store.db, sql`SELECT phone FROM help_requests WHERE id = ${r.id}`);
+    expect(row.phone).toBe('13912345678');
+  });
+
+  it('HELP-1 the full phone is shown only on purpose, with a reason, and audited; not to engineering', async () => {
+    const r = await take({ category: 'medical', need: '老人呼吸困难', phone: '13912340000' });
+    expect((await qiantai.post(`/api/help/${r.id}/playbook`, { version: r.version, playbookCode: 'medical', branch: 'call120', patientAddress: '1栋101', patientPhone: '13855556666' })).statusCode).toBe(200);
+    const noReason = await menwei.post(`/api/help/${r.id}/reveal`, { field: 'patientPhone', reason: '' });
+    expect(noReason.statusCode).toBe(400);
+    expect(noReason.json().error.fields[0]).toMatchObject({ path: 'body.reason', message: '请说明查看原因' });
+    const ok = await menwei.post(`/api/help/${r.id}/reveal`, { field: 'patientPhone', reason: '联系患者家属下楼接救护车' });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json()).toEqual({ field: 'patientPhone', value: '13855556666' });
+    const [audit] = await rows<{ n: number }>(t.store.db, sql`SELECT count(*)::int AS n FROM audit_log WHERE action = 'help.reveal' AND entity_id = ${r.id}`);
+    expect(audit.n).toBe(1);
+    const lingban = await Client.login(t.app, 'lingban');
+    expect((await lingban.post(`/api/help/${r.id}/reveal`, { field: 'phone', reason: '查看号码' })).statusCode).toBe(404);
+  });
+
+  it('HELP-2 unanswered for five minutes: the CS supervisor is alerted, five minutes later the service-centre manager, each once', async () => {
+    const r = await take({ category: 'other', need: '钥匙锁在屋里' });
+    const link = `/help/${r.id}`;
+    expect(new Date(r.sla.dueAt).getTime() - t.clock.t).toBe(5 * 60_000);
+    t.clock.advanceMinutes(4);
+    await tick();
+    expect(await notes('zhuguan', 'deadline.escalation', link)).toHaveLength(0);
+    expect((await detail(r.id)).sla.state).toBe('warning');
+    t.clock.advanceMinutes(1);
+    await tick();
+    expect(await notes('zhuguan', 'deadline.escalation', link)).toHaveLength(1);
+    expect(await notes('zhongxin', 'deadline.escalation', link)).toHaveLength(0);
+    expect((await detail(r.id)).sla.state).toBe('overdue');
+    t.clock.advanceMinutes(5);
+    await tick();
+    expect(await notes('zhuguan', 'deadline.escalation', link)).toHaveLength(1);
+    expect(await notes('zhongxin', 'deadline.escalation', link)).toHaveLength(1);
+    const types = (await detail(r.id)).timeline.map((e: { type: string }) => e.type);
+    expect(types.filter((x: string) => x === 'escalated')).toHaveLength(2);
+  });
+
+  it('HELP-2 two instances watching the same clock alert the CS supervisor exactly once', async () => {
+    const r = await take({ category: 'other', need: '楼道灯不亮，老人看不见路' });
+    const other = new TimerRunner(t.store.db, t.clock.now);
+    registerHelpTimers(other);
+    t.clock.advanceMinutes(5);
+    await Promise.all([t.app.desk.timers.tick(), other.tick(), t.app.desk.timers.tick(), other.tick()]);
+    expect(await notes('zhuguan', 'deadline.escalation', `/help/${r.id}`)).toHaveLength(1);
+    const [fired] = await rows<{ n: number }>(t.store.db, sql`SELECT count(*)::int AS n FROM timers WHERE subject_id = ${r.id} AND kind = 'escalate' AND status = 'fired'`);
+    expect(fired.n).toBe(1);
+  });
+
+  it('HELP-2 a first response within five minutes stops the clock: nobody is alerted, and a second first response is a conflict', async () => {
+    const r = await take({ category: 'other', need: '需要借用轮椅' });
+    t.clock.advanceMinutes(3);
+    const res = await kefu.post(`/api/help/${r.id}/respond`, { version: r.version, note: '已安排前台送轮椅' });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ status: 'handling', sla: { state: 'none' } });
+    t.clock.advanceMinutes(15);
+    await tick();
+    expect(await notes('zhuguan', 'deadline.escalation', `/help/${r.id}`)).toHaveLength(0);
+    expect(await notes('zhongxin', 'deadline.escalation', `/help/${r.id}`)).toHaveLength(0);
+    const again = await kefu.post(`/api/help/${r.id}/respond`, { version: res.json().version, note: '再答复一次' });
+    expect(again.statusCode).toBe(409);
+    const stale = await take({ category: 'other', need: '门禁卡失效' });
+    expect((await kefu.post(`/api/help/${stale.id}/respond`, { version: stale.version + 1, note: '已答复' })).statusCode).toBe(409);
+  });
+
+  it('HELP-3 every legitimate request is taken: an ordinary help of life (g) is recorded and handled like any other', async () => {
+    const r = await take({ category: 'other', need: '帮忙代收快递' });
+    const closed = await qiantai.post(`/api/help/${r.id}/close`, { version: r.version, outcome: 'solved', result: '已在前台代收，住户已取走' });
+    expect(closed.statusCode, closed.body).toBe(200);
+    expect(closed.json()).toMatchObject({ status: 'closed', outcome: 'solved', result: '已在前台代收，住户已取走' });
+  });
+
+  it('HELP-4 a request we cannot do ourselves is not closed without whom we helped the resident contact, and nothing is written', async () => {
+    const r = await take({ category: 'other', need: '想办理户口迁移' });
+    const res = await qiantai.post(`/api/help/${r.id}/close`, { version: r.version, outcome: 'referred', result: '物业无法办理户口业务' });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.fields[0]).toMatchObject({ path: 'body.referredTo', message: '无法由我们办理时，请填写已协助住户联系的单位或人员' });
+    expect(await stored(r.id)).toMatchObject({ status: 'open', outcome: null, closed_at: null });
+    const noResult = await qiantai.post(`/api/help/${r.id}/close`, { version: r.version, outcome: 'solved', result: '' });
+    expect(noResult.statusCode).toBe(400);
+    expect(noResult.json().error.fields[0]).toMatchObject({ path: 'body.result', message: '请填写处理结果' });
+    const ok = await qiantai.post(`/api/help/${r.id}/close`, { version: r.version, outcome: 'referred', result: '物业无法办理户口业务', referredTo: '辖区派出所户籍窗口 0755-12345678' });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json()).toMatchObject({ status: 'closed', outcome: 'referred', referredTo: '辖区派出所户籍窗口 0755-12345678' });
+  });
+
+  it('HELP-5 the medical playbook does not start without the patient’s address and phone, nor without the requester’s choice; nothing is written', async () => {
+    const r = await take({ category: 'medical', need: '家里老人晕倒' });
+    const res = await qiantai.post(`/api/help/${r.id}/playbook`, { version: r.version, playbookCode: 'medical', branch: 'call120' });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.fields).toEqual([
+      { path: 'body.patientAddress', message: '请先询问并记录患者地址' },
+      { path: 'body.patientPhone', message: '请先询问并记录患者电话' },
+    ]);
+    const noBranch = await qiantai.post(`/api/help/${r.id}/playbook`, { version: r.version, playbookCode: 'medical', patientAddress: '2栋1单元301', patientPhone: '13812345678' });
+    expect(noBranch.statusCode).toBe(400);
+    expect(noBranch.json().error.fields).toEqual([{ path: 'body.branch', message: '请选择处理方式（送医院、拨打 120、派人协助照料）' }]);
+    expect(await stored(r.id)).toMatchObject({ status: 'open', playbook_code: null, steps: 0 });
+    const [alerts] = await rows<{ n: number }>(t.store.db, sql`SELECT count(*)::int AS n FROM notifications WHERE type = 'help.emergency' AND detail->>'helpRequestId' = ${r.id}`);
+    expect(alerts.n).toBe(0);
+  });
+
+  it('HELP-7 call 120: the shift leader and the gate guard are alerted at once; each does his own step, time-stamped; the incident closes with its timeline and is reported to the centre manager', async () => {
+    const r = await take({ category: 'medical', need: '父亲胸口痛，需要叫救护车' });
+    const before = (await notes('banzhang', 'help.emergency', '/duty')).length;
+    t.clock.advanceMinutes(1);
+    const started = await qiantai.post(`/api/help/${r.id}/playbook`, { version: r.version, playbookCode: 'medical', branch: 'call120', patientAddress: '3栋2单元502', patientPhone: '13887654321' });
+    expect(started.statusCode, started.body).toBe(200);
+    expect(started.json()).toMatchObject({ status: 'handling', playbookCode: 'medical', branch: 'call120', patientAddress: '3栋2单元502', patientPhone: '138****4321' });
+    const d = await detail(r.id);
+    expect(d.steps.map((s: { role: string }) => s.role)).toEqual(['front_desk', 'guard_leader', 'gate_guard', 'guard_leader', 'front_desk']);
+    expect(d.steps[2].title).toContain('引导救护车');
+    expect((await notes('banzhang', 'help.emergency', '/duty')).length).toBe(before + 1);
+    expect((await notes('menwei', 'help.emergency', '/duty')).at(-1)?.body).toContain('3栋2单元502');
+    expect((await notes('qiantai', 'help.emergency', `/help/${r.id}`)).length).toBe(1);
+    // the CS supervisor follows every incident on his screen
+    expect((await notes('zhuguan', 'help.emergency', `/help/${r.id}`)).length).toBe(1);
+    // the first-response clock stopped with the start (the steps' own limits still run)
+    t.clock.advanceMinutes(10);
+    await tick();
+    expect((await notes('zhuguan', 'deadline.escalation', `/help/${r.id}`)).filter((n) => n.title.includes('求助超时未答复'))).toHaveLength(0);
+    expect((await notes('zhuguan', 'deadline.escalation', `/help/${r.id}`)).filter((n) => n.title.includes('应急步骤超时'))).toHaveLength(2); // the desk's 2-minute and the leader's 3-minute steps
+    // nobody acknowledged: the steps' roles are alerted again, the shift leader and the CS supervisor told, then the centre manager
+    expect((await notes('zhuguan', 'deadline.escalation', `/help/${r.id}`)).filter((n) => n.title.includes('应急步骤无人确认（第 1 级）'))).toHaveLength(1);
+    expect((await notes('zhongxin', 'deadline.escalation', `/help/${r.id}`)).filter((n) => n.title.includes('应急步骤无人确认（第 2 级）'))).toHaveLength(1);
+    expect((await notes('menwei', 'help.emergency', '/duty')).filter((n) => n.title.includes('再次提醒') && n.title.includes(r.number))).toHaveLength(2);
+
+    const gateStep = d.steps[2];
+    const mine = (await menwei.get(`/api/help/my-steps?projectId=${t.ids.p1}`)).json().items;
+    expect(mine.map((s: { id: string }) => s.id)).toContain(gateStep.id);
+    // another role's step is not his: a guard cannot confirm the gate guard's step
+    expect((await baoan.post(`/api/help/steps/${gateStep.id}/acknowledge`, { version: gateStep.version })).statusCode).toBe(404);
+    expect((await banzhang.post(`/api/help/steps/${gateStep.id}/complete`, { version: gateStep.version })).statusCode).toBe(404);
+    const ack = await menwei.post(`/api/help/steps/${gateStep.id}/acknowledge`, { version: gateStep.version });
+    expect(ack.statusCode, ack.body).toBe(200);
+    expect(ack.json()).toMatchObject({ status: 'acknowledged', acknowledgedByName: '何军' });
+    expect((await menwei.post(`/api/help/steps/${gateStep.id}/acknowledge`, { version: ack.json().version })).statusCode).toBe(409);
+    t.clock.advanceMinutes(2);
+    const done = await menwei.post(`/api/help/steps/${gateStep.id}/complete`, { version: ack.json().version, note: '救护车已到，引导到 3 栋' });
+    expect(done.statusCode, done.body).toBe(200);
+    expect(done.json()).toMatchObject({ status: 'done', doneByName: '何军', note: '救护车已到，引导到 3 栋' });
+    expect((await menwei.get(`/api/help/my-steps?projectId=${t.ids.p1}`)).json().items.map((s: { id: string }) => s.id)).not.toContain(gateStep.id);
+
+    const closed = await qiantai.post(`/api/help/${r.id}/close`, { version: (await detail(r.id)).version, outcome: 'solved', result: '120 已将患者送往市人民医院，家属陪同' });
+    expect(closed.statusCode, closed.body).toBe(200);
+    const timeline = (await detail(r.id)).timeline;
+    const types = timeline.map((e: { type: string }) => e.type) as string[];
+    expect(types.slice(0, 4)).toEqual(['recorded', 'responded', 'playbook_started', 'alerted']);
+    // ten minutes passed with every step waiting: two past their limits, the no-acknowledgement chain at 2 and 5 minutes
+    expect(types.slice(4, -4).sort()).toEqual(['ack_overdue', 'ack_overdue', 'step_overdue', 'step_overdue']);
+    expect(types.slice(-4)).toEqual(['step_acknowledged', 'step_done', 'closed', 'reported']);
+    const stepDone = timeline.find((e: { type: string }) => e.type === 'step_done');
+    expect(stepDone).toMatchObject({ actorName: '何军', minute: 13, stepTitle: gateStep.title });
+    expect(await notes('zhongxin', 'help.report', `/help/${r.id}`)).toHaveLength(1);
+    // a closed incident's steps are not moved any more
+    const leader = (await detail(r.id)).steps[1];
+    expect((await banzhang.post(`/api/help/steps/${leader.id}/complete`, { version: leader.version })).statusCode).toBe(409);
+  });
+
+  it('HELP-6 take to hospital: two guards sent by the shift leader, a vehicle sent by the desk, the guards go with the patient and report back', async () => {
+    const r = await take({ category: 'medical', need: '孩子高烧需要送医' });
+    const res = await qiantai.post(`/api/help/${r.id}/playbook`, { version: r.version, playbookCode: 'medical', branch: 'hospital', patientAddress: '5栋101', patientPhone: '13800001111' });
+    expect(res.statusCode, res.body).toBe(200);
+    const steps = (await detail(r.id)).steps as { role: string; title: string; parallelGroup: number }[];
+    expect(steps.find((s) => s.role === 'guard_leader')?.title).toContain('两名保安');
+    expect(steps.find((s) => s.title.includes('派车'))?.role).toBe('front_desk');
+    expect(steps.find((s) => s.role === 'guard')?.title).toContain('不提供没把握的医疗建议');
+    // the desk's call to security and the shift leader's dispatch run in parallel
+    expect(steps[0].parallelGroup).toBe(steps[1].parallelGroup);
+    expect(await notes('baoan', 'help.emergency', '/duty')).not.toHaveLength(0);
+  });
+
+  it('HELP-8 send someone to help care; playbooks are data: an edit changes the next incident, never a running one', async () => {
+    const r1 = await take({ category: 'medical', need: '独居老人行动不便' });
+    expect((await qiantai.post(`/api/help/${r1.id}/playbook`, { version: r1.version, playbookCode: 'medical', branch: 'care', patientAddress: '6栋201', patientPhone: '13800002222' })).statusCode).toBe(200);
+    const before = (await detail(r1.id)).steps as { role: string; title: string }[];
+    expect(before.map((s) => s.role)).toEqual(['front_desk', 'guard', 'front_desk']);
+    await t.store.db.execute(
+      sql`UPDATE help_playbook_steps SET title = '由客服专员上门照料' WHERE role = 'guard' AND branch = 'care' AND playbook_id IN (SELECT id FROM help_playbooks WHERE project_id = ${t.ids.p1} AND code = 'medical')`,
+    );
+    expect((await detail(r1.id)).steps[1].title).toBe(before[1].title);
+    const r2 = await take({ category: 'medical', need: '老人摔倒需要照料' });
+    expect((await qiantai.post(`/api/help/${r2.id}/playbook`, { version: r2.version, playbookCode: 'medical', branch: 'care', patientAddress: '6栋202', patientPhone: '13800003333' })).statusCode).toBe(200);
+    expect((await detail(r2.id)).steps[1].title).toBe('由客服专员上门照料');
+    // a request runs one playbook
+    const again = await qiantai.post(`/api/help/${r2.id}/playbook`, { version: (await detail(r2.id)).version, playbookCode: 'security' });
+    expect(again.statusCode).toBe(409);
+  });
+
+  it('HELP-6 one step acknowledged twice at once (two taps, two phones): one wins, the other is told it changed', async () => {
+    const r = await take({ category: 'medical', need: '老人摔伤需要送医' });
+    expect((await qiantai.post(`/api/help/${r.id}/playbook`, { version: r.version, playbookCode: 'medical', branch: 'hospital', patientAddress: '8栋302', patientPhone: '13800004444' })).statusCode).toBe(200);
+    const step = ((await detail(r.id)).steps as { id: string; role: string; version: number }[]).find((s) => s.role === 'guard')!;
+    const baoan2 = await Client.login(t.app, 'baoan');
+    const answers = await Promise.all([baoan.post(`/api/help/steps/${step.id}/acknowledge`, { version: step.version }), baoan2.post(`/api/help/steps/${step.id}/acknowledge`, { version: step.version })]);
+    expect(answers.map((a) => a.statusCode).sort()).toEqual([200, 409]);
+    const [acks] = await rows<{ n: number }>(t.store.db, sql`SELECT count(*)::int AS n FROM help_events WHERE step_id = ${step.id} AND type = 'step_acknowledged'`);
+    expect(acks.n).toBe(1);
+  });
+
+  it('HELP-9 security incidents: the shift leader confirms on site and protects the scene, the most senior decides on 110, losses recorded, a written report', async () => {
+    const pb = (await qiantai.get(`/api/help/playbooks?projectId=${t.ids.p1}`)).json().items.find((p: { code: string }) => p.code === 'security');
+    const titles = pb.steps.map((s: { role: string; title: string }) => `${s.role}:${s.title}`).join('|');
+    expect(titles).toContain('guard_leader:到场确认情况，保护现场');
+    expect(titles).toContain('110');
+    expect(titles).toContain('登记损失');
+    expect(titles).toContain('书面报告');
+    const r = await take({ category: 'security', need: '车库有人撬车' });
+    expect((await banzhang.post(`/api/help/${r.id}/playbook`, { version: r.version, playbookCode: 'security' })).statusCode).toBe(200);
+    expect((await notes('baoan', 'help.emergency', '/duty')).at(-1)?.title).toContain('治安事件');
+  });
+
+  it('HELP-10 gas poisoning: no switches or phones at the scene first, then the valve shut and windows opened, the gas company and 120 called', async () => {
+    const pb = (await qiantai.get(`/api/help/playbooks?projectId=${t.ids.p1}`)).json().items.find((p: { code: string }) => p.code === 'gas');
+    const steps = pb.steps as { role: string; title: string; parallelGroup: number }[];
+    expect(steps[0].title).toContain('不要开关电器');
+    expect(steps.find((s) => s.title.includes('关闭燃气阀门'))?.role).toBe('guard');
+    expect(steps.some((s) => s.role === 'eng_lead')).toBe(true);
+    expect(steps.find((s) => s.title.includes('燃气公司'))?.title).toContain('120');
+  });
+
+  it('HELP-11 typhoon, flooding and fire playbooks have steps for engineering, customer service and security', async () => {
+    const books = (await qiantai.get(`/api/help/playbooks?projectId=${t.ids.p1}`)).json().items as { code: string; steps: { role: string; title: string }[] }[];
+    for (const code of ['typhoon', 'flood', 'fire']) {
+      const roles = new Set(books.find((b) => b.code === code)!.steps.map((s) => s.role));
+      expect(roles.has('eng_lead') && roles.has('front_desk') && (roles.has('guard') || roles.has('guard_leader'))).toBe(true);
+    }
+    const all = books.flatMap((b) => b.steps.map((s) => s.title)).join('|');
+    for (const word of ['沙袋', '切断', '电梯停到顶层', '119', '保险理赔', '通知']) expect(all).toContain(word);
+  });
+
+  it('lift entrapment: rescue on site within 30 minutes; past it the shift leader and the CS supervisor are alerted', async () => {
+    const r = await take({ category: 'other', need: '3 栋电梯困人' });
+    expect((await qiantai.post(`/api/help/${r.id}/playbook`, { version: r.version, playbookCode: 'lift' })).statusCode).toBe(200);
+    const rescue = ((await detail(r.id)).steps as { title: string; limitMinutes: number | null; dueAt: string }[]).find((s) => s.title.includes('救援'))!;
+    expect(rescue.limitMinutes).toBe(30);
+    expect(new Date(rescue.dueAt).getTime() - t.clock.t).toBe(30 * 60_000);
+    t.clock.advanceMinutes(29);
+    await tick();
+    const late = (n: { title: string; body: string | null }) => n.title.includes('应急步骤超时') && !!n.body?.includes('救援');
+    expect((await notes('banzhang', 'deadline.escalation', `/help/${r.id}`)).filter(late)).toHaveLength(0);
+    t.clock.advanceMinutes(1);
+    await tick();
+    expect((await notes('banzhang', 'deadline.escalation', `/help/${r.id}`)).filter(late)).toHaveLength(1);
+    expect((await notes('zhuguan', 'deadline.escalation', `/help/${r.id}`)).filter(late)).toHaveLength(1);
+  });
+
+  it('HELP-7 acknowledging stops the no-acknowledgement chain: nobody is alerted again', async () => {
+    const r = await take({ category: 'other', need: '5 栋电梯困人，两人' });
+    expect((await qiantai.post(`/api/help/${r.id}/playbook`, { version: r.version, playbookCode: 'lift' })).statusCode).toBe(200);
+    const lingban = await Client.login(t.app, 'lingban');
+    const by: Record<string, Client> = { front_desk: qiantai, guard: baoan, eng_lead: lingban };
+    t.clock.advanceMinutes(1);
+    for (const s of (await detail(r.id)).steps as { id: string; role: string; version: number }[]) {
+      expect((await by[s.role].post(`/api/help/steps/${s.id}/acknowledge`, { version: s.version })).statusCode).toBe(200);
+    }
+    t.clock.advanceMinutes(5);
+    await tick();
+    expect((await notes('zhuguan', 'deadline.escalation', `/help/${r.id}`)).filter((n) => n.title.includes('无人确认'))).toHaveLength(0);
+    expect((await notes('zhongxin', 'deadline.escalation', `/help/${r.id}`)).filter((n) => n.title.includes('无人确认'))).toHaveLength(0);
+    expect((await detail(r.id)).timeline.map((e: { type: string }) => e.type)).not.toContain('ack_overdue');
+  });
+
+  it('HELP-1 who takes a help request: the desk and customer service, not security, engineering or vendors', async () => {
+    // Written from the manual: the desk answers (HELP-2) and customer service follows; the others are told by the playbooks.
+    const expected: Record<string, number> = {
+      kefu: 201, zhuli: 201, qiantai: 201, jingli: 201, zhuguan: 201,
+      zhongxin: 404, weixiu: 404, gongchengshi: 404, lingban: 404, baoan: 404, banzhang: 404, menwei: 404, waibu: 404,
+    };
+    const got: Record<string, number> = {};
+    for (const username of Object.keys(expected)) {
+      const c = await Client.login(t.app, username);
+      got[username] = (await c.post('/api/help', { projectId: t.ids.p1, category: 'other', requesterName: '李秀英', need: `权限矩阵 ${username}` })).statusCode;
+    }
+    expect(got).toEqual(expected);
+  });
+
+  it('HELP-1 access: guards do not take requests, nobody sees another project’s requests', async () => {
+    expect((await baoan.post('/api/help', { projectId: t.ids.p1, category: 'other', requesterName: '李秀英', need: '帮忙' })).statusCode).toBe(404);
+    expect((await qiantai.post('/api/help', { projectId: t.ids.p3, category: 'other', requesterName: '李秀英', need: '帮忙' })).statusCode).toBe(404);
+    const r = await take({ category: 'other', need: '帮忙开门' });
+    const weixiu = await Client.login(t.app, 'weixiu');
+    // a technician reads requests (engineering steps); a vendor never
+    expect((await weixiu.get(`/api/help/${r.id}`)).statusCode).toBe(200);
+    const waibu = await Client.login(t.app, 'waibu');
+    expect((await waibu.get(`/api/help/${r.id}`)).statusCode).toBe(404);
+    expect((await baoan.post(`/api/help/${r.id}/close`, { version: r.version, outcome: 'solved', result: '已处理' })).statusCode).toBe(404);
+  });
+
+  // Last: the roster changes who is alerted for the rest of the file.
+  it('HELP-7 with a duty roster the alert reaches the gate guard on duty, not the one off duty; the roster is kept by the supervisors', async () => {
+    const admin = await Client.login(t.app, 'admin');
+    const created = await admin.post('/api/users', { username: 'menwei_b', displayName: '门卫乙', password: 'Lantern-Orchid-58', roles: ['gate_guard'], projectIds: [t.ids.p1] });
+    expect(created.statusCode, created.body).toBe(201);
+    const other = { id: created.json().id as string };
+    const zhuguan = await Client.login(t.app, 'zhuguan');
+    const at = (m: number) => new Date(t.clock.t + m * 60_000).toISOString();
+    const shift = { projectId: t.ids.p1, role: 'gate_guard', userId: other.id, startsAt: at(-60), endsAt: at(8 * 60) };
+    // refusals: not the supervisors' guards, a shift ending before it starts, a person not on the post
+    expect((await baoan.post('/api/help/duty-roster', shift)).statusCode).toBe(404);
+    const backwards = await zhuguan.post('/api/help/duty-roster', { ...shift, endsAt: at(-120) });
+    expect(backwards.statusCode).toBe(400);
+    expect(backwards.json().error.fields[0]).toMatchObject({ path: 'body.endsAt', message: '结束时间须晚于开始时间' });
+    const notOnPost = await zhuguan.post('/api/help/duty-roster', { ...shift, userId: await f.user('baoan') });
+    expect(notOnPost.statusCode).toBe(400);
+    expect(notOnPost.json().error.fields[0]).toMatchObject({ path: 'body.userId', message: '该人员不在本项目的这个岗位上' });
+    const added = await banzhang.post('/api/help/duty-roster', shift);
+    expect(added.statusCode, added.body).toBe(201);
+    expect(added.json()).toMatchObject({ userName: '门卫乙', now: true });
+    const list = (await menwei.get(`/api/help/duty-roster?projectId=${t.ids.p1}`)).json();
+    expect(list.items.map((x: { userName: string }) => x.userName)).toContain('门卫乙');
+    expect(list.canEdit).toBe(false);
+
+    const r = await take({ category: 'medical', need: '邻居晕倒，要叫救护车' });
+    expect((await qiantai.post(`/api/help/${r.id}/playbook`, { version: r.version, playbookCode: 'medical', branch: 'call120', patientAddress: '9栋101', patientPhone: '13800005555' })).statusCode).toBe(200);
+    const alerted = await rows<{ username: string }>(
+      t.store.db,
+      sql`SELECT u.username FROM notifications n JOIN users u ON u.id = n.user_id JOIN user_roles ur ON ur.user_id = u.id WHERE ur.role = 'gate_guard' AND n.type = 'help.emergency' AND n.detail->>'helpRequestId' = ${r.id}`,
+    );
+    expect(alerted.map((a) => a.username)).toEqual(['menwei_b']);
+    // no roster for the shift leader: every shift leader is alerted (an emergency never reaches nobody)
+    const [leader] = await rows<{ n: number }>(t.store.db, sql`SELECT count(*)::int AS n FROM notifications n JOIN users u ON u.id = n.user_id WHERE u.username = 'banzhang' AND n.type = 'help.emergency' AND n.detail->>'helpRequestId' = ${r.id}`);
+    expect(leader.n).toBe(1);
+    // the shift removed: the next alert goes to every gate guard again
+    expect((await zhuguan.request('DELETE', `/api/help/duty-roster/${added.json().id}`)).statusCode).toBe(200);
+    const r2 = await take({ category: 'medical', need: '孕妇腹痛，要叫救护车' });
+    expect((await qiantai.post(`/api/help/${r2.id}/playbook`, { version: r2.version, playbookCode: 'medical', branch: 'call120', patientAddress: '9栋102', patientPhone: '13800006666' })).statusCode).toBe(200);
+    const again = await rows<{ username: string }>(
+      t.store.db,
+      sql`SELECT u.username FROM notifications n JOIN users u ON u.id = n.user_id JOIN user_roles ur ON ur.user_id = u.id WHERE ur.role = 'gate_guard' AND n.type = 'help.emergency' AND n.detail->>'helpRequestId' = ${r2.id} ORDER BY u.username`,
+    );
+    expect(again.map((a) => a.username)).toEqual(['menwei', 'menwei_b']);
+  });
+
+  it('shift handover: the outgoing gate guard lists keys, equipment and pending matters with the open incidents; only the incoming one acknowledges, once', async () => {
+    const r = await take({ category: 'other', need: '2 栋电梯困人' });
+    expect((await qiantai.post(`/api/help/${r.id}/playbook`, { version: r.version, playbookCode: 'lift' })).statusCode).toBe(200);
+    const incoming = await Client.login(t.app, 'menwei_b', 'Lantern-Orchid-58');
+    const incomingId = await f.user('menwei_b');
+    const body = { projectId: t.ids.p1, role: 'gate_guard', toUserId: incomingId, keysOut: '3 栋天台钥匙（维修借出）', equipmentOut: '对讲机 2 台', pending: '9 栋快递车未离场' };
+    // not one's own post, not to oneself, not to someone off the post
+    expect((await menwei.post('/api/help/handovers', { ...body, role: 'guard_leader' })).json().error.fields[0]).toMatchObject({ path: 'body.role', message: '只能交接自己的岗位' });
+    expect((await menwei.post('/api/help/handovers', { ...body, toUserId: await f.user('baoan') })).statusCode).toBe(400);
+    expect((await qiantai.post('/api/help/handovers', body)).statusCode).toBe(400);
+    const res = await menwei.post('/api/help/handovers', body);
+    expect(res.statusCode, res.body).toBe(201);
+    const h = res.json();
+    expect(h).toMatchObject({ fromName: '何军', toName: '门卫乙', keysOut: '3 栋天台钥匙（维修借出）', acknowledgedAt: null, canAcknowledge: false });
+    expect(h.openIncidents.map((x: { number: string }) => x.number)).toContain(r.number);
+    const [told] = await rows<{ n: number }>(t.store.db, sql`SELECT count(*)::int AS n FROM notifications WHERE user_id = ${incomingId} AND type = 'help.handover'`);
+    expect(told.n).toBe(1);
+    // another guard cannot acknowledge someone else's handover; the incoming one can, once
+    expect((await banzhang.post(`/api/help/handovers/${h.id}/acknowledge`, { version: h.version })).statusCode).toBe(404);
+    expect((await menwei.post(`/api/help/handovers/${h.id}/acknowledge`, { version: h.version })).statusCode).toBe(404);
+    const mine = (await incoming.get(`/api/help/handovers?projectId=${t.ids.p1}`)).json().items.find((x: { id: string }) => x.id === h.id);
+    expect(mine.canAcknowledge).toBe(true);
+    const ack = await incoming.post(`/api/help/handovers/${h.id}/acknowledge`, { version: h.version });
+    expect(ack.statusCode, ack.body).toBe(200);
+    expect(ack.json().acknowledgedAt).not.toBeNull();
+    expect((await incoming.post(`/api/help/handovers/${h.id}/acknowledge`, { version: ack.json().version })).statusCode).toBe(409);
+    expect((await notes('menwei', 'help.handover_ack', '/duty')).length).toBe(1);
+  });
+});
