@@ -40,6 +40,9 @@ import { NotificationHub } from './notifications/hub';
 import { TimerRunner } from './deadlines/timers';
 import { registerCallTimers } from './calls/call-timers';
 import { ensureGtSummaryTimers, registerGtSummaryTimer } from './calls/gt-summary-timer';
+import { keyRoutes } from './keys/keys.routes';
+import { registerKeyTimers } from './keys/key-timers';
+import { readKeyHandoverAttachment, readKeyLoanAttachment } from './keys/key-attachments';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -132,6 +135,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   const timers = new TimerRunner(opts.store.db, ctx.now, opts.timerPollMs ?? 1000, 200, (err) => app.log.error({ err }, 'timer loop'), app.log);
   registerCallTimers(timers);
   registerGtSummaryTimer(timers);
+  registerKeyTimers(timers);
   app.decorate('desk', { hub, timers });
   if (opts.runTimers) {
     app.addHook('onReady', async () => {
@@ -153,8 +157,9 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await referenceRoutes(app, ctx);
   await callRoutes(app, ctx);
   await workOrderRoutes(app, ctx);
+  await keyRoutes(app, ctx);
   await notificationRoutes(app, ctx, hub);
-  await attachmentRoutes(app, ctx, { call: readCallAttachment, work_order: readWorkOrderAttachment });
+  await attachmentRoutes(app, ctx, { call: readCallAttachment, work_order: readWorkOrderAttachment, key_loan: readKeyLoanAttachment, key_handover: readKeyHandoverAttachment });
 
   if (opts.config.serveWeb && existsSync(path.join(WEB_DIST, 'index.html'))) {
     await app.register(fastifyStatic, { root: WEB_DIST, serve: false });

@@ -119,6 +119,16 @@ export const DEFAULT_SLA_POLICIES: SlaPolicy[] = [
   call({ class: null, level: null, dueMinutes: 24 * 60, warnBeforeMinutes: 120, ladder: CS_LADDER }),
   // A work order carries its call's deadline (no timers of its own); its policy gives the doer's warn window.
   { subjectKind: 'work_order', class: null, level: null, dueMinutes: null, warnBeforeMinutes: 30, ladder: [], reclassAfterMinutes: null },
+  // A lent key is due when the desk said (KEY-3): the lender is warned before, the key desk and then the supervisor after.
+  {
+    subjectKind: 'key_loan',
+    class: null,
+    level: null,
+    dueMinutes: null,
+    warnBeforeMinutes: 30,
+    ladder: [{ afterMinutes: 0, roles: ['front_desk', 'guard_leader'] }, { afterMinutes: 120, roles: ['cs_supervisor'] }],
+    reclassAfterMinutes: null,
+  },
 ];
 
 /** The policies of one project: its own rows for a kind, or the defaults of that kind when it has none. */

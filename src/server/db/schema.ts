@@ -8,3 +8,4 @@ export { workOrders, workOrderEvents, workOrderKindEnum, workOrderStatusEnum } f
 export { timers, slaPolicies, timerStatusEnum } from '../../domain/deadlines/deadlines.table';
 export { notifications } from '../../domain/notifications/notifications.table';
 export { attachments } from '../../domain/attachments/attachments.table';
+export { propertyKeys, keyLoans, keyHandovers, keyKindEnum, keyStatusEnum, borrowerKindEnum } from '../../domain/keys/keys.table';
