@@ -24,6 +24,8 @@ export const menu = z.object({
   board: z.boolean(),
   reports: z.boolean(),
   tasks: z.boolean(),
+  /** 钥匙管理: the front desk's and the guards' key desk (KEY-2). */
+  keys: z.boolean(),
 });
 export type MenuItem = keyof z.infer<typeof menu>;
 

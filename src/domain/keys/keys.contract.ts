@@ -118,7 +118,7 @@ export const keyView = z.object({
   abilities: keyAbilities,
 });
 export type KeyView = z.infer<typeof keyView>;
-export const keyList = z.object({ items: z.array(keyView) });
+export const keyList = z.object({ items: z.array(keyView), canCreate: z.boolean().meta({ description: '当前用户可否在该项目登记钥匙' }) });
 
 /** ARC-12: names are masked (张*) for roles whose work does not need the full name; no phone or ID number is ever sent. */
 export const keyHolder = z.object({ id: z.uuid(), name: z.string(), relation: z.string() });

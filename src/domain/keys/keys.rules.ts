@@ -1,4 +1,4 @@
-import type { KeyKind } from './keys.table';
+import type { KeyKind } from './kinds';
 
 /** Keys that open a household's unit: released only to its owner or the owner's written delegate (KEY-4). */
 export const isUnitKey = (kind: KeyKind): boolean => kind === 'developer_held' || kind === 'owner_deposited';

@@ -1,19 +1,13 @@
 import { index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { persons, projects, units } from '../property/property.table';
+import { BORROWER_KINDS, KEY_KINDS, KEY_STATUSES } from './kinds';
 
-/** 钥匙种类: held for the developer, deposited by the owner, a public area's, a plant room's. */
-export const KEY_KINDS = ['developer_held', 'owner_deposited', 'public_area', 'plant_room'] as const;
-export type KeyKind = (typeof KEY_KINDS)[number];
+export { BORROWER_KINDS, KEY_KINDS, KEY_STATUSES, type BorrowerKind, type KeyKind, type KeyStatus } from './kinds';
+
 export const keyKindEnum = pgEnum('key_kind', KEY_KINDS);
 
-/** Where a key is: in the cabinet, lent out, or handed to the owner for good (KEY-1). */
-export const KEY_STATUSES = ['in', 'out', 'handed_over'] as const;
-export type KeyStatus = (typeof KEY_STATUSES)[number];
 export const keyStatusEnum = pgEnum('key_status', KEY_STATUSES);
 
-/** Who a key is lent to (KEY-4): the unit's owner, the holder of the owner's written authorisation, or staff (public keys only). */
-export const BORROWER_KINDS = ['owner', 'authorised', 'staff'] as const;
-export type BorrowerKind = (typeof BORROWER_KINDS)[number];
 export const borrowerKindEnum = pgEnum('key_borrower_kind', BORROWER_KINDS);
 
 /** 钥匙清单: one row per key (or bunch of identical keys) the property holds. */

@@ -1,4 +1,4 @@
-import type { BorrowerKind, KeyKind, KeyStatus } from './keys.table';
+import type { BorrowerKind, KeyKind, KeyStatus } from './kinds';
 
 export const KEY_KIND_LABELS: Record<KeyKind, string> = {
   developer_held: '开发商代管',

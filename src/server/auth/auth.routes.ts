@@ -1,3 +1,4 @@
+import { keyPolicy } from '../../domain/keys/keys.policy';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { loginBody, loginNotice, loginResult, me, type Me } from '../../domain/auth/auth.contract';
@@ -68,6 +69,7 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext): Promise
         reports: hasAny(actor, callPolicy.grants.stats.roles),
         // 报修单 on a phone: technicians, engineers, vendors and the engineering lead
         tasks: hasAny(actor, ['technician', 'warranty_engineer', 'vendor', 'eng_lead']),
+        keys: hasAny(actor, keyPolicy.grants.read.roles),
       },
     };
   });

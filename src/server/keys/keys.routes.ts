@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { keyPolicy } from '../../domain/keys/keys.policy';
+import { can } from '../../domain/shared/policy';
 import {
   approverList,
   handoverCreate,
@@ -33,6 +34,7 @@ export async function keyRoutes(app: FastifyInstance, ctx: AppContext): Promise<
 
   r.get('/api/keys', { config: acc('read'), schema: { tags, summary: '钥匙清单', querystring: keyListQuery, response: { 200: keyList } } }, async (req) => ({
     items: await svc.listKeys(ctx, requestActor(req), req.query),
+    canCreate: can(keyPolicy, requestActor(req).actor, 'manage', { projectId: req.query.projectId }),
   }));
   r.post('/api/keys', { config: acc('manage'), schema: { tags, summary: '登记钥匙', body: keyCreate, response: { 201: keyView } } }, async (req, reply) =>
     reply.status(201).send(await svc.createKey(ctx, requestActor(req), req.body)),

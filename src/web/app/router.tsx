@@ -52,6 +52,16 @@ const appRoutes: RouteObject[] = [
     handle: { menu: 'tasks' } satisfies RouteHandle,
     lazy: async () => ({ Component: (await import('../work-orders/pages/task-detail-page')).TaskDetailPage }),
   },
+  {
+    path: 'keys',
+    handle: { menu: 'keys' } satisfies RouteHandle,
+    lazy: async () => ({ Component: (await import('../keys/pages/keys-page')).KeysPage }),
+  },
+  {
+    path: 'keys/print',
+    handle: { menu: 'keys' } satisfies RouteHandle,
+    lazy: async () => ({ Component: (await import('../keys/pages/loan-print-page')).LoanPrintPage }),
+  },
   { path: '*', lazy: async () => ({ Component: (await import('../components/not-found-page')).NotFoundPage }) },
 ];
 
