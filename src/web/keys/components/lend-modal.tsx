@@ -98,7 +98,7 @@ export function LendModal({ keyRow, onClose }: { keyRow: KeyView; onClose: () =>
         </Form.Item>
         {unit && (
           <Form.Item name="ownerPersonId" label={kind === 'owner' ? t('keys.lend.owner') : t('keys.lend.ownerAuthorising')} extra={owners.data?.length === 0 ? t('keys.lend.noOwner') : undefined}>
-            <Select loading={owners.isPending} options={(owners.data ?? []).map((o) => ({ value: o.id, label: o.name }))} aria-label={t('keys.lend.owner')} />
+            <Select loading={owners.isPending} options={(owners.data ?? []).map((o) => ({ value: o.id, label: o.name }))} />
           </Form.Item>
         )}
         {kind !== 'owner' && (
@@ -121,7 +121,7 @@ export function LendModal({ keyRow, onClose }: { keyRow: KeyView; onClose: () =>
           <Input maxLength={200} />
         </Form.Item>
         <Form.Item name="approverId" label={t('keys.lend.approver')}>
-          <Select loading={approvers.isPending} options={(approvers.data ?? []).map((u) => ({ value: u.id, label: u.displayName }))} aria-label={t('keys.lend.approver')} />
+          <Select loading={approvers.isPending} options={(approvers.data ?? []).map((u) => ({ value: u.id, label: u.displayName }))} />
         </Form.Item>
         <Form.Item name="ownerContacted" valuePropName="checked">
           <Checkbox>{t('keys.lend.ownerContacted')}</Checkbox>
