@@ -41,6 +41,7 @@ import { TimerRunner } from './deadlines/timers';
 import { registerCallTimers } from './calls/call-timers';
 import { ensureGtSummaryTimers, registerGtSummaryTimer } from './calls/gt-summary-timer';
 import { keyRoutes } from './keys/keys.routes';
+import { archiveRoutes } from './archives/archives.routes';
 import { registerKeyTimers } from './keys/key-timers';
 import { readKeyHandoverAttachment, readKeyLoanAttachment } from './keys/key-attachments';
 
@@ -158,6 +159,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await callRoutes(app, ctx);
   await workOrderRoutes(app, ctx);
   await keyRoutes(app, ctx);
+  await archiveRoutes(app, ctx);
   await notificationRoutes(app, ctx, hub);
   await attachmentRoutes(app, ctx, { call: readCallAttachment, work_order: readWorkOrderAttachment, key_loan: readKeyLoanAttachment, key_handover: readKeyHandoverAttachment });
 

@@ -1,0 +1,35 @@
+CREATE TYPE "public"."archive_department" AS ENUM('developer', 'cs_centre', 'engineering');--> statement-breakpoint
+CREATE TYPE "public"."archive_document_status" AS ENUM('received', 'missing');--> statement-breakpoint
+CREATE TABLE "archive_documents" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"project_id" uuid NOT NULL,
+	"household_id" uuid NOT NULL,
+	"template_id" uuid NOT NULL,
+	"status" "archive_document_status" NOT NULL,
+	"handed_over_by" text,
+	"handed_over_on" date,
+	"received_by" uuid,
+	"location" text,
+	"filed_at" timestamp with time zone,
+	"note" text,
+	"updated_at" timestamp with time zone NOT NULL,
+	"version" integer DEFAULT 1 NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "archive_templates" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"project_id" uuid NOT NULL,
+	"department" "archive_department" NOT NULL,
+	"name" text NOT NULL,
+	"sort" integer DEFAULT 0 NOT NULL,
+	"active" boolean DEFAULT true NOT NULL,
+	"version" integer DEFAULT 1 NOT NULL
+);
+--> statement-breakpoint
+ALTER TABLE "archive_documents" ADD CONSTRAINT "archive_documents_project_id_projects_id_fk" FOREIGN KEY ("project_id") REFERENCES "public"."projects"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "archive_documents" ADD CONSTRAINT "archive_documents_household_id_households_id_fk" FOREIGN KEY ("household_id") REFERENCES "public"."households"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "archive_documents" ADD CONSTRAINT "archive_documents_template_id_archive_templates_id_fk" FOREIGN KEY ("template_id") REFERENCES "public"."archive_templates"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "archive_templates" ADD CONSTRAINT "archive_templates_project_id_projects_id_fk" FOREIGN KEY ("project_id") REFERENCES "public"."projects"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE UNIQUE INDEX "archive_documents_household_template_uq" ON "archive_documents" USING btree ("household_id","template_id");--> statement-breakpoint
+CREATE INDEX "archive_documents_project_idx" ON "archive_documents" USING btree ("project_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "archive_templates_project_name_uq" ON "archive_templates" USING btree ("project_id","name");

@@ -1,0 +1,87 @@
+import { z } from 'zod';
+import { ARCHIVE_DEPARTMENTS, DOCUMENT_STATUSES } from './departments';
+import { plainText, typed } from '../shared/text';
+
+const uuid = z.uuid({ error: '无效的编号' });
+
+export const templateQuery = z.object({ projectId: uuid });
+export const templateCreate = z
+  .object({
+    projectId: uuid,
+    department: z.enum(ARCHIVE_DEPARTMENTS, { error: '请选择来源部门' }),
+    name: plainText({ max: 60, required: '请填写文件名称' }),
+    sort: z.number().int().min(0).max(999).optional(),
+  })
+  .strict();
+export const templatePatch = z
+  .object({
+    version: z.number().int().positive(),
+    name: plainText({ max: 60, required: '请填写文件名称' }).optional(),
+    active: z.boolean().optional(),
+    sort: z.number().int().min(0).max(999).optional(),
+  })
+  .strict();
+
+export const templateView = z.object({
+  id: z.uuid(),
+  department: z.enum(ARCHIVE_DEPARTMENTS),
+  name: z.string(),
+  sort: z.number().int(),
+  active: z.boolean(),
+  version: z.number().int(),
+});
+export type TemplateView = z.infer<typeof templateView>;
+export const templateList = z.object({ items: z.array(templateView), canEdit: z.boolean() });
+
+export const documentRecord = z
+  .object({
+    /** The document row's version when it exists (null: first record). */
+    version: z.number().int().positive().nullable(),
+    status: z.enum(DOCUMENT_STATUSES, { error: '请选择已收或缺失' }),
+    handedOverBy: plainText({ max: 50 }).nullish(),
+    handedOverOn: z.iso.date({ error: '日期格式应为 YYYY-MM-DD' }).nullish(),
+    location: plainText({ max: 50 }).nullish(),
+    note: z.string().trim().max(200, '备注最多 200 字').nullish(),
+  })
+  .strict();
+export type DocumentRecord = z.infer<typeof documentRecord>;
+
+export const byUnitQuery = z.object({ projectId: uuid, unitCode: typed(z.string().min(1, '请输入房号').max(30)) });
+
+export const documentView = z.object({
+  templateId: z.uuid(),
+  name: z.string(),
+  status: z.enum(DOCUMENT_STATUSES),
+  handedOverBy: z.string().nullable(),
+  handedOverOn: z.string().nullable(),
+  receivedByName: z.string().nullable(),
+  location: z.string().nullable(),
+  filedAt: z.iso.datetime().nullable(),
+  note: z.string().nullable(),
+  version: z.number().int().nullable(),
+});
+export type DocumentView = z.infer<typeof documentView>;
+
+export const householdArchive = z.object({
+  householdId: z.uuid(),
+  projectId: z.uuid(),
+  unitCode: z.string(),
+  complete: z.boolean(),
+  received: z.number().int(),
+  expected: z.number().int(),
+  departments: z.array(z.object({ department: z.enum(ARCHIVE_DEPARTMENTS), documents: z.array(documentView), missing: z.array(z.string()) })),
+  canRecord: z.boolean(),
+});
+export type HouseholdArchive = z.infer<typeof householdArchive>;
+
+export const completenessQuery = z.object({ projectId: uuid });
+const deptCounts = z.object({ developer: z.number().int(), cs_centre: z.number().int(), engineering: z.number().int() });
+const tally = z.object({ households: z.number().int(), complete: z.number().int(), missingByDepartment: deptCounts });
+export const completeness = z.object({
+  project: tally,
+  districts: z.array(tally.extend({ id: z.uuid(), name: z.string() })),
+  buildings: z.array(tally.extend({ id: z.uuid(), name: z.string(), districtId: z.uuid() })),
+  /** Each department's documents with how many households still miss them. */
+  missingDocuments: z.array(z.object({ department: z.enum(ARCHIVE_DEPARTMENTS), name: z.string(), households: z.number().int() })),
+});
+export type Completeness = z.infer<typeof completeness>;
