@@ -42,6 +42,7 @@ import { registerCallTimers } from './calls/call-timers';
 import { ensureGtSummaryTimers, registerGtSummaryTimer } from './calls/gt-summary-timer';
 import { keyRoutes } from './keys/keys.routes';
 import { archiveRoutes } from './archives/archives.routes';
+import { readSignoffAttachment } from './archives/signoffs.service';
 import { registerKeyTimers } from './keys/key-timers';
 import { readKeyHandoverAttachment, readKeyLoanAttachment } from './keys/key-attachments';
 
@@ -161,7 +162,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await keyRoutes(app, ctx);
   await archiveRoutes(app, ctx);
   await notificationRoutes(app, ctx, hub);
-  await attachmentRoutes(app, ctx, { call: readCallAttachment, work_order: readWorkOrderAttachment, key_loan: readKeyLoanAttachment, key_handover: readKeyHandoverAttachment });
+  await attachmentRoutes(app, ctx, { call: readCallAttachment, work_order: readWorkOrderAttachment, key_loan: readKeyLoanAttachment, key_handover: readKeyHandoverAttachment, household_signoff: readSignoffAttachment });
 
   if (opts.config.serveWeb && existsSync(path.join(WEB_DIST, 'index.html'))) {
     await app.register(fastifyStatic, { root: WEB_DIST, serve: false });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ARCHIVE_DEPARTMENTS, DOCUMENT_STATUSES } from './departments';
+import { ARCHIVE_DEPARTMENTS, DOCUMENT_STATUSES, SIGNER_ROLES, SIGNOFF_KINDS } from './departments';
 import { plainText, typed } from '../shared/text';
 
 const uuid = z.uuid({ error: '无效的编号' });
@@ -85,3 +85,33 @@ export const completeness = z.object({
   missingDocuments: z.array(z.object({ department: z.enum(ARCHIVE_DEPARTMENTS), name: z.string(), households: z.number().int() })),
 });
 export type Completeness = z.infer<typeof completeness>;
+
+export const signoffCreate = z
+  .object({
+    kind: z.enum(SIGNOFF_KINDS, { error: '请选择签字确认的事项' }),
+    items: z.array(plainText({ max: 80 })).min(1, '请列出确认的项目').max(50),
+    signerRole: z.enum(SIGNER_ROLES, { error: '请选择签字人' }),
+    /** The household member who signs (household signatures). */
+    signerPersonId: uuid.nullish(),
+    /** The repairer's name (ARC-6). */
+    signerName: plainText({ max: 50 }).nullish(),
+    signature: z
+      .string({ error: '请在签名板上签名' })
+      .max(280_000, '签名图片过大')
+      .regex(/^data:image\/png;base64,[A-Za-z0-9+/]+=*$/, '请在签名板上签名'),
+  })
+  .strict();
+export type SignoffCreate = z.infer<typeof signoffCreate>;
+
+export const signoffView = z.object({
+  id: z.uuid(),
+  kind: z.enum(SIGNOFF_KINDS),
+  items: z.array(z.string()),
+  signerRole: z.enum(SIGNER_ROLES),
+  signerName: z.string(),
+  signature: z.string().meta({ description: '签名图片地址' }),
+  at: z.iso.datetime(),
+  byName: z.string(),
+});
+export type SignoffView = z.infer<typeof signoffView>;
+export const signoffList = z.object({ items: z.array(signoffView), unitCode: z.string() });

@@ -1,6 +1,6 @@
-import { boolean, date, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { households, projects } from '../property/property.table';
-import { ARCHIVE_DEPARTMENTS, DOCUMENT_STATUSES } from './departments';
+import { boolean, date, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { households, persons, projects } from '../property/property.table';
+import { ARCHIVE_DEPARTMENTS, DOCUMENT_STATUSES, SIGNER_ROLES, SIGNOFF_KINDS } from './departments';
 
 export const archiveDepartmentEnum = pgEnum('archive_department', ARCHIVE_DEPARTMENTS);
 export const documentStatusEnum = pgEnum('archive_document_status', DOCUMENT_STATUSES);
@@ -40,4 +40,26 @@ export const archiveDocuments = pgTable(
     version: integer('version').notNull().default(1),
   },
   (t) => [uniqueIndex('archive_documents_household_template_uq').on(t.householdId, t.templateId), index('archive_documents_project_idx').on(t.projectId)],
+);
+
+export const signoffKindEnum = pgEnum('household_signoff_kind', SIGNOFF_KINDS);
+export const signerRoleEnum = pgEnum('household_signer_role', SIGNER_ROLES);
+
+/** A confirmation signed on screen (ARC-5..7), kept with the household's archive and printed on its form. */
+export const householdSignoffs = pgTable(
+  'household_signoffs',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    projectId: uuid('project_id').notNull().references(() => projects.id),
+    householdId: uuid('household_id').notNull().references(() => households.id),
+    kind: signoffKindEnum('kind').notNull(),
+    items: jsonb('items').$type<string[]>().notNull(),
+    signerRole: signerRoleEnum('signer_role').notNull(),
+    signerPersonId: uuid('signer_person_id').references(() => persons.id),
+    signerName: text('signer_name').notNull(),
+    signatureId: uuid('signature_id').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+    by: uuid('by').notNull(),
+  },
+  (t) => [index('household_signoffs_household_idx').on(t.householdId)],
 );

@@ -29,3 +29,17 @@ export const DEFAULT_ARCHIVE_TEMPLATE: { department: ArchiveDepartment; name: st
   { department: 'engineering', name: '装修公司营业执照及资质证书复印件' },
   { department: 'engineering', name: '装修管理记录' },
 ];
+
+/** What a household signs for (ARC-5..7): facilities opened and items handed out; completed handover-form items; receipt of the manuals. */
+export const SIGNOFF_KINDS = ['facility_opening', 'handover_items', 'manual_receipt'] as const;
+export type SignoffKind = (typeof SIGNOFF_KINDS)[number];
+export const SIGNOFF_KIND_LABELS: Record<SignoffKind, string> = {
+  facility_opening: '配套设施开通、物品发放确认',
+  handover_items: '《入伙接楼表》(一)(二)完成项目确认',
+  manual_receipt: '《物业使用手册》《房屋装饰装修管理规定》签收',
+};
+/** Who signs: the household, or (for completed handover-form items, ARC-6) the repairer. */
+export const SIGNER_ROLES = ['household', 'repairer'] as const;
+export type SignerRole = (typeof SIGNER_ROLES)[number];
+/** ARC-7: the two documents the household signs for before they are handed over. */
+export const MANUAL_RECEIPT_ITEMS = ['《物业使用手册》', '《房屋装饰装修管理规定》'] as const;

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { Client, STORE_KINDS, startTestApp, type TestApp } from '../testing/harness';
 import { rows } from '../db/store';
+import { SIGNATURE } from '../testing/desk';
 
 interface Doc {
   templateId: string;
@@ -123,6 +124,55 @@ describe.each(STORE_KINDS)('household archives on %s', (kind) => {
     const list = (await kefu.get(`/api/archive-templates?projectId=${p1}`)).json();
     expect(list.canEdit).toBe(false);
     expect(list.items.find((i: { name: string }) => i.name === '《钥匙委托书》').active).toBe(false);
+  });
+
+  const personOf = async (relation: string) =>
+    (await rows<{ id: string }>(t.store.db, sql`SELECT id FROM persons WHERE household_id = ${hid} AND relation = ${relation} LIMIT 1`))[0].id;
+
+  it('ARC-5 facilities opened and items handed out are confirmed by the household member\'s signature, stored and shown with the record', async () => {
+    const owner = await personOf('owner');
+    const res = await kefu.post(`/api/households/${hid}/signoffs`, { kind: 'facility_opening', items: ['门禁卡 2 张', '信报箱钥匙 1 把', '燃气开通'], signerRole: 'household', signerPersonId: owner, signature: SIGNATURE });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json()).toMatchObject({ kind: 'facility_opening', signerRole: 'household', signerName: '张伟明', byName: '王晓丽' });
+    const img = await kefu.get(res.json().signature);
+    expect(img.headers['content-type']).toBe('image/png');
+    // Unsigned, signed by a stranger, or by a repairer: refused.
+    expect((await kefu.post(`/api/households/${hid}/signoffs`, { kind: 'facility_opening', items: ['门禁卡'], signerRole: 'household', signerPersonId: owner })).statusCode).toBe(400);
+    const [stranger] = await rows<{ id: string }>(t.store.db, sql`SELECT id FROM persons WHERE household_id <> ${hid} LIMIT 1`);
+    const strangerRes = await kefu.post(`/api/households/${hid}/signoffs`, { kind: 'facility_opening', items: ['门禁卡'], signerRole: 'household', signerPersonId: stranger.id, signature: SIGNATURE });
+    expect(strangerRes.statusCode).toBe(400);
+    expect(strangerRes.json().error.fields[0].path).toBe('body.signerPersonId');
+    const repairer = await kefu.post(`/api/households/${hid}/signoffs`, { kind: 'facility_opening', items: ['门禁卡'], signerRole: 'repairer', signerName: '马强', signature: SIGNATURE });
+    expect(repairer.statusCode).toBe(400);
+    expect(repairer.json().error.fields[0].message).toBe('该事项须由业户本人签字确认');
+    // Not readable outside customer service.
+    const weixiu = await Client.login(t.app, 'weixiu');
+    expect((await weixiu.get(res.json().signature)).statusCode).toBe(404);
+  });
+
+  it('ARC-6 completed handover-form items carry the signature of the household or of the repairer', async () => {
+    const byRepairer = await kefu.post(`/api/households/${hid}/signoffs`, { kind: 'handover_items', items: ['卫生间墙面渗水已修复', '入户门锁已更换'], signerRole: 'repairer', signerName: '马强', signature: SIGNATURE });
+    expect(byRepairer.statusCode, byRepairer.body).toBe(201);
+    expect(byRepairer.json()).toMatchObject({ signerRole: 'repairer', signerName: '马强' });
+    const noName = await kefu.post(`/api/households/${hid}/signoffs`, { kind: 'handover_items', items: ['x'], signerRole: 'repairer', signature: SIGNATURE });
+    expect(noName.statusCode).toBe(400);
+    const byHousehold = await kefu.post(`/api/households/${hid}/signoffs`, { kind: 'handover_items', items: ['阳台推拉门已调整'], signerRole: 'household', signerPersonId: await personOf('family'), signature: SIGNATURE });
+    expect(byHousehold.statusCode).toBe(201);
+  });
+
+  it('ARC-7 the household signs for both manuals before they are handed over; a receipt missing one is refused', async () => {
+    const owner = await personOf('owner');
+    const partial = await kefu.post(`/api/households/${hid}/signoffs`, { kind: 'manual_receipt', items: ['《物业使用手册》'], signerRole: 'household', signerPersonId: owner, signature: SIGNATURE });
+    expect(partial.statusCode).toBe(400);
+    expect(partial.json().error.fields[0].message).toContain('《房屋装饰装修管理规定》');
+    const ok = await kefu.post(`/api/households/${hid}/signoffs`, { kind: 'manual_receipt', items: ['《物业使用手册》', '《房屋装饰装修管理规定》'], signerRole: 'household', signerPersonId: owner, signature: SIGNATURE });
+    expect(ok.statusCode).toBe(201);
+    const list = (await kefu.get(`/api/households/${hid}/signoffs`)).json();
+    expect(list.unitCode).toBe('3-2-1502');
+    expect(list.items.map((i: { kind: string }) => i.kind)).toEqual(expect.arrayContaining(['facility_opening', 'handover_items', 'manual_receipt']));
+    // Field staff cannot sign anything into the archive or read it.
+    const lingban = await Client.login(t.app, 'lingban');
+    expect((await lingban.get(`/api/households/${hid}/signoffs`)).statusCode).toBe(404);
   });
 
   it('ARC-10 only customer service reaches the archives: field staff, guards and vendors get 404, as does another project', async () => {

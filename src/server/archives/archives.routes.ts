@@ -2,10 +2,12 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { archivePolicy } from '../../domain/archives/archives.policy';
-import { byUnitQuery, completeness, completenessQuery, documentRecord, householdArchive, templateCreate, templateList, templatePatch, templateQuery, templateView } from '../../domain/archives/archives.contract';
+import { signoffCreate, signoffList, signoffView, byUnitQuery, completeness, completenessQuery, documentRecord, householdArchive, templateCreate, templateList, templatePatch, templateQuery, templateView } from '../../domain/archives/archives.contract';
 import { requestActor, type AppContext } from '../context';
 import { policyAccess } from '../plugins/access';
 import * as svc from './archives.service';
+import * as signoffs from './signoffs.service';
+import { BODY_LIMITS } from '../body-limits';
 
 const uuid = z.uuid({ error: '无效的编号' });
 const idParam = z.object({ id: uuid });
@@ -34,5 +36,11 @@ export async function archiveRoutes(app: FastifyInstance, ctx: AppContext): Prom
   );
   r.get('/api/archive-completeness', { config: acc('read'), schema: { tags, summary: '档案完整率(项目、辖区、楼栋)及各部门缺失文件', querystring: completenessQuery, response: { 200: completeness } } }, async (req) =>
     svc.completeness(ctx, requestActor(req), req.query.projectId),
+  );
+  r.post('/api/households/:id/signoffs', { config: acc('record'), bodyLimit: BODY_LIMITS.signature, schema: { tags, summary: '业户签字确认(设施开通/物品发放、接楼表完成项目、手册签收)', params: idParam, body: signoffCreate, response: { 201: signoffView } } }, async (req, reply) =>
+    reply.status(201).send(await signoffs.createSignoff(ctx, requestActor(req), req.params.id, req.body)),
+  );
+  r.get('/api/households/:id/signoffs', { config: acc('read'), schema: { tags, summary: '业户签字确认记录', params: idParam, response: { 200: signoffList } } }, async (req) =>
+    signoffs.listSignoffs(ctx, requestActor(req), req.params.id),
   );
 }
