@@ -71,6 +71,8 @@ export const householdArchive = z.object({
   expected: z.number().int(),
   departments: z.array(z.object({ department: z.enum(ARCHIVE_DEPARTMENTS), documents: z.array(documentView), missing: z.array(z.string()) })),
   canRecord: z.boolean(),
+  /** Who may sign for the household (names only: no phone or ID number travels here, ARC-12). */
+  members: z.array(z.object({ id: z.uuid(), name: z.string(), relation: z.string() })),
 });
 export type HouseholdArchive = z.infer<typeof householdArchive>;
 

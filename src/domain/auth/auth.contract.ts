@@ -26,6 +26,8 @@ export const menu = z.object({
   tasks: z.boolean(),
   /** 钥匙管理: the front desk's and the guards' key desk (KEY-2). */
   keys: z.boolean(),
+  /** 业户档案: the customer-service centre's archive checklist and completeness. */
+  archives: z.boolean(),
 });
 export type MenuItem = keyof z.infer<typeof menu>;
 

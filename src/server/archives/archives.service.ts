@@ -3,7 +3,9 @@ import { archiveDocuments, archiveTemplates } from '../../domain/archives/archiv
 import { archivePolicy } from '../../domain/archives/archives.policy';
 import { ARCHIVE_DEPARTMENTS, DEFAULT_ARCHIVE_TEMPLATE, type ArchiveDepartment } from '../../domain/archives/departments';
 import type { Completeness, DocumentRecord, HouseholdArchive, TemplateView } from '../../domain/archives/archives.contract';
-import { buildings, districts, households, units } from '../../domain/property/property.table';
+import { buildings, districts, households, persons, units } from '../../domain/property/property.table';
+import { registerPolicy } from '../../domain/property/property.policy';
+import { maskName } from '../../domain/shared/mask';
 import { users } from '../../domain/users/users.table';
 import { can } from '../../domain/shared/policy';
 import { appendAudit } from '../audit/audit.writer';
@@ -95,8 +97,11 @@ async function archiveOf(ex: Executor, ra: RequestActor, h: { id: string; projec
       });
     return { department, documents, missing: documents.filter((d) => d.status !== 'received').map((d) => d.name) };
   });
+  const people = await ex.select({ id: persons.id, name: persons.name, relation: persons.relation }).from(persons).where(eq(persons.householdId, h.id)).orderBy(asc(persons.relation), asc(persons.name));
+  const full = can(registerPolicy, ra.actor, 'seeFullName', h);
+  const members = people.map((p) => ({ id: p.id, name: full ? p.name : (maskName(p.name) ?? ''), relation: p.relation }));
   const received = departments.reduce((n, d) => n + d.documents.filter((x) => x.status === 'received').length, 0);
-  return { householdId: h.id, projectId: h.projectId, unitCode: h.unitCode, complete: received === templates.length, received, expected: templates.length, departments, canRecord: can(archivePolicy, ra.actor, 'record', h) };
+  return { householdId: h.id, projectId: h.projectId, unitCode: h.unitCode, complete: received === templates.length, received, expected: templates.length, departments, canRecord: can(archivePolicy, ra.actor, 'record', h), members };
 }
 
 export async function householdArchive(ctx: AppContext, ra: RequestActor, householdId: string): Promise<HouseholdArchive> {

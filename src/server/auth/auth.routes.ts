@@ -1,4 +1,5 @@
 import { keyPolicy } from '../../domain/keys/keys.policy';
+import { archivePolicy } from '../../domain/archives/archives.policy';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { loginBody, loginNotice, loginResult, me, type Me } from '../../domain/auth/auth.contract';
@@ -70,6 +71,7 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext): Promise
         // 报修单 on a phone: technicians, engineers, vendors and the engineering lead
         tasks: hasAny(actor, ['technician', 'warranty_engineer', 'vendor', 'eng_lead']),
         keys: hasAny(actor, keyPolicy.grants.read.roles),
+        archives: hasAny(actor, archivePolicy.grants.read.roles),
       },
     };
   });

@@ -1,4 +1,4 @@
-import { AuditOutlined, KeyOutlined, HomeOutlined, LogoutOutlined, TeamOutlined, UserOutlined, ApartmentOutlined, PhoneOutlined, ProfileOutlined, ToolOutlined } from '@ant-design/icons';
+import { AuditOutlined, KeyOutlined, FolderOpenOutlined, HomeOutlined, LogoutOutlined, TeamOutlined, UserOutlined, ApartmentOutlined, PhoneOutlined, ProfileOutlined, ToolOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { App as AntApp, Button, Grid, Layout, Menu, Space, Typography, type MenuProps } from 'antd';
 import { useState } from 'react';
@@ -28,6 +28,7 @@ function menuItems(me: Me): MenuProps['items'] {
   if (menu.calls) items.push({ key: '/calls', icon: <ProfileOutlined />, label: t('menu.calls') });
   if (menu.tasks) items.push({ key: '/tasks', icon: <ToolOutlined />, label: t('menu.tasks') });
   items.push(...reportMenuItems(menu));
+  if (menu.archives) items.push({ key: '/archives', icon: <FolderOpenOutlined />, label: t('menu.archives') });
   if (menu.keys) items.push({ key: '/keys', icon: <KeyOutlined />, label: t('menu.keys') });
   if (me.menu.register) items.push({ key: '/register', icon: <ApartmentOutlined />, label: t('menu.register') });
   if (me.menu.users) items.push({ key: '/admin/users', icon: <TeamOutlined />, label: t('menu.users') });
@@ -36,7 +37,7 @@ function menuItems(me: Me): MenuProps['items'] {
 }
 
 function selectedKey(pathname: string): string {
-  for (const k of ['/calls/new', '/calls', '/tasks', ...reportMenuKeys, '/keys', '/register', '/admin/users', '/audit']) if (pathname === k || pathname.startsWith(`${k}/`)) return k;
+  for (const k of ['/calls/new', '/calls', '/tasks', ...reportMenuKeys, '/keys', '/archives', '/register', '/admin/users', '/audit']) if (pathname === k || pathname.startsWith(`${k}/`)) return k;
   return '/';
 }
 

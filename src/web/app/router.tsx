@@ -62,6 +62,16 @@ const appRoutes: RouteObject[] = [
     handle: { menu: 'keys' } satisfies RouteHandle,
     lazy: async () => ({ Component: (await import('../keys/pages/loan-print-page')).LoanPrintPage }),
   },
+  {
+    path: 'archives',
+    handle: { menu: 'archives' } satisfies RouteHandle,
+    lazy: async () => ({ Component: (await import('../archives/pages/archives-page')).ArchivesPage }),
+  },
+  {
+    path: 'archives/households/:id/print',
+    handle: { menu: 'archives' } satisfies RouteHandle,
+    lazy: async () => ({ Component: (await import('../archives/pages/signoff-print-page')).SignoffPrintPage }),
+  },
   { path: '*', lazy: async () => ({ Component: (await import('../components/not-found-page')).NotFoundPage }) },
 ];
 

@@ -6,6 +6,7 @@ import { ROLE_LABELS } from '../../domain/users/role-labels';
 import { RELATION_LABELS } from '../../domain/property/labels';
 import { serviceDeskMessages } from './zh-CN-service-desk';
 import { keyMessages } from './zh-CN-keys';
+import { archiveMessages } from './zh-CN-archives';
 
 export const zhCN = {
   'app.name': '物业客服台',
@@ -139,6 +140,7 @@ export const zhCN = {
   'common.no': '否',
   ...serviceDeskMessages,
   ...keyMessages,
+  ...archiveMessages,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -5,7 +5,7 @@ import { SignaturePad, type SignaturePadHandle } from '../../components/signatur
 import { t } from '../../i18n/zh-CN';
 import { applyFieldErrors } from '../../lib/form-errors';
 import { useHandover, useKeyOwners } from '../api';
-import { ActionErrorAlert } from './error-alert';
+import { ActionErrorAlert } from '../../components/action-error-alert';
 
 /** 二次装修移交: the unit's keys go to the owner, who signs for them. */
 export function HandoverModal({ keyRow, onClose }: { keyRow: KeyView; onClose: () => void }) {

@@ -4,7 +4,7 @@ import { KEY_KIND_LABELS } from '../../../domain/keys/labels';
 import { t } from '../../i18n/zh-CN';
 import { applyFieldErrors } from '../../lib/form-errors';
 import { useCreateKey } from '../api';
-import { ActionErrorAlert } from './error-alert';
+import { ActionErrorAlert } from '../../components/action-error-alert';
 
 interface Values {
   number: string;

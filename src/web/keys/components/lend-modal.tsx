@@ -6,7 +6,7 @@ import { SignaturePad, type SignaturePadHandle } from '../../components/signatur
 import { t } from '../../i18n/zh-CN';
 import { applyFieldErrors } from '../../lib/form-errors';
 import { useApprovers, useKeyOwners, useLend } from '../api';
-import { ActionErrorAlert } from './error-alert';
+import { ActionErrorAlert } from '../../components/action-error-alert';
 
 interface Values {
   borrowerKind: 'owner' | 'authorised' | 'staff';

@@ -3,7 +3,7 @@ import type { LoanView } from '../../../domain/keys/keys.contract';
 import { t } from '../../i18n/zh-CN';
 import { applyFieldErrors } from '../../lib/form-errors';
 import { useReturn } from '../api';
-import { ActionErrorAlert } from './error-alert';
+import { ActionErrorAlert } from '../../components/action-error-alert';
 
 /** 归还: who handed the key in; the signed-in user receives it. */
 export function ReturnModal({ loan, onClose }: { loan: LoanView; onClose: () => void }) {

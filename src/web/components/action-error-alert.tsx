@@ -1,6 +1,6 @@
 import { Alert } from 'antd';
-import { t } from '../../i18n/zh-CN';
-import { isApiError } from '../../lib/api';
+import { t } from '../i18n/zh-CN';
+import { isApiError } from '../lib/api';
 
 /** The server's refusal in its own words (why a key may not go to this borrower, who acted first). */
 export function ActionErrorAlert({ error, testId }: { error: unknown; testId: string }) {
