@@ -18,6 +18,18 @@ CREATE TABLE "archive_documents" (
 	"version" integer DEFAULT 1 NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "archive_scans" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"project_id" uuid NOT NULL,
+	"document_id" uuid NOT NULL,
+	"attachment_id" uuid NOT NULL,
+	"file_name" text NOT NULL,
+	"mime" text NOT NULL,
+	"size" integer NOT NULL,
+	"at" timestamp with time zone NOT NULL,
+	"by" uuid NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "archive_templates" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"project_id" uuid NOT NULL,
@@ -45,11 +57,14 @@ CREATE TABLE "household_signoffs" (
 ALTER TABLE "archive_documents" ADD CONSTRAINT "archive_documents_project_id_projects_id_fk" FOREIGN KEY ("project_id") REFERENCES "public"."projects"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "archive_documents" ADD CONSTRAINT "archive_documents_household_id_households_id_fk" FOREIGN KEY ("household_id") REFERENCES "public"."households"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "archive_documents" ADD CONSTRAINT "archive_documents_template_id_archive_templates_id_fk" FOREIGN KEY ("template_id") REFERENCES "public"."archive_templates"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "archive_scans" ADD CONSTRAINT "archive_scans_project_id_projects_id_fk" FOREIGN KEY ("project_id") REFERENCES "public"."projects"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "archive_scans" ADD CONSTRAINT "archive_scans_document_id_archive_documents_id_fk" FOREIGN KEY ("document_id") REFERENCES "public"."archive_documents"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "archive_templates" ADD CONSTRAINT "archive_templates_project_id_projects_id_fk" FOREIGN KEY ("project_id") REFERENCES "public"."projects"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "household_signoffs" ADD CONSTRAINT "household_signoffs_project_id_projects_id_fk" FOREIGN KEY ("project_id") REFERENCES "public"."projects"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "household_signoffs" ADD CONSTRAINT "household_signoffs_household_id_households_id_fk" FOREIGN KEY ("household_id") REFERENCES "public"."households"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "household_signoffs" ADD CONSTRAINT "household_signoffs_signer_person_id_persons_id_fk" FOREIGN KEY ("signer_person_id") REFERENCES "public"."persons"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "archive_documents_household_template_uq" ON "archive_documents" USING btree ("household_id","template_id");--> statement-breakpoint
 CREATE INDEX "archive_documents_project_idx" ON "archive_documents" USING btree ("project_id");--> statement-breakpoint
+CREATE INDEX "archive_scans_document_idx" ON "archive_scans" USING btree ("document_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "archive_templates_project_name_uq" ON "archive_templates" USING btree ("project_id","name");--> statement-breakpoint
 CREATE INDEX "household_signoffs_household_idx" ON "household_signoffs" USING btree ("household_id");

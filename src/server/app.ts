@@ -43,6 +43,7 @@ import { ensureGtSummaryTimers, registerGtSummaryTimer } from './calls/gt-summar
 import { keyRoutes } from './keys/keys.routes';
 import { archiveRoutes } from './archives/archives.routes';
 import { readSignoffAttachment } from './archives/signoffs.service';
+import { refuseGenericScanRead } from './archives/scans.service';
 import { registerKeyTimers } from './keys/key-timers';
 import { readKeyHandoverAttachment, readKeyLoanAttachment } from './keys/key-attachments';
 
@@ -162,7 +163,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await keyRoutes(app, ctx);
   await archiveRoutes(app, ctx);
   await notificationRoutes(app, ctx, hub);
-  await attachmentRoutes(app, ctx, { call: readCallAttachment, work_order: readWorkOrderAttachment, key_loan: readKeyLoanAttachment, key_handover: readKeyHandoverAttachment, household_signoff: readSignoffAttachment });
+  await attachmentRoutes(app, ctx, { call: readCallAttachment, work_order: readWorkOrderAttachment, key_loan: readKeyLoanAttachment, key_handover: readKeyHandoverAttachment, household_signoff: readSignoffAttachment, archive_scan: refuseGenericScanRead });
 
   if (opts.config.serveWeb && existsSync(path.join(WEB_DIST, 'index.html'))) {
     await app.register(fastifyStatic, { root: WEB_DIST, serve: false });

@@ -48,8 +48,15 @@ export type DocumentRecord = z.infer<typeof documentRecord>;
 
 export const byUnitQuery = z.object({ projectId: uuid, unitCode: typed(z.string().min(1, '请输入房号').max(30)) });
 
+/** The file types a scan may be (checked against the bytes, not only the label). */
+export const SCAN_TYPES = ['application/pdf', 'image/jpeg', 'image/png'] as const;
+export const scanQuery = z.object({ name: plainText({ max: 200, required: '请提供文件名' }).optional() });
+export const scanView = z.object({ id: z.uuid(), fileName: z.string(), mime: z.string(), size: z.number().int(), url: z.string(), at: z.iso.datetime() });
+export type ScanView = z.infer<typeof scanView>;
+
 export const documentView = z.object({
   templateId: z.uuid(),
+  scans: z.array(scanView),
   name: z.string(),
   status: z.enum(DOCUMENT_STATUSES),
   handedOverBy: z.string().nullable(),

@@ -63,3 +63,20 @@ export const householdSignoffs = pgTable(
   },
   (t) => [index('household_signoffs_household_idx').on(t.householdId)],
 );
+
+/** A scan of an archive document (PDF/JPEG/PNG): the bytes in attachments under a generated id, the name as given kept apart. */
+export const archiveScans = pgTable(
+  'archive_scans',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    projectId: uuid('project_id').notNull().references(() => projects.id),
+    documentId: uuid('document_id').notNull().references(() => archiveDocuments.id),
+    attachmentId: uuid('attachment_id').notNull(),
+    fileName: text('file_name').notNull(),
+    mime: text('mime').notNull(),
+    size: integer('size').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+    by: uuid('by').notNull(),
+  },
+  (t) => [index('archive_scans_document_idx').on(t.documentId)],
+);

@@ -188,3 +188,60 @@ describe.each(STORE_KINDS)('household archives on %s', (kind) => {
     expect(JSON.stringify(await archive())).not.toMatch(/1381234|\d{15,}/);
   });
 });
+
+describe.each(STORE_KINDS)('archive scans on %s', (kind) => {
+  let t: TestApp;
+  let kefu: Client;
+  let hid: string;
+  let templateId: string;
+  const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
+  const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+  beforeAll(async () => {
+    t = await startTestApp(kind);
+    kefu = await Client.login(t.app, 'kefu');
+    hid = (await kefu.get('/api/households?q=3-2-1502')).json().items[0].id;
+    const a = (await kefu.get(`/api/households/${hid}/archive`)).json() as Archive;
+    templateId = a.departments[0].documents[0].templateId;
+  });
+  afterAll(() => t.close());
+
+  const upload = (type: string, body: Buffer, name = 'x.pdf', tid = templateId) =>
+    t.app.inject({ method: 'POST', url: `/api/households/${hid}/archive/${tid}/scans?name=${encodeURIComponent(name)}`, headers: { cookie: kefu.cookie, 'x-csrf-token': kefu.csrf, 'content-type': type }, payload: body });
+
+  it('ARC-4 a scan uploads only for a received document, as PDF/JPEG/PNG whose bytes match; oversize is 413, a mismatch 415', async () => {
+    expect((await upload('application/pdf', PDF)).statusCode).toBe(409);
+    await kefu.request('PUT', `/api/households/${hid}/archive/${templateId}`, { version: null, status: 'received', handedOverBy: '开发商 李明', handedOverOn: '2026-11-20' });
+    const ok = await upload('application/pdf', PDF, '../../etc/passwd/业主规约.pdf');
+    expect(ok.statusCode, ok.body).toBe(201);
+    // A path-like name is kept for display only, without its path; the file lives under a generated id.
+    expect(ok.json().fileName).toBe('业主规约.pdf');
+    expect(ok.json().url).toMatch(/^\/api\/archive-scans\/[0-9a-f-]{36}$/);
+    expect((await upload('image/png', PNG, 'scan.png')).statusCode).toBe(201);
+    // Declared PDF, really HTML: refused. Declared PNG, really PDF: refused. Other types: refused.
+    const html = await upload('application/pdf', Buffer.from('<html><script>alert(1)</script></html>'));
+    expect(html.statusCode).toBe(415);
+    expect(html.json().error.message).toContain('文件内容与类型不符');
+    expect((await upload('image/png', PDF)).statusCode).toBe(415);
+    expect((await upload('text/html', Buffer.from('<html></html>'))).statusCode).toBe(415);
+    expect((await upload('application/pdf', Buffer.alloc(0))).statusCode).toBe(415);
+    const big = Buffer.concat([PDF, Buffer.alloc(10 * 1024 * 1024)]);
+    expect((await upload('application/pdf', big)).statusCode).toBe(413);
+    const a = (await kefu.get(`/api/households/${hid}/archive`)).json() as Archive & { departments: { documents: { scans: { url: string }[] }[] }[] };
+    expect(a.departments[0].documents[0].scans).toHaveLength(2);
+    expect((await rows<{ n: number }>(t.store.db, sql`SELECT count(*)::int AS n FROM archive_scans`))[0].n).toBe(2);
+  });
+
+  it('ARC-4 a scan downloads as an attachment with nosniff, audited; the generic attachment route and other roles get 404', async () => {
+    const a = (await kefu.get(`/api/households/${hid}/archive`)).json() as { departments: { documents: { scans: { id: string; url: string }[] }[] }[] };
+    const scan = a.departments[0].documents[0].scans[0];
+    const res = await kefu.get(scan.url);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-disposition']).toMatch(/^attachment; filename="scan-[0-9a-f-]{36}\.(pdf|png)"/);
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect((await rows<{ n: number }>(t.store.db, sql`SELECT count(*)::int AS n FROM audit_log WHERE action = 'archive_scan.download'`))[0].n).toBe(1);
+    const [att] = await rows<{ id: string }>(t.store.db, sql`SELECT attachment_id AS id FROM archive_scans WHERE id = ${scan.id}`);
+    expect((await kefu.get(`/api/attachments/${att.id}`)).statusCode).toBe(404);
+    const weixiu = await Client.login(t.app, 'weixiu');
+    expect((await weixiu.get(scan.url)).statusCode).toBe(404);
+  });
+});

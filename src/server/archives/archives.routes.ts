@@ -2,11 +2,13 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { archivePolicy } from '../../domain/archives/archives.policy';
-import { signoffCreate, signoffList, signoffView, byUnitQuery, completeness, completenessQuery, documentRecord, householdArchive, templateCreate, templateList, templatePatch, templateQuery, templateView } from '../../domain/archives/archives.contract';
+import { SCAN_TYPES, scanQuery, scanView, signoffCreate, signoffList, signoffView, byUnitQuery, completeness, completenessQuery, documentRecord, householdArchive, templateCreate, templateList, templatePatch, templateQuery, templateView } from '../../domain/archives/archives.contract';
 import { requestActor, type AppContext } from '../context';
 import { policyAccess } from '../plugins/access';
 import * as svc from './archives.service';
 import * as signoffs from './signoffs.service';
+import * as scans from './scans.service';
+import { AppError } from '../errors';
 import { BODY_LIMITS } from '../body-limits';
 
 const uuid = z.uuid({ error: '无效的编号' });
@@ -43,4 +45,33 @@ export async function archiveRoutes(app: FastifyInstance, ctx: AppContext): Prom
   r.get('/api/households/:id/signoffs', { config: acc('read'), schema: { tags, summary: '业户签字确认记录', params: idParam, response: { 200: signoffList } } }, async (req) =>
     signoffs.listSignoffs(ctx, requestActor(req), req.params.id),
   );
+
+  // Scans arrive as the raw body (Content-Type application/pdf, image/jpeg or image/png), with their own limit;
+  // the parsers live in this scope only.
+  await app.register(async (scoped) => {
+    for (const type of SCAN_TYPES) scoped.addContentTypeParser(type, { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
+    scoped.withTypeProvider<ZodTypeProvider>().post(
+      '/api/households/:id/archive/:templateId/scans',
+      {
+        config: acc('record'),
+        bodyLimit: BODY_LIMITS.scan,
+        schema: { tags, summary: '上传档案文件扫描件(PDF/JPEG/PNG，最大 10 MB)', consumes: [...SCAN_TYPES], params: z.object({ id: uuid, templateId: uuid }), querystring: scanQuery, response: { 201: scanView } },
+      },
+      async (req, reply) => {
+        const mime = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+        if (!Buffer.isBuffer(req.body)) throw new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', undefined, '只接受 PDF、JPEG、PNG 文件');
+        return reply.status(201).send(await scans.uploadScan(ctx, requestActor(req), req.params.id, req.params.templateId, mime, req.body, req.query.name));
+      },
+    );
+  });
+  r.get('/api/archive-scans/:id', { config: acc('read'), schema: { tags, summary: '下载扫描件(附件方式)', produces: [...SCAN_TYPES], params: idParam } }, async (req, reply) => {
+    const { scan, bytes } = await scans.downloadScan(ctx, requestActor(req), req.params.id);
+    const ext = scan.mime === 'application/pdf' ? 'pdf' : scan.mime === 'image/png' ? 'png' : 'jpg';
+    return reply
+      .header('Content-Type', scan.mime)
+      .header('Content-Disposition', `attachment; filename="scan-${scan.id}.${ext}"; filename*=UTF-8''${encodeURIComponent(scan.fileName)}`)
+      .header('X-Content-Type-Options', 'nosniff')
+      .header('Cache-Control', 'private, no-store')
+      .send(bytes);
+  });
 }

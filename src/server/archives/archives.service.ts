@@ -13,6 +13,7 @@ import { authorize } from '../authorize';
 import type { AppContext, RequestActor } from '../context';
 import type { Executor } from '../db/store';
 import { badRequest, conflict, notFound } from '../errors';
+import { presentScan, scansOf } from './scans.service';
 
 type TemplateRow = typeof archiveTemplates.$inferSelect;
 
@@ -77,6 +78,7 @@ async function archiveOf(ex: Executor, ra: RequestActor, h: { id: string; projec
     .leftJoin(users, eq(users.id, archiveDocuments.receivedBy))
     .where(eq(archiveDocuments.householdId, h.id));
   const byTemplate = new Map(docs.map((d) => [d.doc.templateId, d]));
+  const scans = await scansOf(ex, docs.map((d) => d.doc.id));
   const departments = ARCHIVE_DEPARTMENTS.map((department) => {
     const documents = templates
       .filter((t) => t.department === department)
@@ -84,6 +86,7 @@ async function archiveOf(ex: Executor, ra: RequestActor, h: { id: string; projec
         const d = byTemplate.get(t.id);
         return {
           templateId: t.id,
+          scans: d ? scans.filter((s) => s.documentId === d.doc.id).map(presentScan) : [],
           name: t.name,
           status: d?.doc.status ?? ('missing' as const),
           handedOverBy: d?.doc.handedOverBy ?? null,

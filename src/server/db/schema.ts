@@ -9,4 +9,4 @@ export { timers, slaPolicies, timerStatusEnum } from '../../domain/deadlines/dea
 export { notifications } from '../../domain/notifications/notifications.table';
 export { attachments } from '../../domain/attachments/attachments.table';
 export { propertyKeys, keyLoans, keyHandovers, keyKindEnum, keyStatusEnum, borrowerKindEnum } from '../../domain/keys/keys.table';
-export { archiveTemplates, archiveDocuments, archiveDepartmentEnum, documentStatusEnum, householdSignoffs, signoffKindEnum, signerRoleEnum } from '../../domain/archives/archives.table';
+export { archiveTemplates, archiveDocuments, archiveDepartmentEnum, documentStatusEnum, householdSignoffs, signoffKindEnum, signerRoleEnum, archiveScans } from '../../domain/archives/archives.table';
