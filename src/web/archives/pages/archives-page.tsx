@@ -1,5 +1,6 @@
 import { Button, Card, Empty, Grid, Input, Progress, Select, Space, Switch, Table, Tabs, Tag, Typography, Form, Modal } from 'antd';
-import { PrinterOutlined, PlusOutlined } from '@ant-design/icons';
+import { PrinterOutlined, PlusOutlined, UploadOutlined, PaperClipOutlined } from '@ant-design/icons';
+import { App } from 'antd';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import type { Completeness, DocumentView, HouseholdArchive, TemplateView } from '../../../domain/archives/archives.contract';
@@ -11,9 +12,32 @@ import { t } from '../../i18n/zh-CN';
 import { isApiError } from '../../lib/api';
 import { useProject } from '../../lib/project-context';
 import { applyFieldErrors } from '../../lib/form-errors';
-import { useArchiveByUnit, useCompleteness, useCreateTemplate, useSignoffs, useTemplates, useToggleTemplate } from '../api';
+import { useArchiveByUnit, useCompleteness, useCreateTemplate, useSignoffs, useTemplates, useToggleTemplate, useUploadScan } from '../api';
 import { RecordModal } from '../components/record-modal';
 import { SignoffModal } from '../components/signoff-modal';
+
+/** Upload a scan of a received document; the server refuses other types (by content) and big files. */
+function ScanButton({ householdId, doc }: { householdId: string; doc: DocumentView }) {
+  const upload = useUploadScan(householdId, doc.templateId);
+  const { message } = App.useApp();
+  return (
+    <label style={{ display: 'inline-block' }}>
+      <input
+        type="file"
+        accept="application/pdf,image/jpeg,image/png"
+        style={{ display: 'none' }}
+        onChange={(e) => {
+          const file = e.target.files?.[0];
+          e.target.value = '';
+          if (file) upload.mutate(file, { onSuccess: () => void message.success(t('arc.scan.done')), onError: (err) => void message.error(isApiError(err) ? err.message : t('error.unknown')) });
+        }}
+      />
+      <Button size="small" icon={<UploadOutlined />} loading={upload.isPending} onClick={(e) => (e.currentTarget.previousElementSibling as HTMLInputElement | null)?.click()}>
+        {t('arc.scan.upload')}
+      </Button>
+    </label>
+  );
+}
 
 const pct = (complete: number, total: number) => (total ? Math.round((complete / total) * 100) : 0);
 
@@ -37,7 +61,7 @@ function HouseholdArchiveView({ archive }: { archive: HouseholdArchive }) {
             size="small"
             pagination={false}
             dataSource={d.documents}
-            scroll={{ x: 640 }}
+            scroll={{ x: 800 }}
             onRow={(doc) => ({ 'data-testid': `doc-${doc.name}` }) as React.HTMLAttributes<HTMLElement>}
             columns={[
               { title: t('arc.col.document'), dataIndex: 'name' },
@@ -45,8 +69,30 @@ function HouseholdArchiveView({ archive }: { archive: HouseholdArchive }) {
               { title: t('arc.col.handedOver'), key: 'handed', render: (_, doc) => (doc.handedOverBy ? `${doc.handedOverBy} / ${doc.handedOverOn ?? ''}` : '—') },
               { title: t('arc.col.receivedBy'), key: 'recv', render: (_, doc) => doc.receivedByName ?? '—' },
               { title: t('arc.col.location'), key: 'loc', render: (_, doc) => doc.location ?? '—' },
+              {
+                title: t('arc.col.scans'),
+                key: 'scans',
+                render: (_, doc) => (
+                  <Space direction="vertical" size={0}>
+                    {doc.scans.map((s) => (
+                      <a key={s.id} href={s.url}>
+                        <PaperClipOutlined /> {s.fileName}
+                      </a>
+                    ))}
+                  </Space>
+                ),
+              },
               ...(archive.canRecord
-                ? [{ title: t('arc.col.actions'), key: 'a', render: (_: unknown, doc: DocumentView) => <Button size="small" onClick={() => setEditing(doc)}>{t('arc.record')}</Button> }]
+                ? [{ title: t('arc.col.actions'), key: 'a', render: (_: unknown, doc: DocumentView) => (
+                      <Space size={4} wrap>
+                        <Button size="small" onClick={() => setEditing(doc)}>
+                          {t('arc.record')}
+                        </Button>
+                        {doc.status === 'received' && <ScanButton householdId={archive.householdId} doc={doc} />}
+                      </Space>
+                    ),
+                  },
+                ]
                 : []),
             ]}
           />
