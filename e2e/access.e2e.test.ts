@@ -22,7 +22,8 @@ describe('access by role (browser)', () => {
 
     const menu = page.getByRole('menu');
     await menu.getByRole('menuitem', { name: '工作台' }).waitFor();
-    expect(await menu.getByRole('menuitem').allInnerTexts()).toEqual(['工作台']);
+    // A guard carries the key desk (KEY-2), nothing of the register.
+    expect(await menu.getByRole('menuitem').allInnerTexts()).toEqual(['工作台', '钥匙管理']);
 
     await page.goto('/register');
     await page.getByText('页面不存在', { exact: true }).waitFor();
