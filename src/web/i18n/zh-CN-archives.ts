@@ -46,6 +46,7 @@ export const archiveMessages = {
   'arc.signoffs.print': '打印确认单',
   'arc.signoffs.kind': '确认事项',
   'arc.signoffs.items': '项目（每行一项）',
+  'arc.signoffs.itemsCol': '确认项目',
   'arc.signoffs.signerRole': '签字人',
   'arc.signoffs.household': '业户',
   'arc.signoffs.repairer': '维修人员',

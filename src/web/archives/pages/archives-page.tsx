@@ -129,7 +129,7 @@ function HouseholdArchiveView({ archive }: { archive: HouseholdArchive }) {
             scroll={{ x: 560 }}
             columns={[
               { title: t('arc.signoffs.kind'), key: 'k', render: (_, s) => SIGNOFF_KIND_LABELS[s.kind] },
-              { title: t('arc.signoffs.items'), key: 'i', render: (_, s) => s.items.join('、') },
+              { title: t('arc.signoffs.itemsCol'), key: 'i', render: (_, s) => s.items.join('、') },
               { title: t('arc.signoffs.signerRole'), dataIndex: 'signerName' },
               { title: t('arc.signoffs.at'), key: 'at', render: (_, s) => new Date(s.at).toLocaleString('zh-CN', { hour12: false }) },
               { title: '', key: 'sig', render: (_, s) => <img src={s.signature} alt={t('arc.signoffs')} style={{ height: 28 }} /> },

@@ -44,7 +44,7 @@ export function SignoffPrintPage() {
             <table data-testid="signoff-sheet" style={{ borderCollapse: 'collapse', width: '100%' }}>
               <thead>
                 <tr>
-                  {[t('arc.signoffs.kind'), t('arc.signoffs.items'), t('arc.signoffs.signerRole'), t('arc.signoffs.at'), t('arc.signoffs.by'), t('arc.signoffs')].map((h) => (
+                  {[t('arc.signoffs.kind'), t('arc.signoffs.itemsCol'), t('arc.signoffs.signerRole'), t('arc.signoffs.at'), t('arc.signoffs.by'), t('arc.signoffs')].map((h) => (
                     <th key={h} style={{ ...cell, background: '#fafafa' }}>
                       {h}
                     </th>
