@@ -3,6 +3,14 @@ import type { Page } from 'playwright-core';
 import { useJourney } from './support/journey';
 import { drawSignature } from './support/service-desk';
 
+/** ARC-12: every JSON answer the page receives, kept to scan for unmasked phone or ID numbers. */
+function watchAnswers(page: Page, bodies: string[]) {
+  page.on('response', (res) => {
+    if (!res.url().includes('/api/') || !(res.headers()['content-type'] ?? '').includes('application/json')) return;
+    res.text().then((b) => bodies.push(b), () => undefined);
+  });
+}
+
 /** Picks an option of the antd Select labelled `label` inside the open dialog. */
 async function pick(page: Page, label: string, option: string) {
   const dialog = page.getByRole('dialog');
@@ -15,6 +23,8 @@ describe('key desk (browser)', () => {
 
   it('KEY-4 KEY-2 KEY-3 a key is refused to a borrower without the owner\'s written authorisation, lent to the owner, becomes overdue, is chased on the guard leader\'s phone and returned', async () => {
     const qiantai = await j.signedIn('qiantai');
+    const bodies: string[] = [];
+    watchAnswers(qiantai, bodies);
     await qiantai.goto('/keys');
     const row = qiantai.getByTestId('key-K-3-2-1502');
     await row.getByRole('button', { name: /出\s*借/ }).click();
@@ -47,6 +57,7 @@ describe('key desk (browser)', () => {
 
     // The guard leader, on his phone, sees the key out; once overdue the chase pops up and the row turns red.
     const banzhang = await j.signedIn('banzhang', { width: 390, height: 844 });
+    watchAnswers(banzhang, bodies);
     await banzhang.goto('/keys?tab=out');
     const out = banzhang.getByTestId('loan-K-3-2-1502');
     await out.waitFor();
@@ -77,5 +88,12 @@ describe('key desk (browser)', () => {
     expect(text).toContain('张伟明 / 胡刚');
     expect(text).toContain('赵丹');
     expect(text).not.toContain('李师傅');
+
+    // ARC-12: nothing the key desk received carries the owner's phone or any ID number unmasked.
+    expect(bodies.length).toBeGreaterThan(10);
+    for (const b of bodies) {
+      expect(b).not.toContain('13812345678');
+      expect(b).not.toMatch(/(?<![0-9a-f-])\d{17}[\dX](?![0-9a-f])/);
+    }
   }, 420_000);
 });
