@@ -21,9 +21,9 @@ describe('access by role (browser)', () => {
     await loginAs(page, 'baoan');
 
     const menu = page.getByRole('menu');
-    // A guard's work is his emergency steps (issue 10): his one menu entry, and where he lands.
+    // A guard's work is his emergency steps (issue 10) and the key desk (KEY-2): where he lands, and nothing of the register.
     await menu.getByRole('menuitem', { name: '应急任务' }).waitFor();
-    expect(await menu.getByRole('menuitem').allInnerTexts()).toEqual(['应急任务']);
+    expect(await menu.getByRole('menuitem').allInnerTexts()).toEqual(['应急任务', '钥匙管理']);
     await page.waitForURL((u) => u.pathname === '/duty');
 
     await page.goto('/register');

@@ -42,6 +42,12 @@ import { registerCallTimers } from './calls/call-timers';
 import { registerHelpTimers } from './help/help-timers';
 import { helpRoutes } from './help/help.routes';
 import { ensureGtSummaryTimers, registerGtSummaryTimer } from './calls/gt-summary-timer';
+import { keyRoutes } from './keys/keys.routes';
+import { archiveRoutes } from './archives/archives.routes';
+import { readSignoffAttachment } from './archives/signoffs.service';
+import { refuseGenericScanRead } from './archives/scans.service';
+import { registerKeyTimers } from './keys/key-timers';
+import { readKeyHandoverAttachment, readKeyLoanAttachment } from './keys/key-attachments';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -135,6 +141,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   registerCallTimers(timers);
   registerGtSummaryTimer(timers);
   registerHelpTimers(timers);
+  registerKeyTimers(timers);
   app.decorate('desk', { hub, timers });
   if (opts.runTimers) {
     app.addHook('onReady', async () => {
@@ -157,8 +164,10 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await callRoutes(app, ctx);
   await workOrderRoutes(app, ctx);
   await helpRoutes(app, ctx);
+  await keyRoutes(app, ctx);
+  await archiveRoutes(app, ctx);
   await notificationRoutes(app, ctx, hub);
-  await attachmentRoutes(app, ctx, { call: readCallAttachment, work_order: readWorkOrderAttachment });
+  await attachmentRoutes(app, ctx, { call: readCallAttachment, work_order: readWorkOrderAttachment, key_loan: readKeyLoanAttachment, key_handover: readKeyHandoverAttachment, household_signoff: readSignoffAttachment, archive_scan: refuseGenericScanRead });
 
   if (opts.config.serveWeb && existsSync(path.join(WEB_DIST, 'index.html'))) {
     await app.register(fastifyStatic, { root: WEB_DIST, serve: false });

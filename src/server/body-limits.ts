@@ -5,6 +5,8 @@ export const BODY_LIMITS = {
   signature: 512 * 1024,
   /** Up to six photos of 2 MB each as data URLs. */
   photos: 13 * 1024 * 1024,
+  /** A scanned archive document (PDF, JPEG or PNG), sent as the raw body. */
+  scan: 10 * 1024 * 1024,
   /** An Excel workbook of units and households. */
   workbook: 10 * 1024 * 1024,
 } as const;

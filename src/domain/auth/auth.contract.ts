@@ -30,6 +30,10 @@ export const menu = z.object({
   duty: z.boolean(),
   /** 值班表: kept by the supervisors and the security shift leader */
   roster: z.boolean(),
+  /** 钥匙管理: the front desk's and the guards' key desk (KEY-2). */
+  keys: z.boolean(),
+  /** 业户档案: the customer-service centre's archive checklist and completeness. */
+  archives: z.boolean(),
 });
 export type MenuItem = keyof z.infer<typeof menu>;
 

@@ -122,6 +122,16 @@ export const DEFAULT_SLA_POLICIES: SlaPolicy[] = [
   // HELP-2: a help request is answered within five minutes; past it the CS supervisor, five minutes later the
   // service-centre manager. A service with its own limit keeps it: a row for its category (the class) first.
   { subjectKind: 'help_request', class: null, level: null, dueMinutes: 5, warnBeforeMinutes: 2, ladder: [{ afterMinutes: 0, roles: ['cs_supervisor'] }, { afterMinutes: 5, roles: ['centre_manager'] }], reclassAfterMinutes: null },
+  // A lent key is due when the desk said (KEY-3): the lender is warned before, the key desk and then the supervisor after.
+  {
+    subjectKind: 'key_loan',
+    class: null,
+    level: null,
+    dueMinutes: null,
+    warnBeforeMinutes: 30,
+    ladder: [{ afterMinutes: 0, roles: ['front_desk', 'guard_leader'] }, { afterMinutes: 120, roles: ['cs_supervisor'] }],
+    reclassAfterMinutes: null,
+  },
 ];
 
 /** The policies of one project: its own rows for a kind, or the defaults of that kind when it has none. */

@@ -24,6 +24,8 @@ export const zhCN = {
   WEAK_PASSWORD: '密码太容易被猜到',
   IDEMPOTENCY_KEY_REUSED: '该提交编号已用于另一条内容不同的记录',
   UNKNOWN_PROJECT: '项目不存在或无权访问',
+  KEY_OWNER_ONLY: '房屋钥匙只交给业主本人或持业主书面授权的人，并须先核验身份',
+  RECORD_RETAINED: '该记录仍在保存期内，不能删除',
 } as const;
 export type MessageKey = keyof typeof zhCN;
 

@@ -22,7 +22,7 @@ export function decodeImage(dataUrl: string, path: string, maxBytes: number): { 
 }
 
 /** The kinds of record an attachment can belong to. */
-export type AttachmentOwnerType = 'call' | 'work_order';
+export type AttachmentOwnerType = 'call' | 'work_order' | 'key_loan' | 'key_handover' | 'household_signoff' | 'archive_scan';
 
 /**
  * The owning feature's answer to "may this actor read that record?": resolves when yes, throws the
@@ -34,7 +34,7 @@ export type AttachmentReaders = Record<AttachmentOwnerType, AttachmentReader>;
 
 export async function saveAttachment(
   tx: Executor,
-  a: { projectId: string; ownerType: AttachmentOwnerType; ownerId: string; kind: 'signature' | 'photo'; mime: string; bytes: Buffer; createdBy: string; at: Date },
+  a: { projectId: string; ownerType: AttachmentOwnerType; ownerId: string; kind: 'signature' | 'photo' | 'scan'; mime: string; bytes: Buffer; createdBy: string; at: Date },
 ): Promise<string> {
   const [row] = await tx
     .insert(attachments)

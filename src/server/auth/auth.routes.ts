@@ -1,3 +1,5 @@
+import { keyPolicy } from '../../domain/keys/keys.policy';
+import { archivePolicy } from '../../domain/archives/archives.policy';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { loginBody, loginNotice, loginResult, me, type Me } from '../../domain/auth/auth.contract';
@@ -73,6 +75,8 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext): Promise
         help: hasAny(actor, helpPolicy.grants.read.roles.filter((r) => !(RESPONDER_ROLES as readonly string[]).includes(r))),
         duty: hasAny(actor, RESPONDER_ROLES),
         roster: hasAny(actor, dutyRosterPolicy.grants.edit.roles),
+        keys: hasAny(actor, keyPolicy.grants.read.roles),
+        archives: hasAny(actor, archivePolicy.grants.read.roles),
       },
     };
   });

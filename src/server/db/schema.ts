@@ -9,3 +9,5 @@ export { timers, slaPolicies, timerStatusEnum } from '../../domain/deadlines/dea
 export { notifications } from '../../domain/notifications/notifications.table';
 export { attachments } from '../../domain/attachments/attachments.table';
 export { helpRequests, helpPlaybooks, helpPlaybookSteps, helpSteps, helpEvents, helpDutyShifts, helpHandovers, helpCategoryEnum, helpStatusEnum, helpOutcomeEnum, helpStepStatusEnum } from '../../domain/help/help.table';
+export { propertyKeys, keyLoans, keyHandovers, keyKindEnum, keyStatusEnum, borrowerKindEnum } from '../../domain/keys/keys.table';
+export { archiveTemplates, archiveDocuments, archiveDepartmentEnum, documentStatusEnum, householdSignoffs, signoffKindEnum, signerRoleEnum, archiveScans } from '../../domain/archives/archives.table';

@@ -7,6 +7,7 @@ import { hashPassword } from '../auth/passwords';
 import { rows, type Executor, type Store, type Tx } from '../db/store';
 import { chineseName, DEFAULT_WARRANTY_TERMS, idNumber, mobile, prng } from './demo-data';
 import { seedServiceDesk } from './service-desk-seed';
+import { seedDemoKeys } from './keys-seed';
 import { DEMO_PASSWORD, DEMO_USERS } from '../../domain/users/demo-accounts';
 
 export { DEMO_PASSWORD, DEMO_USERS } from '../../domain/users/demo-accounts';
@@ -125,6 +126,7 @@ async function seedInto(tx: Tx, passwordHash: string): Promise<SeedResult> {
     }
     await insertChunked(tx, households, householdRows);
     await insertChunked(tx, persons, personRows);
+    await seedDemoKeys(tx, project.id, new Map(insertedUnits.map((u) => [u.code, u.id])), new Date());
 
     // A few units in the second estate, so project scoping can be seen.
     const [d2] = await tx.insert(districts).values({ projectId: other.id, name: '一区' }).returning();

@@ -1,4 +1,4 @@
-import { AlertOutlined, AuditOutlined, SafetyOutlined, ScheduleOutlined, HomeOutlined, LogoutOutlined, TeamOutlined, UserOutlined, ApartmentOutlined, PhoneOutlined, ProfileOutlined, ToolOutlined } from '@ant-design/icons';
+import { AlertOutlined, AuditOutlined, FolderOpenOutlined, KeyOutlined, SafetyOutlined, ScheduleOutlined, HomeOutlined, LogoutOutlined, TeamOutlined, UserOutlined, ApartmentOutlined, PhoneOutlined, ProfileOutlined, ToolOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { App as AntApp, Button, Grid, Layout, Menu, Space, Typography, type MenuProps } from 'antd';
 import { useState } from 'react';
@@ -32,6 +32,8 @@ function menuItems(me: Me): MenuProps['items'] {
   if (menu.duty) items.push({ key: '/duty', icon: <SafetyOutlined />, label: t('menu.duty') });
   if (menu.roster) items.push({ key: '/duty/roster', icon: <ScheduleOutlined />, label: t('menu.roster') });
   items.push(...reportMenuItems(menu));
+  if (menu.archives) items.push({ key: '/archives', icon: <FolderOpenOutlined />, label: t('menu.archives') });
+  if (menu.keys) items.push({ key: '/keys', icon: <KeyOutlined />, label: t('menu.keys') });
   if (me.menu.register) items.push({ key: '/register', icon: <ApartmentOutlined />, label: t('menu.register') });
   if (me.menu.users) items.push({ key: '/admin/users', icon: <TeamOutlined />, label: t('menu.users') });
   if (me.menu.audit) items.push({ key: '/audit', icon: <AuditOutlined />, label: t('menu.audit') });
@@ -39,7 +41,7 @@ function menuItems(me: Me): MenuProps['items'] {
 }
 
 function selectedKey(pathname: string): string {
-  for (const k of ['/calls/new', '/calls', '/tasks', '/help', '/duty/roster', '/duty', ...reportMenuKeys, '/register', '/admin/users', '/audit']) if (pathname === k || pathname.startsWith(`${k}/`)) return k;
+  for (const k of ['/calls/new', '/calls', '/tasks', '/help', '/duty/roster', '/duty', ...reportMenuKeys, '/keys', '/archives', '/register', '/admin/users', '/audit']) if (pathname === k || pathname.startsWith(`${k}/`)) return k;
   return '/';
 }
 

@@ -73,6 +73,26 @@ const appRoutes: RouteObject[] = [
     path: 'duty/roster',
     lazy: async () => ({ Component: (await import('../help/pages/roster-page')).RosterPage }),
   },
+  {
+    path: 'keys',
+    handle: { menu: 'keys' } satisfies RouteHandle,
+    lazy: async () => ({ Component: (await import('../keys/pages/keys-page')).KeysPage }),
+  },
+  {
+    path: 'keys/print',
+    handle: { menu: 'keys' } satisfies RouteHandle,
+    lazy: async () => ({ Component: (await import('../keys/pages/loan-print-page')).LoanPrintPage }),
+  },
+  {
+    path: 'archives',
+    handle: { menu: 'archives' } satisfies RouteHandle,
+    lazy: async () => ({ Component: (await import('../archives/pages/archives-page')).ArchivesPage }),
+  },
+  {
+    path: 'archives/households/:id/print',
+    handle: { menu: 'archives' } satisfies RouteHandle,
+    lazy: async () => ({ Component: (await import('../archives/pages/signoff-print-page')).SignoffPrintPage }),
+  },
   { path: '*', lazy: async () => ({ Component: (await import('../components/not-found-page')).NotFoundPage }) },
 ];
 

@@ -7,6 +7,8 @@ import { RELATION_LABELS } from '../../domain/property/labels';
 import { serviceDeskMessages } from './zh-CN-service-desk';
 import { AUDIT_ACTION_LABELS, AUDIT_DETAIL_LABELS, AUDIT_ENTITY_LABELS } from '../../domain/audit/audit-labels';
 import { helpMessages } from './zh-CN-help';
+import { keyMessages } from './zh-CN-keys';
+import { archiveMessages } from './zh-CN-archives';
 
 export const zhCN = {
   'app.name': '物业客服台',
@@ -151,6 +153,8 @@ export const zhCN = {
   'common.no': '否',
   ...serviceDeskMessages,
   ...helpMessages,
+  ...keyMessages,
+  ...archiveMessages,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

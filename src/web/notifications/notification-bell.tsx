@@ -29,7 +29,8 @@ export function NotificationBell() {
   const [open, setOpen] = useState(false);
 
   useLiveEvents((n) => {
-    if (n.type !== 'deadline.escalation') return;
+    // Escalations and overdue keys (chased until returned) pop up; the rest waits in the bell.
+    if (n.type !== 'deadline.escalation' && n.type !== 'key.overdue') return;
     notification.warning({
       key: `n${n.id}`,
       title: n.title,
