@@ -8,3 +8,5 @@ export { workOrders, workOrderEvents, workOrderKindEnum, workOrderStatusEnum } f
 export { timers, slaPolicies, timerStatusEnum } from '../../domain/deadlines/deadlines.table';
 export { notifications } from '../../domain/notifications/notifications.table';
 export { attachments } from '../../domain/attachments/attachments.table';
+export { complaints, complaintEvents } from '../../domain/complaints/complaints.table';
+export { visits } from '../../domain/visits/visits.table';
