@@ -26,6 +26,8 @@ export const CLAUSE_CODE: Record<string, { files: string[]; partial?: string }> 
     files: ['src/domain/visits/sampling.ts', 'src/server/visits/visits.service.ts', 'src/server/env.ts'],
     partial: 'finished repairs are drawn by the share (default 30 %); help requests and medical emergencies wait for their feature',
   },
+  'LINK-1': { files: ['src/domain/contact-forms/contact-forms.contract.ts', 'src/server/contact-forms/contact-forms.service.ts'] },
+  'LINK-2': { files: ['src/domain/contact-forms/contact-forms.policy.ts', 'src/server/contact-forms/contact-forms.service.ts', 'src/server/contact-forms/contact-form-timers.ts'] },
   'VISIT-3': { files: ['src/domain/visits/visits.contract.ts', 'src/server/visits/visits.service.ts'] },
   'VISIT-4': { files: ['src/server/visits/visits.hooks.ts', 'src/server/complaints/visit-reactions.ts'] },
   'VISIT-5': { files: ['src/server/visits/visits.routes.ts', 'src/domain/visits/sampling.ts'] },

@@ -46,6 +46,8 @@ import { complaintOnVisit } from './complaints/visit-reactions';
 import { visitRoutes, readVisitAttachment } from './visits/visits.routes';
 import { visitRecorded } from './visits/visits.hooks';
 import { drawRepairVisit } from './visits/visits.service';
+import { contactFormRoutes } from './contact-forms/contact-forms.routes';
+import { registerContactFormTimers } from './contact-forms/contact-form-timers';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -147,6 +149,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   registerCallTimers(timers);
   registerGtSummaryTimer(timers);
   registerComplaintTimers(timers, opts.store);
+  registerContactFormTimers(timers);
   app.decorate('desk', { hub, timers });
   if (opts.runTimers) {
     app.addHook('onReady', async () => {
@@ -170,6 +173,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await workOrderRoutes(app, ctx);
   await complaintRoutes(app, ctx);
   await visitRoutes(app, ctx, draw);
+  await contactFormRoutes(app, ctx);
   await notificationRoutes(app, ctx, hub);
   await attachmentRoutes(app, ctx, { call: readCallAttachment, work_order: readWorkOrderAttachment, visit: readVisitAttachment });
 

@@ -1,6 +1,6 @@
 import { definePolicy, type Actor, type Scoped } from '../shared/policy';
-import type { Role } from '../shared/roles';
-import type { ComplaintStatus, Department } from './complaints.table';
+import { DEPARTMENT_HEADS, HEAD_ROLES, headsDepartment, type Department } from '../shared/departments';
+import type { ComplaintStatus } from './complaints.table';
 import { complaintAllows } from './complaints.status';
 
 export interface ComplaintRec extends Scoped {
@@ -9,20 +9,15 @@ export interface ComplaintRec extends Scoped {
   version: number;
 }
 
-/** Who signs for a complaint about each department (COMP-3): its manager. The centre manager may act for any. */
-export const DEPARTMENT_ROLES: Record<Department, readonly Role[]> = {
-  customer_service: ['cs_supervisor'],
-  engineering: ['eng_lead'],
-  security: ['guard_leader'],
-  environment: ['centre_manager'],
-};
+/** Who signs for a complaint about each department (COMP-3): its head. The centre manager may act for any. */
+export const DEPARTMENT_ROLES = DEPARTMENT_HEADS;
 
 const CS = ['cs_specialist', 'cs_assistant', 'front_desk', 'account_manager', 'cs_supervisor', 'centre_manager'] as const;
-const HEADS = ['cs_supervisor', 'eng_lead', 'guard_leader', 'centre_manager'] as const;
+const HEADS = HEAD_ROLES;
 const JUDGES = ['cs_assistant', 'cs_supervisor', 'centre_manager'] as const;
 
 /** The actor manages the department the complaint is about (or is the centre manager). */
-export const isHandler = (a: Actor, r: ComplaintRec) => a.roles.has('centre_manager') || DEPARTMENT_ROLES[r.department].some((role) => a.roles.has(role));
+export const isHandler = (a: Actor, r: ComplaintRec) => headsDepartment(a.roles, r.department);
 const isCs = (a: Actor) => CS.some((r) => a.roles.has(r));
 
 /**

@@ -7,9 +7,9 @@ import { callRecords } from '../calls/calls.table';
 export const COMPLAINT_LEVELS = ['major', 'serious', 'minor'] as const;
 export type ComplaintLevel = (typeof COMPLAINT_LEVELS)[number];
 
-/** The departments a complaint can be about (COMP-1); each has the roles that sign for it (complaints.policy.ts). */
-export const DEPARTMENTS = ['customer_service', 'engineering', 'security', 'environment'] as const;
-export type Department = (typeof DEPARTMENTS)[number];
+/** The departments a complaint can be about (COMP-1): the shared list, whose heads sign for it. */
+export { DEPARTMENTS, type Department } from '../shared/departments';
+import type { Department } from '../shared/departments';
 
 export const COMPLAINT_STATUSES = ['recorded', 'assigned', 'in_progress', 'returned', 'informed', 'closed', 'invalid'] as const;
 export type ComplaintStatus = (typeof COMPLAINT_STATUSES)[number];

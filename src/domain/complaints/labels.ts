@@ -1,8 +1,8 @@
-import type { ComplaintLevel, ComplaintStatus, Department } from './complaints.table';
+import type { ComplaintLevel, ComplaintStatus } from './complaints.table';
+export { DEPARTMENT_LABELS } from '../shared/departments';
 
 /** Chinese labels of the complaint's enums (pure module, importable by the web app). */
 export const COMPLAINT_LEVEL_LABELS: Record<ComplaintLevel, string> = { major: '重大', serious: '重要', minor: '轻微' };
-export const DEPARTMENT_LABELS: Record<Department, string> = { customer_service: '客服部', engineering: '工程部', security: '保安部', environment: '环境部' };
 export const COMPLAINT_STATUS_LABELS: Record<ComplaintStatus, string> = {
   recorded: '待判定',
   assigned: '待部门签收',

@@ -10,3 +10,4 @@ export { notifications } from '../../domain/notifications/notifications.table';
 export { attachments } from '../../domain/attachments/attachments.table';
 export { complaints, complaintEvents } from '../../domain/complaints/complaints.table';
 export { visits } from '../../domain/visits/visits.table';
+export { contactForms, contactFormEvents } from '../../domain/contact-forms/contact-forms.table';

@@ -48,6 +48,40 @@ CREATE TABLE "complaints" (
 	"created_at" timestamp with time zone NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "contact_form_events" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"project_id" uuid NOT NULL,
+	"form_id" uuid NOT NULL,
+	"at" timestamp with time zone NOT NULL,
+	"actor_id" uuid,
+	"type" text NOT NULL,
+	"detail" jsonb
+);
+--> statement-breakpoint
+CREATE TABLE "contact_forms" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"project_id" uuid NOT NULL,
+	"number" text NOT NULL,
+	"from_department" text NOT NULL,
+	"to_department" text NOT NULL,
+	"subject" text NOT NULL,
+	"details" text NOT NULL,
+	"required_result" text NOT NULL,
+	"due_at" timestamp with time zone NOT NULL,
+	"status" text DEFAULT 'sent' NOT NULL,
+	"sent_by" uuid NOT NULL,
+	"signed_at" timestamp with time zone,
+	"signed_by" uuid,
+	"reply" text,
+	"replied_at" timestamp with time zone,
+	"replied_by" uuid,
+	"closed_at" timestamp with time zone,
+	"closed_by" uuid,
+	"close_note" text,
+	"version" integer DEFAULT 1 NOT NULL,
+	"created_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "visits" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"project_id" uuid NOT NULL,
@@ -79,6 +113,12 @@ ALTER TABLE "complaints" ADD CONSTRAINT "complaints_judged_by_users_id_fk" FOREI
 ALTER TABLE "complaints" ADD CONSTRAINT "complaints_signed_by_users_id_fk" FOREIGN KEY ("signed_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "complaints" ADD CONSTRAINT "complaints_informed_by_users_id_fk" FOREIGN KEY ("informed_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "complaints" ADD CONSTRAINT "complaints_recorded_by_users_id_fk" FOREIGN KEY ("recorded_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "contact_form_events" ADD CONSTRAINT "contact_form_events_form_id_contact_forms_id_fk" FOREIGN KEY ("form_id") REFERENCES "public"."contact_forms"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "contact_forms" ADD CONSTRAINT "contact_forms_project_id_projects_id_fk" FOREIGN KEY ("project_id") REFERENCES "public"."projects"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "contact_forms" ADD CONSTRAINT "contact_forms_sent_by_users_id_fk" FOREIGN KEY ("sent_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "contact_forms" ADD CONSTRAINT "contact_forms_signed_by_users_id_fk" FOREIGN KEY ("signed_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "contact_forms" ADD CONSTRAINT "contact_forms_replied_by_users_id_fk" FOREIGN KEY ("replied_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "contact_forms" ADD CONSTRAINT "contact_forms_closed_by_users_id_fk" FOREIGN KEY ("closed_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "visits" ADD CONSTRAINT "visits_project_id_projects_id_fk" FOREIGN KEY ("project_id") REFERENCES "public"."projects"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "visits" ADD CONSTRAINT "visits_household_id_households_id_fk" FOREIGN KEY ("household_id") REFERENCES "public"."households"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "visits" ADD CONSTRAINT "visits_visitor_id_users_id_fk" FOREIGN KEY ("visitor_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -87,6 +127,10 @@ CREATE UNIQUE INDEX "complaints_number_uq" ON "complaints" USING btree ("project
 CREATE UNIQUE INDEX "complaints_call_uq" ON "complaints" USING btree ("call_id");--> statement-breakpoint
 CREATE INDEX "complaints_project_status_idx" ON "complaints" USING btree ("project_id","status","due_at");--> statement-breakpoint
 CREATE INDEX "complaints_project_created_idx" ON "complaints" USING btree ("project_id","created_at");--> statement-breakpoint
+CREATE INDEX "contact_form_events_f_idx" ON "contact_form_events" USING btree ("form_id","at");--> statement-breakpoint
+CREATE UNIQUE INDEX "contact_forms_number_uq" ON "contact_forms" USING btree ("project_id","number");--> statement-breakpoint
+CREATE INDEX "contact_forms_to_idx" ON "contact_forms" USING btree ("project_id","to_department","status");--> statement-breakpoint
+CREATE INDEX "contact_forms_from_idx" ON "contact_forms" USING btree ("project_id","from_department","status");--> statement-breakpoint
 CREATE INDEX "visits_subject_idx" ON "visits" USING btree ("subject_kind","subject_id");--> statement-breakpoint
 CREATE INDEX "visits_project_status_idx" ON "visits" USING btree ("project_id","status","due_at");--> statement-breakpoint
 CREATE INDEX "visits_project_drawn_idx" ON "visits" USING btree ("project_id","drawn_at");
