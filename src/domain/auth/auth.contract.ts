@@ -24,6 +24,9 @@ export const menu = z.object({
   board: z.boolean(),
   reports: z.boolean(),
   tasks: z.boolean(),
+  complaints: z.boolean(),
+  visits: z.boolean(),
+  contactForms: z.boolean(),
 });
 export type MenuItem = keyof z.infer<typeof menu>;
 

@@ -1,3 +1,6 @@
+import { complaintPolicy } from '../../domain/complaints/complaints.policy';
+import { visitPolicy } from '../../domain/visits/visits.policy';
+import { contactFormPolicy } from '../../domain/contact-forms/contact-forms.policy';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { loginBody, loginNotice, loginResult, me, type Me } from '../../domain/auth/auth.contract';
@@ -68,6 +71,10 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext): Promise
         reports: hasAny(actor, callPolicy.grants.stats.roles),
         // 报修单 on a phone: technicians, engineers, vendors and the engineering lead
         tasks: hasAny(actor, ['technician', 'warranty_engineer', 'vendor', 'eng_lead']),
+        // 投诉, 回访, 工作联系单
+        complaints: hasAny(actor, complaintPolicy.grants.read.roles),
+        visits: hasAny(actor, visitPolicy.grants.read.roles),
+        contactForms: hasAny(actor, contactFormPolicy.grants.read.roles),
       },
     };
   });

@@ -1,4 +1,4 @@
-import { AuditOutlined, HomeOutlined, LogoutOutlined, TeamOutlined, UserOutlined, ApartmentOutlined, PhoneOutlined, ProfileOutlined, ToolOutlined } from '@ant-design/icons';
+import { AuditOutlined, CommentOutlined, FileTextOutlined, HomeOutlined, WarningOutlined, LogoutOutlined, TeamOutlined, UserOutlined, ApartmentOutlined, PhoneOutlined, ProfileOutlined, ToolOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { App as AntApp, Button, Grid, Layout, Menu, Space, Typography, type MenuProps } from 'antd';
 import { useState } from 'react';
@@ -27,6 +27,9 @@ function menuItems(me: Me): MenuProps['items'] {
   if (menu.intake) items.push({ key: '/calls/new', icon: <PhoneOutlined />, label: t('menu.intake') });
   if (menu.calls) items.push({ key: '/calls', icon: <ProfileOutlined />, label: t('menu.calls') });
   if (menu.tasks) items.push({ key: '/tasks', icon: <ToolOutlined />, label: t('menu.tasks') });
+  if (menu.complaints) items.push({ key: '/complaints', icon: <WarningOutlined />, label: t('menu.complaints') });
+  if (menu.visits) items.push({ key: '/visits', icon: <CommentOutlined />, label: t('menu.visits') });
+  if (menu.contactForms) items.push({ key: '/contact-forms', icon: <FileTextOutlined />, label: t('menu.contactForms') });
   items.push(...reportMenuItems(menu));
   if (me.menu.register) items.push({ key: '/register', icon: <ApartmentOutlined />, label: t('menu.register') });
   if (me.menu.users) items.push({ key: '/admin/users', icon: <TeamOutlined />, label: t('menu.users') });
@@ -35,7 +38,7 @@ function menuItems(me: Me): MenuProps['items'] {
 }
 
 function selectedKey(pathname: string): string {
-  for (const k of ['/calls/new', '/calls', '/tasks', ...reportMenuKeys, '/register', '/admin/users', '/audit']) if (pathname === k || pathname.startsWith(`${k}/`)) return k;
+  for (const k of ['/calls/new', '/calls', '/tasks', '/complaints', '/visits', '/contact-forms', ...reportMenuKeys, '/register', '/admin/users', '/audit']) if (pathname === k || pathname.startsWith(`${k}/`)) return k;
   return '/';
 }
 

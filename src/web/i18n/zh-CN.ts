@@ -5,6 +5,7 @@
 import { ROLE_LABELS } from '../../domain/users/role-labels';
 import { RELATION_LABELS } from '../../domain/property/labels';
 import { serviceDeskMessages } from './zh-CN-service-desk';
+import { complaintMessages } from './zh-CN-complaints';
 
 export const zhCN = {
   'app.name': '物业客服台',
@@ -137,6 +138,7 @@ export const zhCN = {
   'common.yes': '是',
   'common.no': '否',
   ...serviceDeskMessages,
+  ...complaintMessages,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
