@@ -201,7 +201,7 @@ export async function reopenComplaint(tx: Tx, ctx: AppContext, c: ComplaintRow, 
   const plan = planComplaint(await slaPoliciesOf(tx, ctx.store, c.projectId), level, now, c.createdAt, null);
   const [row] = await tx
     .update(complaints)
-    .set({ status: 'assigned', level, dueAt: plan?.dueAt ?? null, signedAt: null, signedBy: null, returnedAt: null, informedAt: null, informedBy: null, reopenCount: sql`${complaints.reopenCount} + 1`, version: sql`${complaints.version} + 1` })
+    .set({ status: 'assigned', level, dueAt: plan?.dueAt ?? null, signedAt: null, signedBy: null, action: null, returnedAt: null, informedAt: null, informedBy: null, informNote: null, reopenCount: sql`${complaints.reopenCount} + 1`, version: sql`${complaints.version} + 1` })
     .where(and(eq(complaints.id, c.id), eq(complaints.status, 'informed')))
     .returning();
   if (!row) throw new AppError(409, 'INVALID_STATE', undefined, '投诉当前状态不能重新打开', { current: { status: c.status, version: c.version } });

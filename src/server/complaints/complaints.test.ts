@@ -224,7 +224,9 @@ describe.each(STORE_KINDS)('complaints and return visits on %s', (kind) => {
     const res = await kefu.post(`/api/visits/${v.id}/record`, { version: v.version, rating: 'unsatisfied', comments: '保安没有道歉', method: 'phone' });
     expect(res.statusCode, res.body).toBe(200);
     const after = await get(id);
-    expect(after).toMatchObject({ status: 'assigned', level: 'serious', reopenCount: 1, signedAt: null });
+    expect(after).toMatchObject({ status: 'assigned', level: 'serious', reopenCount: 1, signedAt: null, action: null, informedAt: null });
+    // a new deadline at the higher level: serious, within the hour
+    expect(new Date(after.dueAt).getTime() - t.clock.now().getTime()).toBe(3600_000);
     expect(after.events.map((e: { type: string }) => e.type)).toContain('reopen');
     // handled again: a second visit; this time satisfied, and the complaint closes
     await ok(banzhang, id, 'sign');

@@ -33,7 +33,7 @@ export function ComplaintsPage() {
   const columns = [
     { key: 'number', title: t('complaints.number'), render: (_: unknown, c: Complaint) => <Link to={`/complaints/${c.id}`}>{c.number}</Link> },
     { key: 'at', title: t('complaints.createdAt'), render: (_: unknown, c: Complaint) => dayjs(c.createdAt).format('MM-DD HH:mm'), responsive: ['md' as const] },
-    { key: 'who', title: t('complaints.complainant'), dataIndex: 'complainantName' },
+    { key: 'who', title: t('complaints.complainant'), dataIndex: 'complainantName', responsive: ['sm' as const] },
     { key: 'dep', title: t('complaints.department'), render: (_: unknown, c: Complaint) => DEPARTMENT_LABELS[c.department] },
     { key: 'content', title: t('complaints.content'), dataIndex: 'content', ellipsis: true, responsive: ['md' as const] },
     { key: 'level', title: t('complaints.level'), render: (_: unknown, c: Complaint) => <LevelTag value={c.level} /> },
