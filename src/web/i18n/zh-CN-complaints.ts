@@ -4,6 +4,7 @@
  */
 export const complaintMessages = {
   'menu.complaints': '投诉处理',
+  'call.toComplaint': '转投诉处理程序',
   'menu.visits': '回访',
   'menu.contactForms': '工作联系单',
 
