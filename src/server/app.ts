@@ -48,6 +48,7 @@ import { visitRecorded } from './visits/visits.hooks';
 import { drawRepairVisit } from './visits/visits.service';
 import { contactFormRoutes } from './contact-forms/contact-forms.routes';
 import { registerContactFormTimers } from './contact-forms/contact-form-timers';
+import { dashboardRoutes } from './dashboard/dashboard.routes';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -174,6 +175,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await complaintRoutes(app, ctx);
   await visitRoutes(app, ctx, draw);
   await contactFormRoutes(app, ctx);
+  await dashboardRoutes(app, ctx);
   await notificationRoutes(app, ctx, hub);
   await attachmentRoutes(app, ctx, { call: readCallAttachment, work_order: readWorkOrderAttachment, visit: readVisitAttachment });
 
