@@ -106,4 +106,25 @@ describe('complaints and return visits (browser)', () => {
     await kefu.getByRole('heading', { name: '投诉处理' }).waitFor();
     expect(await kefu.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   });
+
+  it('a manager’s home figure matches the records behind it: the open complaints figure opens the list with as many rows', async () => {
+    const zhuguan = await j.signedIn('zhuguan');
+    await zhuguan.waitForURL((u) => u.pathname === '/');
+    const fig = zhuguan.getByTestId('fig-complaints-open');
+    await fig.waitFor();
+    const value = Number((await fig.locator('.ant-statistic-content-value').innerText()).trim());
+    expect(value).toBeGreaterThan(0);
+    await shot(zhuguan, 'manager-home-1366');
+    await fig.click();
+    await zhuguan.waitForURL((u) => u.pathname === '/complaints');
+    await zhuguan.getByRole('heading', { name: '投诉处理' }).waitFor();
+    await expect.poll(async () => zhuguan.locator('tbody tr.ant-table-row').count()).toBe(value);
+    if (SHOTS) {
+      const phone = await j.signedIn('zhongxin', { width: 390, height: 844 });
+      await phone.getByTestId('manager-home').waitFor();
+      await phone.waitForLoadState('networkidle');
+      await shot(phone, 'manager-home-390');
+      expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    }
+  });
 });
