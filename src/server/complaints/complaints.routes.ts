@@ -1,25 +1,26 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { and, desc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { complaints, type Department } from '../../domain/complaints/complaints.table';
 import { complaintPolicy, DEPARTMENT_ROLES } from '../../domain/complaints/complaints.policy';
 import { complaintAnalysis, complaintAnalysisQuery, complaint, complaintDetail, complaintInput, complaintList, complaintListQuery, complaintStepBodies } from '../../domain/complaints/complaints.contract';
 import { isComplaintOpen, OPEN_COMPLAINT_STATUSES } from '../../domain/complaints/complaints.status';
 import { hasAny, type Actor } from '../../domain/shared/policy';
 import { CS_ROLES } from '../../domain/shared/roles';
-import { localDayStart } from '../../domain/shared/business-time';
+import type { Role } from '../../domain/shared/roles';
 import type { SlaPolicy } from '../../domain/deadlines/sla';
 import { readingOf, slaPoliciesByProject, slaPoliciesOf } from '../deadlines/sla-policies';
 import { requestActor, type AppContext } from '../context';
 import { actorOf, policyAccess } from '../plugins/access';
 import { authorize } from '../authorize';
-import { badRequest } from '../errors';
+import { analyse, complaintsXlsx, monthOf } from './complaints.analysis';
 import { eventsOfComplaint, findComplaint, unitCodeOf, type ComplaintRow } from './complaints.repository';
 import { recordComplaint, stepComplaint } from './complaints.service';
 import { presentComplaint, presentComplaintDetail } from './complaints.presenter';
 
 const tags = ['complaints'];
+const xlsx = { description: '投诉登记与月度分析 Excel 工作簿', content: { 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: z.custom<Buffer>((b) => Buffer.isBuffer(b)).meta({ type: 'string', format: 'binary' }) } } };
 const idParam = z.object({ id: z.uuid({ error: '无效的编号' }) });
 const SUMMARY = { judge: '判定有效或无效(有效须定级别)', sign: '部门签收', return: '部门记录处理情况并退回', inform: '告知业户处理结果' } as const;
 
@@ -56,37 +57,19 @@ export async function complaintRoutes(app: FastifyInstance, ctx: AppContext): Pr
     return { items: rows.map((c) => presentComplaint(c, slaOf(policies.get(c.projectId), c, now))) };
   });
 
-  r.get('/api/complaints/analysis', { config: { access: { roles: ['cs_assistant', 'cs_supervisor', 'centre_manager'] } }, schema: { tags, summary: '投诉月度分析：级别、部门、原因、处理时长', querystring: complaintAnalysisQuery, response: { 200: complaintAnalysis } } }, async (req) => {
-    const actor = actorOf(req);
+  const analysts = { roles: ['cs_assistant', 'cs_supervisor', 'centre_manager'] as Role[] };
+  r.get('/api/complaints/analysis', { config: { access: analysts }, schema: { tags, summary: '投诉月度分析：级别、部门、原因、处理时长', querystring: complaintAnalysisQuery, response: { 200: complaintAnalysis } } }, async (req) => {
     const { projectId, month } = req.query;
-    if (!actor.projectIds.has(projectId)) throw badRequest([{ path: 'querystring.projectId', message: '项目不存在或无权访问' }], 'UNKNOWN_PROJECT');
-    const [y, m] = month.split('-').map(Number);
-    if (m < 1 || m > 12) throw badRequest([{ path: 'querystring.month', message: '月份格式应为 YYYY-MM' }]);
-    const start = localDayStart(`${month}-01`);
-    const end = localDayStart(m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`);
-    const where = and(eq(complaints.projectId, projectId), gte(complaints.createdAt, start), lt(complaints.createdAt, end));
-    const group = async (col: SQL) => (await ctx.store.db.select({ key: sql<string>`coalesce(${col}, '')`, count: sql<number>`count(*)::int` }).from(complaints).where(where).groupBy(sql`1`).orderBy(sql`2 desc`)).map((g) => ({ key: g.key, count: Number(g.count) }));
-    const [tot] = await ctx.store.db
-      .select({
-        total: sql<number>`count(*)::int`,
-        valid: sql<number>`count(*) filter (where ${complaints.valid} = true)::int`,
-        invalid: sql<number>`count(*) filter (where ${complaints.valid} = false)::int`,
-        closed: sql<number>`count(*) filter (where ${complaints.closedAt} is not null)::int`,
-        avg: sql<number | null>`avg(extract(epoch from (${complaints.closedAt} - ${complaints.createdAt})) / 3600.0) filter (where ${complaints.closedAt} is not null)`,
-      })
-      .from(complaints)
-      .where(where);
-    return {
-      month,
-      total: Number(tot.total),
-      valid: Number(tot.valid),
-      invalid: Number(tot.invalid),
-      byLevel: (await group(sql`${complaints.level}`)).filter((g) => g.key),
-      byDepartment: await group(sql`${complaints.department}`),
-      byCause: await group(sql`${complaints.cause}`),
-      closed: Number(tot.closed),
-      avgHoursToClose: tot.avg === null ? null : Math.round(Number(tot.avg) * 10) / 10,
-    };
+    return analyse(ctx.store.db, monthOf(actorOf(req), projectId, month), month);
+  });
+
+  r.get('/api/complaints/analysis.xlsx', { config: { access: analysts }, schema: { tags, summary: '投诉月度登记与分析(Excel)', querystring: complaintAnalysisQuery, response: { 200: xlsx } } }, async (req, reply) => {
+    const { projectId, month } = req.query;
+    const buf = await complaintsXlsx(ctx.store.db, monthOf(actorOf(req), projectId, month), month);
+    return reply
+      .header('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .header('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(`投诉月度分析-${month}.xlsx`)}`)
+      .send(buf);
   });
 
   r.get('/api/complaints/:id', { config: { access: read }, schema: { tags, summary: '投诉详情', params: idParam, response: { 200: complaintDetail } } }, async (req) => {

@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { Client, STORE_KINDS, startTestApp, type TestApp } from '../testing/harness';
 import { deskFixture, recordCall, SIGNATURE } from '../testing/desk';
 import { rows } from '../db/store';
+import ExcelJS from 'exceljs';
 
 /**
  * COMP-1..7, CALL-8 and VISIT-1..5 through the real server and database, with an injected clock.
@@ -347,6 +348,16 @@ describe.each(STORE_KINDS)('complaints and return visits on %s', (kind) => {
     expect(a.byLevel.find((x: { key: string }) => x.key === 'major')?.count ?? 0).toBe(db.major);
     expect(a.byDepartment.find((x: { key: string }) => x.key === 'security').count).toBe(db.security);
     if (db.closed > 0) expect(a.avgHoursToClose).toBeGreaterThan(0);
+    // the same month as an Excel workbook: one row per complaint, the analysis beside it, no contact data
+    const x = await zhuguan.get(`/api/complaints/analysis.xlsx?projectId=${t.ids.p1}&month=2026-11`);
+    expect(x.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(x.rawPayload as unknown as ArrayBuffer);
+    expect(wb.getWorksheet('投诉登记')!.rowCount).toBe(db.total + 1);
+    expect(wb.getWorksheet('月度分析')!.getRow(2).getCell(2).value).toBe(db.total);
+    const text = JSON.stringify(wb.getWorksheet('投诉登记')!.getSheetValues());
+    expect(text).not.toContain('13812340000');
+    expect((await kefu.get(`/api/complaints/analysis.xlsx?projectId=${t.ids.p1}&month=2026-11`)).statusCode).toBe(404);
     expect((await kefu.get(`/api/complaints/analysis?projectId=${t.ids.p1}&month=2026-11`)).statusCode).toBe(404);
     expect((await zhuguan.get(`/api/complaints/analysis?projectId=${t.ids.p1}&month=2026-13`)).statusCode).toBe(400);
   });
