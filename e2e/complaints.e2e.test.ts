@@ -119,6 +119,8 @@ describe('complaints and return visits (browser)', () => {
     await zhuguan.waitForURL((u) => u.pathname === '/complaints');
     await zhuguan.getByRole('heading', { name: '投诉处理' }).waitFor();
     await expect.poll(async () => zhuguan.locator('tbody tr.ant-table-row').count()).toBe(value);
+    await zhuguan.getByText('月度分析').waitFor();
+    await shot(zhuguan, 'complaints-manager-1366');
     if (SHOTS) {
       const phone = await j.signedIn('zhongxin', { width: 390, height: 844 });
       await phone.getByTestId('manager-home').waitFor();

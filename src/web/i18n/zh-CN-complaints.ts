@@ -59,6 +59,13 @@ export const complaintMessages = {
   'complaints.source': '来源',
   'complaints.sourceCall': '来电记录',
   'complaints.sourceVisit': '报修回访',
+  'complaints.analysis': '月度分析',
+  'complaints.month': '月份',
+  'complaints.export': '导出 Excel',
+  'complaints.total': '投诉总数',
+  'complaints.closedCount': '已关闭',
+  'complaints.avgHours': '平均处理时长(小时)',
+  'complaints.causeNone': '未分类',
 
   'cevent.recorded': '登记',
   'cevent.judge_valid': '判定有效',

@@ -14,7 +14,9 @@ import type { Complaint } from '../../../domain/complaints/complaints.contract';
 import { useComplaints } from '../api';
 import { ComplaintStatusTag, LevelTag } from '../components/complaint-tags';
 import { RecordComplaintModal } from '../components/record-complaint-modal';
+import { MonthAnalysis } from '../components/month-analysis';
 
+const ANALYSTS = new Set(['cs_assistant', 'cs_supervisor', 'centre_manager']);
 const RECORDERS = new Set(['cs_specialist', 'cs_assistant', 'front_desk', 'account_manager', 'cs_supervisor', 'centre_manager']);
 
 /** 投诉处理: the project's complaints (a department head sees his department's), newest first; record one here. */
@@ -28,6 +30,7 @@ export function ComplaintsPage() {
   const list = useComplaints(current?.id, open);
   const narrow = Grid.useBreakpoint().md === false;
   const canRecord = me.data?.roles.some((r) => RECORDERS.has(r)) ?? false;
+  const canAnalyse = me.data?.roles.some((r) => ANALYSTS.has(r)) ?? false;
   const callId = params.get('callId') ?? undefined;
 
   const columns = [
@@ -60,6 +63,7 @@ export function ComplaintsPage() {
           )}
         </Space>
       </Space>
+      {canAnalyse && current && <MonthAnalysis projectId={current.id} />}
       {list.isPending && current ? (
         <PageLoading />
       ) : list.isError ? (
