@@ -48,6 +48,15 @@ import { readSignoffAttachment } from './archives/signoffs.service';
 import { refuseGenericScanRead } from './archives/scans.service';
 import { registerKeyTimers } from './keys/key-timers';
 import { readKeyHandoverAttachment, readKeyLoanAttachment } from './keys/key-attachments';
+import { complaintRoutes } from './complaints/complaints.routes';
+import { registerComplaintTimers } from './complaints/complaint-timers';
+import { complaintOnVisit } from './complaints/visit-reactions';
+import { visitRoutes, readVisitAttachment } from './visits/visits.routes';
+import { visitRecorded } from './visits/visits.hooks';
+import { drawRepairVisit } from './visits/visits.service';
+import { contactFormRoutes } from './contact-forms/contact-forms.routes';
+import { registerContactFormTimers } from './contact-forms/contact-form-timers';
+import { dashboardRoutes } from './dashboard/dashboard.routes';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -72,17 +81,23 @@ export interface BuildOptions {
   /** Run the deadline timer loop (the app does; tests drive `app.desk.timers.tick()` themselves). */
   runTimers?: boolean;
   timerPollMs?: number;
+  /** The random source of the return-visit draw (VISIT-2); tests inject one. */
+  random?: () => number;
 }
 
 /**
  * Where features meet (ADR 0011): each cross-feature reaction inside a transaction is wired here, from the
  * hook point its owner declares to the handler another feature exports.
  */
-function wireHooks(): Hooks {
+function wireHooks(ctx: Omit<AppContext, 'hooks'> & { hooks?: Hooks }, draw: { repairShare: number; random: () => number }): Hooks {
   const hooks = new Hooks();
   // A work order's assignment and steps move its call record (CALL-2, CALL-6).
   hooks.on(workOrderAssigned, moveCallOnAssignment);
   hooks.on(workOrderStepped, moveCallOnStep);
+  // A verified repair may be drawn for a return visit (VISIT-2).
+  hooks.on(workOrderStepped, drawRepairVisit(draw));
+  // A return visit closes or reopens its complaint, or makes a repair's unsatisfied household a complaint (COMP-6, VISIT-4).
+  hooks.on(visitRecorded, complaintOnVisit(ctx as AppContext));
   return hooks;
 }
 
@@ -104,7 +119,9 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
       (reply as FastifyReply).status(unsupported ? 415 : 400).send({ error: { code, message: t(code) } });
     },
   });
-  const ctx: AppContext = { store: opts.store, config: opts.config, now: opts.now ?? (() => new Date()), version: APP_VERSION, hooks: wireHooks() };
+  const draw = { repairShare: opts.config.repairVisitShare, random: opts.random ?? Math.random };
+  const ctx = { store: opts.store, config: opts.config, now: opts.now ?? (() => new Date()), version: APP_VERSION } as AppContext;
+  ctx.hooks = wireHooks(ctx, draw);
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -142,6 +159,8 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   registerGtSummaryTimer(timers);
   registerHelpTimers(timers);
   registerKeyTimers(timers);
+  registerComplaintTimers(timers, opts.store);
+  registerContactFormTimers(timers);
   app.decorate('desk', { hub, timers });
   if (opts.runTimers) {
     app.addHook('onReady', async () => {
@@ -166,8 +185,12 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await helpRoutes(app, ctx);
   await keyRoutes(app, ctx);
   await archiveRoutes(app, ctx);
+  await complaintRoutes(app, ctx);
+  await visitRoutes(app, ctx, draw);
+  await contactFormRoutes(app, ctx);
+  await dashboardRoutes(app, ctx);
   await notificationRoutes(app, ctx, hub);
-  await attachmentRoutes(app, ctx, { call: readCallAttachment, work_order: readWorkOrderAttachment, key_loan: readKeyLoanAttachment, key_handover: readKeyHandoverAttachment, household_signoff: readSignoffAttachment, archive_scan: refuseGenericScanRead });
+  await attachmentRoutes(app, ctx, { call: readCallAttachment, work_order: readWorkOrderAttachment, key_loan: readKeyLoanAttachment, key_handover: readKeyHandoverAttachment, household_signoff: readSignoffAttachment, archive_scan: refuseGenericScanRead, visit: readVisitAttachment });
 
   if (opts.config.serveWeb && existsSync(path.join(WEB_DIST, 'index.html'))) {
     await app.register(fastifyStatic, { root: WEB_DIST, serve: false });

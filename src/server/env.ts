@@ -27,6 +27,8 @@ export interface AppConfig {
   auditKeyFile?: string;
   /** Append-only file of checkpoints of the audit chain's head, outside the database. */
   auditAnchorFile?: string;
+  /** VISIT-2: the share of finished repairs drawn for a return visit (VISIT_REPAIR_SHARE, default 0.3). */
+  repairVisitShare: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -53,6 +55,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     auditKey: env.AUDIT_KEY || undefined,
     // Beside the embedded store's folder (not inside it: that folder is the database's own).
     auditKeyFile: env.AUDIT_KEY_FILE ? path.resolve(env.AUDIT_KEY_FILE) : databaseUrl ? undefined : `${dataDir}.audit-key`,
+    repairVisitShare: visitShare(env.VISIT_REPAIR_SHARE),
     auditAnchorFile: env.AUDIT_ANCHOR_FILE ? path.resolve(env.AUDIT_ANCHOR_FILE) : databaseUrl ? undefined : `${dataDir}.audit-anchor`,
   };
+}
+
+/** A share in [0, 1]; anything else falls back to the default 30 %. */
+function visitShare(v: string | undefined): number {
+  const n = Number(v);
+  return v !== undefined && v !== '' && Number.isFinite(n) && n >= 0 && n <= 1 ? n : 0.3;
 }

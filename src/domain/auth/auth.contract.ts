@@ -34,6 +34,9 @@ export const menu = z.object({
   keys: z.boolean(),
   /** 业户档案: the customer-service centre's archive checklist and completeness. */
   archives: z.boolean(),
+  complaints: z.boolean(),
+  visits: z.boolean(),
+  contactForms: z.boolean(),
 });
 export type MenuItem = keyof z.infer<typeof menu>;
 

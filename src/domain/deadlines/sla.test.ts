@@ -21,7 +21,6 @@ describe('policies are picked by subject kind, then class and level', () => {
   });
 
   it('a kind without any policy gets none (a later feature brings its own defaults)', () => {
-    expect(pickPolicy(DEFAULT_SLA_POLICIES, 'complaint', 'normal', null)).toBeNull();
     expect(planDeadline(pickPolicy(DEFAULT_SLA_POLICIES, 'key_loan', null, null), t0)).toBeNull();
   });
 

@@ -45,6 +45,8 @@ export interface DeadlinePlan {
 
 /** Two days, after which any open call becomes GT (CALL-7): the default of the call policies' `reclassAfterMinutes`. */
 export const GT_AFTER_MINUTES = 2 * 24 * 60;
+/** COMP-5: a valid complaint still open after a month (30 days) becomes major. */
+export const COMPLAINT_MAJOR_AFTER_MINUTES = 30 * 24 * 60;
 
 /** First match wins: same subject kind, class and level equal or null (any). The list is in priority order. */
 export function pickPolicy(policies: readonly SlaPolicy[], subjectKind: SubjectKind, cls: string | null, level: string | null): SlaPolicy | null {
@@ -132,6 +134,14 @@ export const DEFAULT_SLA_POLICIES: SlaPolicy[] = [
     ladder: [{ afterMinutes: 0, roles: ['front_desk', 'guard_leader'] }, { afterMinutes: 120, roles: ['cs_supervisor'] }],
     reclassAfterMinutes: null,
   },
+  // COMP-2: a complaint's deadline is its department's return. Major: the same (local) day — no fixed minutes, the
+  // service passes the minutes left in the day — and the centre manager is told at once; serious: within 1 hour;
+  // minor: 2 days, or the household's own date. COMP-5: still open after a month (the re-class check) it becomes major.
+  { subjectKind: 'complaint', class: null, level: 'major', dueMinutes: null, warnBeforeMinutes: 60, ladder: [{ afterMinutes: 0, roles: ['centre_manager', 'cs_supervisor'] }], reclassAfterMinutes: null },
+  { subjectKind: 'complaint', class: null, level: 'serious', dueMinutes: 60, warnBeforeMinutes: 15, ladder: [{ afterMinutes: 0, roles: ['cs_supervisor'] }, { afterMinutes: 60, roles: ['centre_manager'] }], reclassAfterMinutes: COMPLAINT_MAJOR_AFTER_MINUTES },
+  { subjectKind: 'complaint', class: null, level: null, dueMinutes: 2 * 24 * 60, warnBeforeMinutes: 240, ladder: [{ afterMinutes: 0, roles: ['cs_supervisor'] }, { afterMinutes: 240, roles: ['centre_manager'] }], reclassAfterMinutes: COMPLAINT_MAJOR_AFTER_MINUTES },
+  // LINK-2: a work contact form's deadline is set by its sender; overdue, both departments' heads are told, then the centre manager.
+  { subjectKind: 'contact_form', class: null, level: null, dueMinutes: null, warnBeforeMinutes: 60, ladder: [{ afterMinutes: 0, roles: [] }, { afterMinutes: 24 * 60, roles: ['centre_manager'] }], reclassAfterMinutes: null },
 ];
 
 /** The policies of one project: its own rows for a kind, or the defaults of that kind when it has none. */

@@ -38,3 +38,12 @@ export const localTime = (at: Date, timeZone: string = BUSINESS_TIME_ZONE) =>
 
 /** 2026/11/26 14:05:00, in the business zone (exports). */
 export const localDateTime = (at: Date, timeZone: string = BUSINESS_TIME_ZONE) => at.toLocaleString('zh-CN', { timeZone, hour12: false });
+
+/** The instant a local calendar day (YYYY-MM-DD) begins in the business zone. */
+export function localDayStart(day: string, timeZone: string = BUSINESS_TIME_ZONE): Date {
+  const utc = new Date(`${day}T00:00:00Z`);
+  return new Date(utc.getTime() - zoneOffsetMs(utc, timeZone));
+}
+
+/** The end of the local day of `at` (the next local midnight): "the same day" deadlines. */
+export const localDayEnd = (at: Date, timeZone: string = BUSINESS_TIME_ZONE) => new Date(localDayStart(localDay(at, timeZone), timeZone).getTime() + 86_400_000);

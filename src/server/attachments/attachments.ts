@@ -22,7 +22,7 @@ export function decodeImage(dataUrl: string, path: string, maxBytes: number): { 
 }
 
 /** The kinds of record an attachment can belong to. */
-export type AttachmentOwnerType = 'call' | 'work_order' | 'key_loan' | 'key_handover' | 'household_signoff' | 'archive_scan';
+export type AttachmentOwnerType = 'call' | 'work_order' | 'key_loan' | 'key_handover' | 'household_signoff' | 'archive_scan' | 'visit';
 
 /**
  * The owning feature's answer to "may this actor read that record?": resolves when yes, throws the

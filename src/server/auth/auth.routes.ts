@@ -1,5 +1,8 @@
 import { keyPolicy } from '../../domain/keys/keys.policy';
 import { archivePolicy } from '../../domain/archives/archives.policy';
+import { complaintPolicy } from '../../domain/complaints/complaints.policy';
+import { visitPolicy } from '../../domain/visits/visits.policy';
+import { contactFormPolicy } from '../../domain/contact-forms/contact-forms.policy';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { loginBody, loginNotice, loginResult, me, type Me } from '../../domain/auth/auth.contract';
@@ -77,6 +80,10 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext): Promise
         roster: hasAny(actor, dutyRosterPolicy.grants.edit.roles),
         keys: hasAny(actor, keyPolicy.grants.read.roles),
         archives: hasAny(actor, archivePolicy.grants.read.roles),
+        // 投诉, 回访, 工作联系单
+        complaints: hasAny(actor, complaintPolicy.grants.read.roles),
+        visits: hasAny(actor, visitPolicy.grants.read.roles),
+        contactForms: hasAny(actor, contactFormPolicy.grants.read.roles),
       },
     };
   });

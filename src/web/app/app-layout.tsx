@@ -1,4 +1,4 @@
-import { AlertOutlined, AuditOutlined, FolderOpenOutlined, KeyOutlined, SafetyOutlined, ScheduleOutlined, HomeOutlined, LogoutOutlined, TeamOutlined, UserOutlined, ApartmentOutlined, PhoneOutlined, ProfileOutlined, ToolOutlined } from '@ant-design/icons';
+import { AlertOutlined, AuditOutlined, CommentOutlined, FileTextOutlined, FolderOpenOutlined, KeyOutlined, SafetyOutlined, ScheduleOutlined, HomeOutlined, WarningOutlined, LogoutOutlined, TeamOutlined, UserOutlined, ApartmentOutlined, PhoneOutlined, ProfileOutlined, ToolOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { App as AntApp, Button, Grid, Layout, Menu, Space, Typography, type MenuProps } from 'antd';
 import { useState } from 'react';
@@ -31,6 +31,9 @@ function menuItems(me: Me): MenuProps['items'] {
   if (menu.help) items.push({ key: '/help', icon: <AlertOutlined />, label: t('menu.help') });
   if (menu.duty) items.push({ key: '/duty', icon: <SafetyOutlined />, label: t('menu.duty') });
   if (menu.roster) items.push({ key: '/duty/roster', icon: <ScheduleOutlined />, label: t('menu.roster') });
+  if (menu.complaints) items.push({ key: '/complaints', icon: <WarningOutlined />, label: t('menu.complaints') });
+  if (menu.visits) items.push({ key: '/visits', icon: <CommentOutlined />, label: t('menu.visits') });
+  if (menu.contactForms) items.push({ key: '/contact-forms', icon: <FileTextOutlined />, label: t('menu.contactForms') });
   items.push(...reportMenuItems(menu));
   if (menu.archives) items.push({ key: '/archives', icon: <FolderOpenOutlined />, label: t('menu.archives') });
   if (menu.keys) items.push({ key: '/keys', icon: <KeyOutlined />, label: t('menu.keys') });
@@ -41,7 +44,7 @@ function menuItems(me: Me): MenuProps['items'] {
 }
 
 function selectedKey(pathname: string): string {
-  for (const k of ['/calls/new', '/calls', '/tasks', '/help', '/duty/roster', '/duty', ...reportMenuKeys, '/keys', '/archives', '/register', '/admin/users', '/audit']) if (pathname === k || pathname.startsWith(`${k}/`)) return k;
+  for (const k of ['/calls/new', '/calls', '/tasks', '/help', '/duty/roster', '/duty', '/complaints', '/visits', '/contact-forms', ...reportMenuKeys, '/keys', '/archives', '/register', '/admin/users', '/audit']) if (pathname === k || pathname.startsWith(`${k}/`)) return k;
   return '/';
 }
 

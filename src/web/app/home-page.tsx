@@ -1,9 +1,15 @@
 import { Card, Descriptions, Space, Tag, Typography } from 'antd';
+import { lazy, Suspense } from 'react';
+import { PageLoading } from '../components/page-loading';
 import { Link, Navigate } from 'react-router';
 import { useMe } from '../lib/session';
 import { roleLabels, t } from '../i18n/zh-CN';
 import { landingPath } from './navigation';
 import type { MenuFlags } from '../lib/menu';
+
+// The managers' first screen: its own chunk (ECharts is heavy), only for the roles that get it.
+const ManagerHome = lazy(async () => ({ default: (await import('../dashboard/manager-home')).ManagerHome }));
+const MANAGER_ROLES = new Set(['account_manager', 'cs_supervisor', 'centre_manager']);
 
 /** 工作台: who is signed in, on which projects, and shortcuts to what the menu offers. */
 export function HomePage() {
@@ -13,6 +19,13 @@ export function HomePage() {
   const landing = landingPath(me);
   if (landing !== '/') return <Navigate to={landing} replace />;
   const menu: MenuFlags = me.menu;
+  if (me.roles.some((r) => MANAGER_ROLES.has(r))) {
+    return (
+      <Suspense fallback={<PageLoading />}>
+        <ManagerHome />
+      </Suspense>
+    );
+  }
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
       <Typography.Title level={3} style={{ margin: 0 }}>

@@ -93,6 +93,31 @@ const appRoutes: RouteObject[] = [
     handle: { menu: 'archives' } satisfies RouteHandle,
     lazy: async () => ({ Component: (await import('../archives/pages/signoff-print-page')).SignoffPrintPage }),
   },
+  {
+    path: 'complaints',
+    handle: { menu: 'complaints' } satisfies RouteHandle,
+    lazy: async () => ({ Component: (await import('../complaints/pages/complaints-page')).ComplaintsPage }),
+  },
+  {
+    path: 'complaints/:id',
+    handle: { menu: 'complaints' } satisfies RouteHandle,
+    lazy: async () => ({ Component: (await import('../complaints/pages/complaint-detail-page')).ComplaintDetailPage }),
+  },
+  {
+    path: 'visits',
+    handle: { menu: 'visits' } satisfies RouteHandle,
+    lazy: async () => ({ Component: (await import('../visits/pages/visits-page')).VisitsPage }),
+  },
+  {
+    path: 'contact-forms',
+    handle: { menu: 'contactForms' } satisfies RouteHandle,
+    lazy: async () => ({ Component: (await import('../contact-forms/pages/contact-forms-page')).ContactFormsPage }),
+  },
+  {
+    path: 'contact-forms/:id',
+    handle: { menu: 'contactForms' } satisfies RouteHandle,
+    lazy: async () => ({ Component: (await import('../contact-forms/pages/contact-form-detail-page')).ContactFormDetailPage }),
+  },
   { path: '*', lazy: async () => ({ Component: (await import('../components/not-found-page')).NotFoundPage }) },
 ];
 

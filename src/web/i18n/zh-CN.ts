@@ -9,6 +9,7 @@ import { AUDIT_ACTION_LABELS, AUDIT_DETAIL_LABELS, AUDIT_ENTITY_LABELS } from '.
 import { helpMessages } from './zh-CN-help';
 import { keyMessages } from './zh-CN-keys';
 import { archiveMessages } from './zh-CN-archives';
+import { complaintMessages } from './zh-CN-complaints';
 
 export const zhCN = {
   'app.name': '物业客服台',
@@ -155,6 +156,7 @@ export const zhCN = {
   ...helpMessages,
   ...keyMessages,
   ...archiveMessages,
+  ...complaintMessages,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

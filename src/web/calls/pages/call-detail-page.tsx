@@ -63,6 +63,12 @@ function Fields({ call }: { call: CallDetail }) {
               <Typography.Text data-testid="call-class-reason">
                 {t('call.classReason')}：{call.classReason}
               </Typography.Text>
+              {/* CALL-8: a call recorded as a complaint goes to the complaint procedure (a link; this feature imports no other). */}
+              {call.class === 'complaint' && menu?.complaints && (
+                <Link to={`/complaints?callId=${call.id}`} data-testid="call-to-complaint">
+                  {t('call.toComplaint')}
+                </Link>
+              )}
               {call.overrideReason && (
                 <Typography.Text>
                   {t('call.overrideReason')}：{call.overrideReason}

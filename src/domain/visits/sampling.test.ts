@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_REPAIR_VISIT_SHARE, drawsVisit, visitRates } from './sampling';
+
+/** A small seeded generator (mulberry32), so the many-draw test is repeatable. */
+function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+describe('return-visit sampling', () => {
+  it('VISIT-2 the drawn share of finished repairs stays within tolerance of the setting over many draws', () => {
+    const n = 20_000;
+    for (const [share, seed] of [[DEFAULT_REPAIR_VISIT_SHARE, 1], [0.3, 7], [0.5, 42], [0.1, 99]] as const) {
+      const random = seeded(seed);
+      let drawn = 0;
+      for (let i = 0; i < n; i++) if (drawsVisit('work_order', share, random)) drawn++;
+      // 20 000 draws: the standard error is below 0.0036; 0.015 is > 4 of them.
+      expect(Math.abs(drawn / n - share), `share ${share}`).toBeLessThan(0.015);
+    }
+    expect(DEFAULT_REPAIR_VISIT_SHARE).toBe(0.3);
+  });
+
+  it('VISIT-2 with the platform random source too, the default share holds within tolerance', () => {
+    let drawn = 0;
+    const n = 20_000;
+    for (let i = 0; i < n; i++) if (drawsVisit('work_order', 0.3, Math.random)) drawn++;
+    expect(Math.abs(drawn / n - 0.3)).toBeLessThan(0.02);
+  });
+
+  it('VISIT-1 complaints are always drawn (100 %), whatever the repair share or the random value', () => {
+    for (const share of [0, 0.3, 1]) for (const r of [0, 0.5, 0.999999]) expect(drawsVisit('complaint', share, () => r)).toBe(true);
+  });
+
+  it('VISIT-2 a share of 0 draws no repair and a share of 1 draws every one; out-of-range shares are clamped', () => {
+    expect(drawsVisit('work_order', 0, () => 0)).toBe(false);
+    expect(drawsVisit('work_order', 1, () => 0.999999)).toBe(true);
+    expect(drawsVisit('work_order', -1, () => 0)).toBe(false);
+    expect(drawsVisit('work_order', 2, () => 0.999999)).toBe(true);
+  });
+
+  it('VISIT-5 rates: done over due, satisfied over done; none when there is nothing to count', () => {
+    expect(visitRates(4, 2, 1)).toEqual({ visitRate: 0.5, satisfactionRate: 0.5 });
+    expect(visitRates(0, 0, 0)).toEqual({ visitRate: null, satisfactionRate: null });
+  });
+});
