@@ -17,15 +17,20 @@ import { presentScan, scansOf } from './scans.service';
 
 type TemplateRow = typeof archiveTemplates.$inferSelect;
 
-/** A project's checklist: its own template, created from the manual's documents on first use. */
-async function templatesOf(ex: Executor, projectId: string): Promise<TemplateRow[]> {
-  const read = () => ex.select().from(archiveTemplates).where(eq(archiveTemplates.projectId, projectId)).orderBy(asc(archiveTemplates.sort), asc(archiveTemplates.name));
-  const rows = await read();
-  if (rows.length > 0) return rows;
+/** The manual's documents as a project's checklist template (seeded with each project; editable after). */
+export async function installDefaultArchiveTemplate(ex: Executor, projectId: string): Promise<void> {
   await ex
     .insert(archiveTemplates)
     .values(DEFAULT_ARCHIVE_TEMPLATE.map((d, i) => ({ projectId, department: d.department, name: d.name, sort: i * 10 })))
     .onConflictDoNothing();
+}
+
+/** A project's checklist: its own template; a project made without one gets the manual's documents on first use. */
+async function templatesOf(ex: Executor, projectId: string): Promise<TemplateRow[]> {
+  const read = () => ex.select().from(archiveTemplates).where(eq(archiveTemplates.projectId, projectId)).orderBy(asc(archiveTemplates.sort), asc(archiveTemplates.name));
+  const rows = await read();
+  if (rows.length > 0) return rows;
+  await installDefaultArchiveTemplate(ex, projectId);
   return read();
 }
 

@@ -8,6 +8,8 @@ import { rows, type Executor, type Store, type Tx } from '../db/store';
 import { chineseName, DEFAULT_WARRANTY_TERMS, idNumber, mobile, prng } from './demo-data';
 import { seedServiceDesk } from './service-desk-seed';
 import { seedDemoKeys } from './keys-seed';
+import { installDefaultPlaybooks } from '../help/help.repository';
+import { installDefaultArchiveTemplate } from '../archives/archives.service';
 import { DEMO_PASSWORD, DEMO_USERS } from '../../domain/users/demo-accounts';
 
 export { DEMO_PASSWORD, DEMO_USERS } from '../../domain/users/demo-accounts';
@@ -70,6 +72,12 @@ async function seedInto(tx: Tx, passwordHash: string): Promise<SeedResult> {
     await tx.insert(warrantyTerms).values(DEFAULT_WARRANTY_TERMS.map((w) => ({ ...w, projectId: other.id })));
     await seedServiceDesk(tx, project.id, [userIds.get('waibu')!]);
     await seedServiceDesk(tx, other.id);
+    // Each estate starts with the manual's emergency playbooks and archive checklist (the company edits them later),
+    // so nothing is written when they are first read.
+    for (const id of [project.id, other.id]) {
+      await installDefaultPlaybooks(tx, id);
+      await installDefaultArchiveTemplate(tx, id);
+    }
 
     const ds = await tx
       .insert(districts)
