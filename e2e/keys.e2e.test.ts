@@ -67,8 +67,10 @@ describe('key desk (browser)', () => {
     expect(await toast.innerText()).not.toContain('张伟明');
     await expect.poll(async () => {
       await banzhang.reload();
+      // The reloaded page's list first: counting before it has loaded would always say 0 on a slow machine.
+      await out.waitFor();
       return out.getByTestId('loan-overdue').count();
-    }, { timeout: 60_000, interval: 2000 }).toBe(1);
+    }, { timeout: 120_000, interval: 2000 }).toBe(1);
     expect(await out.innerText()).toContain('张**');
 
     // Returned: who handed it in, received by the signed-in guard leader.
