@@ -77,9 +77,19 @@ describe.each(STORE_KINDS)('来电来访 intake and close-out on %s', (kind) => 
     const fake = await kefu.post(`/api/calls/${call.id}/close`, { version: c.version, signature: `data:image/png;base64,${Buffer.from('<script>').toString('base64')}` });
     expect(fake.statusCode).toBe(400);
     expect(fake.json().error.fields[0].message).toBe('图片内容与格式不符');
+    // Alerts about this record and its work order are unread until it closes; another record's stay unread after.
+    const other = await recordCall(kefu, t, { householdId: await f.household('3-2-1502'), content: '厨房下水慢', categoryId: await f.cat('plumbing') });
+    const otherWo = (await kefu.get(`/api/calls/${other.id}`)).json().workOrders[0].id;
+    const unread = async (link: string) => (await rows<{ n: number }>(t.store.db, sql`SELECT count(*)::int AS n FROM notifications WHERE link = ${link} AND read_at IS NULL`))[0].n;
+    expect(await unread(`/tasks/${woId}`)).toBeGreaterThan(0);
+    expect(await unread(`/calls/${call.id}`)).toBeGreaterThan(0);
+    expect(await unread(`/tasks/${otherWo}`)).toBeGreaterThan(0);
     const closed = await kefu.post(`/api/calls/${call.id}/close`, { version: c.version, signature: SIGNATURE });
     expect(closed.statusCode).toBe(200);
     expect(closed.json()).toMatchObject({ status: 'closed', progress: '已完成' });
+    expect(await unread(`/tasks/${woId}`)).toBe(0);
+    expect(await unread(`/calls/${call.id}`)).toBe(0);
+    expect(await unread(`/tasks/${otherWo}`)).toBeGreaterThan(0);
     expect(closed.json().closeNumber).toMatch(/^XX\d{8}-\d{4}$/);
     const final = (await kefu.get(`/api/calls/${call.id}`)).json();
     expect(final.signature).toMatch(/^\/api\/attachments\/[0-9a-f-]{36}$/);

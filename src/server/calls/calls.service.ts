@@ -16,6 +16,7 @@ import { serviceCategories, vendors } from '../../domain/calls/calls.table';
 import { units } from '../../domain/property/property.table';
 import { createWorkOrder, chaseWorkOrder } from '../work-orders/work-orders.service';
 import { addCallEvent, eventsOf, findCall, loadIntakeContext, recentCallsOfHousehold, repliesOf, slaPoliciesOf, workOrdersOfCall } from './calls.repository';
+import { settleNotifications } from '../notifications/notifier';
 import { moveCall } from './call-state';
 import { presentCall, presentEvent, presentRecent, presentReply } from './calls.presenter';
 import { presentWorkOrder, presentWorkOrderBrief } from '../work-orders/work-orders.presenter';
@@ -147,6 +148,9 @@ export async function close(ctx: AppContext, ra: RequestActor, id: string, input
     const signatureId = await saveAttachment(tx, { projectId: call.projectId, ownerType: 'call', ownerId: id, kind: 'signature', ...image, createdBy: ra.actor.userId, at: now });
     const row = await moveCall(tx, call, 'close', { at: now, actorId: ra.actor.userId, version: input.version, set: { closedAt: now, closedBy: ra.actor.userId, closeNumber, signatureId, progress: '已完成' }, detail: { closeNumber } });
     await appendAudit(tx, { actor: ra.actor, action: 'call.close', entity: 'call', entityId: id, projectId: call.projectId, ip: ra.ip, detail: { closeNumber } }, now);
+    // Closed: the alerts about this record and its work orders are settled for everyone.
+    const wos = await workOrdersOfCall(tx, id);
+    await settleNotifications(tx, [`/calls/${id}`, ...wos.map((w) => `/tasks/${w.wo.id}`)], now);
     return presentCall(ra.actor, row, now, await slaPoliciesOf(tx, ctx.store, row.projectId));
   });
 }

@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { notifications } from '../../domain/notifications/notifications.table';
 import { userProjects, userRoles, users } from '../../domain/users/users.table';
 import { districts } from '../../domain/property/property.table';
@@ -35,6 +35,20 @@ export async function notify(tx: Executor, items: NewNotification[], now: Date):
   if (list.length === 0) return;
   await tx.insert(notifications).values(list.map((n) => ({ ...n, at: now })));
   await wake(tx, { u: [...new Set(list.map((n) => n.userId))] });
+}
+
+/**
+ * A job is over: every unread notification that points at it (by its link) is marked read, so nobody's bell
+ * keeps asking about a record already closed. The owners' screens are woken to refresh their bells.
+ */
+export async function settleNotifications(tx: Executor, links: string[], now: Date): Promise<void> {
+  if (links.length === 0) return;
+  const settled = await tx
+    .update(notifications)
+    .set({ readAt: now })
+    .where(and(inArray(notifications.link, links), isNull(notifications.readAt)))
+    .returning({ userId: notifications.userId });
+  if (settled.length) await wake(tx, { u: [...new Set(settled.map((r) => r.userId))] });
 }
 
 /**
