@@ -46,24 +46,36 @@ function describe(e: TimelineEvent): string {
 
 const COLORS: Record<string, string> = { deadline_warning: 'orange', deadline_missed: 'red', deadline_escalated: 'red', close: 'green', verify: 'green', reject: 'red' };
 
+/** How a kind of record names its events, details them and colours them (a call's by default). */
+export interface TimelineReading {
+  label: (type: string) => string;
+  describe: (e: TimelineEvent) => string;
+  colors: Record<string, string>;
+}
+
+const CALL_READING: TimelineReading = { label, describe, colors: COLORS };
+
 /** What happened to a record or work order, oldest first, with who did it. */
-export function EventTimeline({ events, testId }: { events: TimelineEvent[]; testId?: string }) {
+export function EventTimeline({ events, testId, reading = CALL_READING }: { events: TimelineEvent[]; testId?: string; reading?: TimelineReading }) {
   return (
     <Timeline
       data-testid={testId}
-      items={events.map((e, i) => ({
-        key: `${e.at}-${i}`,
-        color: COLORS[e.type] ?? 'blue',
-        content: (
-          <div>
-            <Typography.Text strong>{label(e.type)}</Typography.Text>{' '}
-            <Typography.Text type="secondary">
-              {dayjs(e.at).format('MM-DD HH:mm')} {e.actorName ?? ''}
-            </Typography.Text>
-            {describe(e) && <div>{describe(e)}</div>}
-          </div>
-        ),
-      }))}
+      items={events.map((e, i) => {
+        const detail = reading.describe(e);
+        return {
+          key: `${e.at}-${i}`,
+          color: reading.colors[e.type] ?? 'blue',
+          content: (
+            <div>
+              <Typography.Text strong>{reading.label(e.type)}</Typography.Text>{' '}
+              <Typography.Text type="secondary">
+                {dayjs(e.at).format('MM-DD HH:mm')} {e.actorName ?? ''}
+              </Typography.Text>
+              {detail && <div>{detail}</div>}
+            </div>
+          ),
+        };
+      })}
     />
   );
 }

@@ -1,5 +1,4 @@
-import { Timeline, Typography } from 'antd';
-import dayjs from 'dayjs';
+import { EventTimeline } from '../../components/event-timeline';
 import { zhCN, type MessageKey } from '../../i18n/zh-CN';
 import { COMPLAINT_LEVEL_LABELS } from '../../../domain/complaints/labels';
 import type { TimelineEvent } from '../../../domain/shared/wire.contract';
@@ -27,24 +26,7 @@ function describe(e: TimelineEvent): string {
 
 const COLORS: Record<string, string> = { deadline_missed: 'red', deadline_escalated: 'red', reopen: 'red', auto_major: 'red', close: 'green', inform: 'green' };
 
-/** The steps of a complaint or a contact form, oldest first, with who took them. */
+/** The steps of a complaint or a contact form, oldest first, with who took them (the shared timeline, read as steps). */
 export function StepTimeline({ events }: { events: TimelineEvent[] }) {
-  return (
-    <Timeline
-      data-testid="complaint-timeline"
-      items={events.map((e, i) => ({
-        key: `${e.at}-${i}`,
-        color: COLORS[e.type] ?? 'blue',
-        content: (
-          <div>
-            <Typography.Text strong>{label(e.type)}</Typography.Text>{' '}
-            <Typography.Text type="secondary">
-              {dayjs(e.at).format('MM-DD HH:mm')} {e.actorName ?? ''}
-            </Typography.Text>
-            {describe(e) && <div>{describe(e)}</div>}
-          </div>
-        ),
-      }))}
-    />
-  );
+  return <EventTimeline events={events} testId="complaint-timeline" reading={{ label, describe, colors: COLORS }} />;
 }
