@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { useJourney } from './support/journey';
+import { E2E_STORES } from './support/server';
 import { request } from 'playwright-core';
 import { newContext } from './support/browser';
 import { drawSignature, expectFocus, focused, recordCallByKeyboard } from './support/service-desk';
 
-describe('calls and visits (browser)', () => {
-  const j = useJourney();
+// On both stores when PostgreSQL is configured: CALL-5 is a database clause (numbering, dispatch, close-out).
+describe.each(E2E_STORES)('calls and visits (browser) on %s', (store) => {
+  const j = useJourney({ store });
   const signedIn = j.signedIn;
 
   it('CALL-5 kefu records a leaking-pipe call from 3-2-1502 inside warranty, the engineer completes it, kefu replies and closes it with a signature and a number', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { useJourney } from './support/journey';
+import { E2E_STORES } from './support/server';
 import { recordCallByKeyboard } from './support/service-desk';
 
 // Every demo vendor promises to be on site within 1 minute (read by the demo seed), so the vendor's time
@@ -7,8 +8,9 @@ import { recordCallByKeyboard } from './support/service-desk';
 // the promise); the first escalation, to the CS assistant and the district's account manager, fires at 1 minute.
 const PROMISED_MINUTES = 1;
 
-describe('deadline escalation (browser)', () => {
-  const j = useJourney({ env: { DEMO_VENDOR_PROMISED_MINUTES: String(PROMISED_MINUTES) } });
+// On both stores when PostgreSQL is configured: CALL-6's timers claim rows in the database.
+describe.each(E2E_STORES)('deadline escalation (browser) on %s', (store) => {
+  const j = useJourney({ env: { DEMO_VENDOR_PROMISED_MINUTES: String(PROMISED_MINUTES) }, store });
   const signedIn = j.signedIn;
 
   it("CALL-6 a broadband fault goes to the vendor as Q and, when the vendor's time passes, the escalation appears live on zhuli's screen", async () => {

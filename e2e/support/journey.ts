@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser, loginAs, newContext, trackProblems } from './browser';
-import { startServer, type TestServer } from './server';
+import { startServer, type E2eStore, type TestServer } from './server';
 
 export interface Journey {
   readonly server: TestServer;
@@ -14,14 +14,14 @@ export interface Journey {
  * The set-up every journey file shares: the real server and Chromium for the file, a context per user per
  * test, and after each test no script error and no CSP refusal on any page.
  */
-export function useJourney(opts: { env?: Record<string, string> } = {}): Journey {
+export function useJourney(opts: { env?: Record<string, string>; store?: E2eStore } = {}): Journey {
   let server: TestServer | undefined;
   let browser: Browser | undefined;
   const contexts: BrowserContext[] = [];
   const tracked: string[][] = [];
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer({ env: opts.env }), launchBrowser()]);
+    [server, browser] = await Promise.all([startServer({ env: opts.env, store: opts.store }), launchBrowser()]);
   });
   afterEach(async () => {
     await Promise.all(contexts.splice(0).map((c) => c.close()));

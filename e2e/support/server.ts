@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import pg from 'pg';
 import { cpSync, existsSync, mkdtempSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -49,9 +50,10 @@ export type ServerEnv = Record<string, string>;
  * system picks when it binds (PORT=0), read back from its ready line: no port is chosen first and bound later,
  * so no other process can take it in between.
  */
-async function runServer(dataDir: string, removeDataDir: boolean, extraEnv: ServerEnv = {}): Promise<TestServer> {
+async function runServer(dataDir: string, removeDataDir: boolean, extraEnv: ServerEnv = {}, databaseUrl?: string): Promise<TestServer> {
   const env: NodeJS.ProcessEnv = { ...process.env, ...extraEnv, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', SERVE_WEB: '1', SEED_DEMO: '1' };
   delete env.DATABASE_URL;
+  if (databaseUrl) env.DATABASE_URL = databaseUrl;
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   child.stdout.on('data', (d: Buffer) => (out += d.toString()));
@@ -71,7 +73,8 @@ async function runServer(dataDir: string, removeDataDir: boolean, extraEnv: Serv
     if (removeDataDir) rmSync(dataDir, { recursive: true, force: true });
   };
 
-  const deadline = Date.now() + 150_000;
+  // Far above normal (a few seconds): a first start migrates and seeds, and a loaded shared machine may take minutes.
+  const deadline = Date.now() + 330_000;
   for (;;) {
     if (!alive) {
       await stop();
@@ -128,10 +131,46 @@ async function ensureSeedTemplate(extraEnv: ServerEnv): Promise<string> {
  * The real server on a fresh temporary data dir holding the demo estate; `stop()` kills it and removes the
  * dir. `env` is passed to the server, and to the seeding of its store.
  */
-export async function startServer(opts: { env?: ServerEnv } = {}): Promise<TestServer> {
+export async function startServer(opts: { env?: ServerEnv; store?: E2eStore } = {}): Promise<TestServer> {
   const env = opts.env ?? {};
+  if (opts.store === 'postgres') return startPostgresServer(env);
   const [, template] = await Promise.all([ensureWebBuilt(), ensureSeedTemplate(env)]);
   const dataDir = mkdtempSync(path.join(tmpdir(), 'wd-e2e-'));
   cpSync(template, dataDir, { recursive: true });
   return runServer(dataDir, true, env);
+}
+
+export type E2eStore = 'embedded' | 'postgres';
+/** Journeys that prove a database clause run on both stores when PostgreSQL is configured (as in CI). */
+export const E2E_STORES: E2eStore[] = process.env.TEST_DATABASE_URL ? ['embedded', 'postgres'] : ['embedded'];
+
+/**
+ * The real server on a new database of the PostgreSQL server in TEST_DATABASE_URL, which it migrates and seeds
+ * with the demo estate itself (as `npm start` does on an empty production database); dropped by `stop()`.
+ */
+async function startPostgresServer(env: ServerEnv): Promise<TestServer> {
+  const base = process.env.TEST_DATABASE_URL;
+  if (!base) throw new Error('a PostgreSQL journey needs TEST_DATABASE_URL');
+  const name = `wd_e2e_${process.pid}_${randomBytes(4).toString('hex')}`;
+  const admin = async (q: string) => {
+    const c = new pg.Client({ connectionString: base });
+    await c.connect();
+    try {
+      await c.query(q);
+    } finally {
+      await c.end();
+    }
+  };
+  await Promise.all([ensureWebBuilt(), admin(`CREATE DATABASE ${name}`)]);
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'wd-e2e-pg-'));
+  const s = await runServer(dataDir, true, env, url.toString());
+  return {
+    ...s,
+    stop: async () => {
+      await s.stop();
+      await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    },
+  };
 }
