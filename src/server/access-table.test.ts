@@ -304,6 +304,70 @@ describe.each(STORE_KINDS)('access table on %s', (kind) => {
     });
   }
 
+  /* ---- Scope inside a list and inside a record: what each user sees, written by hand (issue 8, point 2). ---- */
+  const ids = (body: { items?: { id: string }[] } | { id: string }[]) => (Array.isArray(body) ? body : (body.items ?? [])).map((i) => i.id);
+
+  it("ARC-10 a technician's work-order list holds his own jobs only; a vendor's only his company's; the CS centre and the engineering lead see every job", async () => {
+    const list = async (u: string) => {
+      const res = await x.c[u].get(`/api/work-orders?projectId=${x.t.ids.p1}`);
+      expect(res.statusCode, `${u}: ${res.body}`).toBe(200);
+      return ids(res.json());
+    };
+    const weixiu = await list('weixiu');
+    expect(weixiu).toContain(own.wo);
+    expect(weixiu).not.toContain(own.wo2);
+    expect(weixiu).not.toContain(own.woVendor);
+    const waibu = await list('waibu');
+    expect(waibu).toContain(own.woVendor);
+    expect(waibu).not.toContain(own.wo);
+    expect(waibu).not.toContain(own.wo2);
+    expect(await list('gongchengshi')).toEqual([]); // the warranty engineer has no job in this fixture
+    for (const u of ['kefu', 'lingban']) expect(await list(u)).toEqual(expect.arrayContaining([own.wo, own.wo2, own.woVendor]));
+    // Without projectId (the "my tasks" view) the same scope holds.
+    const mine = ids((await x.c.weixiu.get('/api/work-orders')).json());
+    expect(mine).toContain(own.wo);
+    expect(mine).not.toContain(own.wo2);
+  });
+
+  it('ARC-12 a technician and a vendor read the caller of their job masked, never the full name or number; the CS centre reads the name', async () => {
+    for (const [u, wo] of [['weixiu', own.wo], ['waibu', own.woVendor]] as const) {
+      const res = await x.c[u].get(`/api/work-orders/${wo}`);
+      expect(res.statusCode).toBe(200);
+      expect(res.body).not.toContain('张伟明');
+      expect(res.body).not.toContain('13812345678');
+      // SPEC's example is `张*`; the app stars every hidden character (张**): the given name is hidden either way.
+      expect(res.json().callerName).toMatch(/^张\*+$/);
+    }
+    expect((await x.c.kefu.get(`/api/work-orders/${own.wo}`)).json().callerName).toBe('张伟明');
+  });
+
+  it("CALL-4 an account manager's board shows his own district's open items by default; the supervisor's shows every district", async () => {
+    const board = async (u: string) => {
+      const res = await x.c[u].get(`/api/board?projectId=${x.t.ids.p1}`);
+      expect(res.statusCode, res.body).toBe(200);
+      return res.body;
+    };
+    const jingli = await board('jingli');
+    expect(jingli).toContain(own.call); // 东区
+    expect(jingli).not.toContain(own.callDistrict2); // 中区
+    const jingli2 = await board('jingli2');
+    expect(jingli2).toContain(own.callDistrict2);
+    expect(jingli2).not.toContain(own.call);
+    const zhuguan = await board('zhuguan');
+    expect(zhuguan).toContain(own.call);
+    expect(zhuguan).toContain(own.callDistrict2);
+  });
+
+  it('ARC-8 the accompanied view names a lead of the household’s project: a lead of another project, or a non-lead, is refused and nothing is shown', async () => {
+    const elsewhere = ok(await x.c.admin.post('/api/users', { username: `lead_p2_${serial++}`, displayName: '别处领班', password: 'Lantern-Orchid-58', roles: ['eng_lead'], projectIds: [x.t.ids.p2] }), 'lead').id;
+    for (const leadUserId of [elsewhere, x.ids.weixiu]) {
+      const res = await x.c.kefu.post(`/api/households/${own.household}/accompanied-view`, { leadUserId, reason: '陪同查阅' });
+      expect(res.statusCode).toBe(400);
+      expect(res.body).not.toContain('"persons"');
+    }
+    expect((await x.c.kefu.post(`/api/households/${own.household}/accompanied-view`, { leadUserId: x.ids.lingban, reason: '陪同查阅' })).statusCode).toBe(200);
+  });
+
   it('every operation of the served OpenAPI document has a row in the access table', async () => {
     const doc = (await x.t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as { paths: Record<string, Record<string, unknown>> };
     const served = Object.entries(doc.paths).flatMap(([p, ops]) => Object.keys(ops).filter((m) => ['get', 'post', 'put', 'patch', 'delete'].includes(m)).map((m) => `${m.toUpperCase()} ${p}`));
