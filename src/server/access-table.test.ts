@@ -307,7 +307,7 @@ describe.each(STORE_KINDS)('access table on %s', (kind) => {
   /* ---- Scope inside a list and inside a record: what each user sees, written by hand (issue 8, point 2). ---- */
   const ids = (body: { items?: { id: string }[] } | { id: string }[]) => (Array.isArray(body) ? body : (body.items ?? [])).map((i) => i.id);
 
-  it("ARC-10 a technician's work-order list holds his own jobs only; a vendor's only his company's; the CS centre and the engineering lead see every job", async () => {
+  it('ARC-10 a technician’s work-order list holds his own jobs only; a vendor’s only his company’s; the CS centre and the engineering lead see every job', async () => {
     const list = async (u: string) => {
       const res = await x.c[u].get(`/api/work-orders?projectId=${x.t.ids.p1}`);
       expect(res.statusCode, `${u}: ${res.body}`).toBe(200);
@@ -341,7 +341,7 @@ describe.each(STORE_KINDS)('access table on %s', (kind) => {
     expect((await x.c.kefu.get(`/api/work-orders/${own.wo}`)).json().callerName).toBe('张伟明');
   });
 
-  it("CALL-4 an account manager's board shows his own district's open items by default; the supervisor's shows every district", async () => {
+  it('CALL-4 an account manager’s board shows his own district’s open items by default; the supervisor’s shows every district', async () => {
     const board = async (u: string) => {
       const res = await x.c[u].get(`/api/board?projectId=${x.t.ids.p1}`);
       expect(res.statusCode, res.body).toBe(200);
