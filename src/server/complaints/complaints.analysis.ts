@@ -8,11 +8,11 @@ import { DEPARTMENT_LABELS } from '../../domain/shared/departments';
 import { localDateTime, localDayStart } from '../../domain/shared/business-time';
 import type { Actor } from '../../domain/shared/policy';
 import type { Executor } from '../db/store';
-import { badRequest } from '../errors';
+import { badRequest, notFound } from '../errors';
 
-/** The local month's bounds, or a 400 for a month that does not exist / a project not the actor's. */
+/** The local month's bounds, or a 400 for a month that does not exist (a project not the actor's: 404). */
 export function monthOf(actor: Actor, projectId: string, month: string) {
-  if (!actor.projectIds.has(projectId)) throw badRequest([{ path: 'querystring.projectId', message: '项目不存在或无权访问' }], 'UNKNOWN_PROJECT');
+  if (!actor.projectIds.has(projectId)) throw notFound(); // a project not the actor's does not exist for him (ADR 0004), as on every other route
   const [y, m] = month.split('-').map(Number);
   if (m < 1 || m > 12) throw badRequest([{ path: 'querystring.month', message: '月份格式应为 YYYY-MM' }]);
   const start = localDayStart(`${month}-01`);

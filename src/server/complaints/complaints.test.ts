@@ -312,7 +312,7 @@ describe.each(STORE_KINDS)('complaints and return visits on %s', (kind) => {
     expect(k.satisfactionRate).toBeCloseTo(1 / 2);
     expect((await zhuguan.get(`/api/visits/stats?projectId=${t.ids.p1}&from=${today}&to=2020-01-01`)).statusCode).toBe(400);
     expect((await zhuguan.get(`/api/visits/stats?projectId=${t.ids.p1}&from=bad&to=${today}`)).statusCode).toBe(400);
-    expect((await zhuguan.get(`/api/visits/stats?projectId=${t.ids.p3}&from=${today}&to=${today}`)).statusCode).toBe(400);
+    expect((await zhuguan.get(`/api/visits/stats?projectId=${t.ids.p3}&from=${today}&to=${today}`)).statusCode).toBe(404); // not his project: as if it did not exist
   });
 
   it('CALL-8 a call recorded as a complaint goes to the complaint procedure: its content and household carried over, once', async () => {

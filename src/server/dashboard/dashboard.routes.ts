@@ -15,7 +15,7 @@ import { localDay, localDayStart } from '../../domain/shared/business-time';
 import type { Role } from '../../domain/shared/roles';
 import type { AppContext } from '../context';
 import { actorOf } from '../plugins/access';
-import { badRequest } from '../errors';
+import { notFound } from '../errors';
 
 /** Who gets the managers' home: the account managers, the customer-service supervisor, the centre manager. */
 export const MANAGER_HOME_ROLES: readonly Role[] = ['account_manager', 'cs_supervisor', 'centre_manager'];
@@ -32,7 +32,7 @@ export async function dashboardRoutes(app: FastifyInstance, ctx: AppContext): Pr
   r.get('/api/dashboard/manager', { config: { access: { roles: MANAGER_HOME_ROLES } }, schema: { tags: ['dashboard'], summary: '管理人员首页：今日数据与待办', querystring: managerHomeQuery, response: { 200: managerHome } } }, async (req) => {
     const actor = actorOf(req);
     const { projectId } = req.query;
-    if (!actor.projectIds.has(projectId)) throw badRequest([{ path: 'querystring.projectId', message: '项目不存在或无权访问' }], 'UNKNOWN_PROJECT');
+    if (!actor.projectIds.has(projectId)) throw notFound(); // a project not the actor's does not exist for him (ADR 0004), as on every other route
     const db = ctx.store.db;
     const now = ctx.now();
     // Open as the record list's `open=1` reads it (so the figure links to that list); overdue: still pending past the deadline.

@@ -15,7 +15,7 @@ import { BODY_LIMITS } from '../body-limits';
 import { requestActor, type AppContext } from '../context';
 import { actorOf, policyAccess } from '../plugins/access';
 import { authorize } from '../authorize';
-import { badRequest } from '../errors';
+import { badRequest, notFound } from '../errors';
 import { attachmentUrl, type AttachmentReader } from '../attachments/attachments';
 import { findVisit, recordVisit, type VisitRow } from './visits.service';
 
@@ -79,7 +79,7 @@ export async function visitRoutes(app: FastifyInstance, ctx: AppContext, setting
   r.get('/api/visits/stats', { config: { access: read }, schema: { tags, summary: '回访统计：应回访、已回访、回访率与满意率', querystring: visitStatsQuery, response: { 200: visitStats } } }, async (req) => {
     const actor = actorOf(req);
     const { projectId, from, to } = req.query;
-    if (!actor.projectIds.has(projectId)) throw badRequest([{ path: 'querystring.projectId', message: '项目不存在或无权访问' }], 'UNKNOWN_PROJECT');
+    if (!actor.projectIds.has(projectId)) throw notFound(); // a project not the actor's does not exist for him (ADR 0004), as on every other route
     if (from > to) throw badRequest([{ path: 'querystring.to', message: '结束日期不能早于开始日期' }]);
     const start = localDayStart(from);
     const end = new Date(localDayStart(to).getTime() + 86_400_000);
