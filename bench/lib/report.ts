@@ -14,6 +14,8 @@ export interface Entry {
   verdict?: 'met' | 'missed' | 'failed';
   /** Why a figure missed or failed (e.g. non-2xx answers). */
   reason?: string;
+  /** Lowest and highest sample when the value is a median of alternating pairs. */
+  spread?: [number, number];
 }
 
 /** A goal on the value (`of: 'value'`) or on the ratio to the baseline (`of: 'ratio'`). */
@@ -61,7 +63,8 @@ export function markdownTable(entries: readonly Entry[]): string {
     const base = e.baseline ? `${e.baseline.name} = ${e.baseline.value}` : '';
     const ratio = e.ratio === undefined ? '' : `${e.ratio}×`;
     const goal = e.goal ? `${goalText(e.goal, e.unit)}: **${e.verdict}**${e.reason ? ` (${e.reason})` : ''}` : '';
-    lines.push(`| ${cell(e.name)} | ${e.value} | ${e.unit} | ${cell(base)} | ${ratio} | ${cell(goal)} |`);
+    const value = e.spread ? `${e.value} (${e.spread[0]}–${e.spread[1]})` : `${e.value}`;
+    lines.push(`| ${cell(e.name)} | ${value} | ${e.unit} | ${cell(base)} | ${ratio} | ${cell(goal)} |`);
   }
   return lines.join('\n');
 }
