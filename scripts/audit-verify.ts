@@ -17,7 +17,7 @@ const res = await verifyAuditChain(store.db, { anchors });
 await store.close();
 const anchorNote = anchors.length ? `，锚点 ${anchors.length} 个 (${anchors.length} anchors)` : '，无锚点文件 (no anchor file)';
 if (res.ok) {
-  console.log(`审计链完整：已校验 ${res.checked} 条记录，${res.chains ?? 1} 条链${anchorNote} (audit chain intact: ${res.checked} entries in ${res.chains ?? 1} chains)`);
+  console.log(`审计链完整：已校验 ${res.checked} 条记录${anchorNote} (audit chain intact: ${res.checked} entries)`);
 } else {
   console.error(`审计链被篡改：第 ${res.brokenAt} 条 — ${res.reason} (checked ${res.checked} before it)`);
   process.exit(1);

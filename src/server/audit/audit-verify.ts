@@ -7,8 +7,6 @@ import type { AuditAnchor } from './audit-anchor';
 export interface VerifyResult {
   ok: boolean;
   checked: number;
-  /** The number of chains walked (ADR 0017: one per project and kind, plus `global`). */
-  chains?: number;
   /** The first row whose hash or link does not match, if any. */
   brokenAt?: number;
   reason?: string;
@@ -63,8 +61,8 @@ export async function verifyAuditChain(db: Db, opts: { anchors?: readonly AuditA
   for (const a of [...anchored.values()].sort((x, y) => x.seq - y.seq)) {
     if (seen.has(a.seq)) continue;
     const end = a.chain === undefined ? lastSeq : (heads.get(a.chain)?.seq ?? 0);
-    if (end < a.seq) return { ok: false, checked, chains: heads.size, brokenAt: a.seq, reason: `the chain ${a.chain ?? ''} ends at ${end} but entry ${a.seq} was anchored: entries were removed from the end`.replace('chain  ends', 'chain ends') };
-    return { ok: false, checked, chains: heads.size, brokenAt: a.seq, reason: `entry ${a.seq} was anchored but is gone from inside its chain: the chain was rewritten` };
+    if (end < a.seq) return { ok: false, checked, brokenAt: a.seq, reason: `the chain ${a.chain ?? ''} ends at ${end} but entry ${a.seq} was anchored: entries were removed from the end`.replace('chain  ends', 'chain ends') };
+    return { ok: false, checked, brokenAt: a.seq, reason: `entry ${a.seq} was anchored but is gone from inside its chain: the chain was rewritten` };
   }
-  return { ok: true, checked, chains: heads.size };
+  return { ok: true, checked };
 }
