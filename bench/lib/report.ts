@@ -43,7 +43,7 @@ export function judge(e: Entry, goal: Goal, failedBecause?: string): Entry {
   return e;
 }
 
-export const goalText = (g: Goal, unit: string) => `${g.op === '<=' ? '≤' : '≥'} ${g.target}${g.of === 'ratio' ? '×' : ` ${unit}`}`;
+export const goalText = (g: Goal, unit: string) => `${g.op === '<=' ? '≤' : '≥'} ${g.target}${g.of === 'ratio' || unit === '×' ? '×' : ` ${unit}`}`;
 
 /** An entry; with a baseline entry from the same run it also carries the ratio. */
 export function entry(name: string, value: number, unit: string, baseline?: Entry): Entry {
