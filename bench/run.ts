@@ -13,7 +13,7 @@ import { figureList, STORE_LABEL, type LoadFigures } from './lib/figures';
 import { parseOptions, type BenchOptions, type ScenarioName } from './lib/options';
 import { createDatabase, dropDatabase, withDatabase } from './lib/pg-admin';
 import { log } from './lib/progress';
-import { markdownTable, writeResults } from './lib/report';
+import { markdownTable, verdictLines, writeResults } from './lib/report';
 import { attempt, type Collected } from './lib/collect';
 import { deskBlock } from './desk';
 import { healthScenario, measureB0 } from './scenarios/baseline';
@@ -149,7 +149,8 @@ async function main(): Promise<number> {
   writeResults(RESULTS, entries, meta, notes);
   if (explains.length) writeFileSync(path.join(RESULTS, 'explain.md'), `# EXPLAIN ANALYZE of searchHouseholds (${meta.startedAt})\n\n${explains.join('\n')}\n`);
   if (out.callExplains.length) writeFileSync(path.join(RESULTS, 'explain-calls.md'), `# EXPLAIN ANALYZE of the call list and ledger queries (${meta.startedAt})\n\n${out.callExplains.join('\n')}\n`);
-  process.stdout.write(markdownTable(entries) + '\n\n' + notes.map((n) => `- ${n}`).join('\n') + '\n');
+  const verdicts = verdictLines(entries);
+  process.stdout.write(markdownTable(entries) + '\n\n' + (verdicts.length ? verdicts.join('\n') + '\n\n' : '') + notes.map((n) => `- ${n}`).join('\n') + '\n');
   log(`done in ${Math.round(meta.seconds)} s; results in bench/results/latest.{json,md}${out.failures ? `; ${out.failures} scenario(s) FAILED` : ''}`);
   return out.failures ? 1 : 0;
 }

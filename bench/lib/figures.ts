@@ -34,3 +34,8 @@ export function checkOutcome(name: string, o: LoadOutcome, notes: string[]): voi
     notes.push(`WARNING ${msg}`);
   }
 }
+
+/** Answers of a load run that were not 2xx, plus errors and timeouts: any of them fails the figure. */
+export function failedAnswers(o: LoadOutcome): number {
+  return o.responses - (o.statusCodes['200'] ?? 0) - (o.statusCodes['201'] ?? 0) + o.errors + o.timeouts;
+}

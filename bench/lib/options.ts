@@ -20,6 +20,10 @@ export interface BenchOptions {
   /** SSE connections in the fan-out scenario (baseline: 20). */
   sseConnections: number;
   connections: number;
+  /** Concurrent desks of the paired create figures (issue 14: 10 and 32 both reported). */
+  concurrency: number[];
+  /** Alternating (baseline, figure) pairs per ratio; the median and spread are printed. */
+  pairs: number;
   pgUrl?: string;
   stores: StoreKind[];
 }
@@ -30,6 +34,8 @@ const USAGE = `usage: npm run bench -- [--quick] [--only ${SCENARIOS.join('|')}[
   env BENCH_CALLS      call records in the list data set (default 1000000, --quick 50000)
   env BENCH_TIMERS     live timers in the lateness scenario (default 10000, --quick 1000)
   env BENCH_SSE        SSE connections in the fan-out scenario (default 2000, --quick 200)
+  env BENCH_CONCURRENCY concurrent desks of the paired create figures, comma-separated (default 10,32)
+  env BENCH_PAIRS      alternating baseline/figure pairs per ratio (default 3, --quick 2)
   env BENCH_DATABASE_URL postgres://… also run every scenario on that PostgreSQL server
   env BENCH_STORES     pglite, postgres or both (default: both when BENCH_DATABASE_URL is set)`;
 
@@ -80,6 +86,8 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): B
     timerWindowSeconds: quick ? 20 : 60,
     sseConnections: Math.round(positive(env.BENCH_SSE, quick ? 200 : 2000, 'BENCH_SSE')),
     connections: 10,
+    concurrency: (env.BENCH_CONCURRENCY ?? '10,32').split(',').filter(Boolean).map((c) => Math.round(positive(c, 10, 'BENCH_CONCURRENCY'))),
+    pairs: Math.round(positive(env.BENCH_PAIRS, quick ? 2 : 3, 'BENCH_PAIRS')),
     pgUrl,
     stores,
   };

@@ -1,9 +1,9 @@
 /** Scenario 1: B0, a bare Fastify JSON route, then GET /api/health on the full app, same process. */
 import type { Store } from '../../src/server/db/store';
 import { runLoad } from '../lib/load';
-import { checkOutcome, figureList, loadFigures, type LoadFigures } from '../lib/figures';
+import { checkOutcome, failedAnswers, figureList, loadFigures, type LoadFigures } from '../lib/figures';
 import type { BenchOptions } from '../lib/options';
-import type { Entry } from '../lib/report';
+import { judge, type Entry } from '../lib/report';
 import { startApp, startBare } from '../lib/servers';
 import { log } from '../lib/progress';
 
@@ -25,7 +25,15 @@ export async function healthScenario(opts: BenchOptions, label: string, store: S
     log(`${label}: GET /api/health on the full app, ${opts.durationSeconds} s`);
     const o = await runLoad({ url: `${server.url}/api/health`, connections: opts.connections, warmupSeconds: opts.warmupSeconds, durationSeconds: opts.durationSeconds });
     checkOutcome(`${label} /api/health`, o, notes);
-    return figureList(loadFigures(`[${label}] GET /api/health (full app)`, o, b0));
+    const out = figureList(loadFigures(`[${label}] GET /api/health (full app, one database round trip)`, o, b0));
+    // Issue 14: the full stack's own overhead, against bare Fastify (B0), on a route that touches no database.
+    log(`${label}: GET /api/live on the full app (no database), ${opts.durationSeconds} s`);
+    const l = await runLoad({ url: `${server.url}/api/live`, connections: opts.connections, warmupSeconds: opts.warmupSeconds, durationSeconds: opts.durationSeconds });
+    checkOutcome(`${label} /api/live`, l, notes);
+    const live = loadFigures(`[${label}] GET /api/live (full app, no database)`, l, b0);
+    const bad = failedAnswers(l);
+    out.push(judge(live.rps, { of: 'ratio', op: '>=', target: 0.85 }, bad ? `${bad} non-2xx answers, errors or timeouts` : undefined), live.p50, live.p95, live.p99);
+    return out;
   } finally {
     await server.close();
   }

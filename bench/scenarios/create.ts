@@ -8,7 +8,7 @@ import type { Store } from '../../src/server/db/store';
 import type { DeskIds } from '../data/desk-seed';
 import { DESK_PASSWORD, agentName } from '../data/desk-seed';
 import { closedLoop } from '../lib/closed-loop';
-import { checkOutcome, figureList, loadFigures, type LoadFigures } from '../lib/figures';
+import { checkOutcome, failedAnswers, figureList, loadFigures, type LoadFigures } from '../lib/figures';
 import { REPLICA_LABEL, replicaCreate, SEQUENCE_SETUP, type ReplicaShape } from '../lib/intake-replica';
 import { b1Insert, createB2App, intakeFixture, intakeRequests, type IntakeFixture, type IntakeKind } from '../lib/intake';
 import { runLoad } from '../lib/load';
@@ -16,7 +16,7 @@ import type { BenchOptions } from '../lib/options';
 import { PgTrace, type TraceReport } from '../lib/pg-trace';
 import { log } from '../lib/progress';
 import { rawDriver, type RawDriver } from '../lib/raw';
-import { entry, type Entry } from '../lib/report';
+import { entry, judge, type Entry } from '../lib/report';
 import { startApp } from '../lib/servers';
 import { signIn } from '../lib/session';
 import { median, round } from '../lib/stats';
@@ -89,6 +89,7 @@ export async function createScenario(opts: BenchOptions, label: string, store: S
     const session = await signIn(server.url, agentName(0), DESK_PASSWORD);
     const load = (kind: IntakeKind, warmupSeconds: number, durationSeconds: number) =>
       runLoad({ url: server.url, requests: intakeRequests(f, kind), idReplacement: true, headers: session.headers, connections: opts.connections, warmupSeconds, durationSeconds });
+    out.push(...(await pairedCreate(opts, label, raw, f, server.url, session.headers, notes)));
     for (const kind of ['inquiry', 'broadband'] as const) {
       log(`${label}: POST /api/calls, ${KIND_LABEL[kind]}, ${opts.durationSeconds} s`);
       const o = await load(kind, opts.warmupSeconds, opts.durationSeconds);
@@ -122,6 +123,41 @@ export async function createScenario(opts: BenchOptions, label: string, store: S
     await server.close();
   }
   out.push(...(await replicas(opts, label, store, f, b1, notes)));
+  return out;
+}
+
+/**
+ * Issue 14's create goals, at each concurrency of BENCH_CONCURRENCY: alternating pairs (B1 at that concurrency,
+ * then POST /api/calls at it), the ratio's median and spread, and the create's p99 (goal at 32 desks).
+ * Any non-2xx answer, error or timeout fails the figure.
+ */
+async function pairedCreate(opts: BenchOptions, label: string, raw: RawDriver, f: IntakeFixture, url: string, headers: Record<string, string>, notes: string[]): Promise<Entry[]> {
+  const pg = raw.kind === 'pg';
+  const ratioGoal = pg ? 0.5 : 0.35;
+  const p99Goal = pg ? 100 : 200;
+  const out: Entry[] = [];
+  for (const c of opts.concurrency) {
+    const ratios: number[] = [];
+    const p99s: number[] = [];
+    let bad = 0;
+    for (let i = 0; i < opts.pairs; i++) {
+      log(`${label}: pair ${i + 1}/${opts.pairs} at ${c} concurrent: B1, then POST /api/calls (inquiry), ${opts.durationSeconds} s each`);
+      const b = await closedLoop(b1Insert(raw, f), c, 1, opts.durationSeconds);
+      const o = await runLoad({ url, requests: intakeRequests(f, 'inquiry'), idReplacement: true, headers, connections: c, warmupSeconds: 1, durationSeconds: opts.durationSeconds });
+      checkOutcome(`${label} create inquiry at ${c} (pair ${i + 1})`, o, notes);
+      bad += failedAnswers(o) + b.errors;
+      ratios.push(o.rps / b.rps);
+      p99s.push(o.latency.p99);
+    }
+    const spread = (xs: number[]): [number, number] => [round(Math.min(...xs)), round(Math.max(...xs))];
+    const failed = bad ? `${bad} non-2xx answers, errors or timeouts` : undefined;
+    const r = entry(`[${label}] POST /api/calls inquiry ÷ B1 throughput, ${c} concurrent (median of ${opts.pairs} alternating pairs, min–max)`, median(ratios), '×');
+    r.spread = spread(ratios);
+    out.push(judge(r, { of: 'value', op: '>=', target: ratioGoal }, failed));
+    const p = entry(`[${label}] POST /api/calls inquiry p99, ${c} concurrent desks (median of ${opts.pairs}, min–max)`, median(p99s), 'ms');
+    p.spread = spread(p99s);
+    out.push(c >= 32 ? judge(p, { of: 'value', op: '<=', target: p99Goal }, failed) : p);
+  }
   return out;
 }
 

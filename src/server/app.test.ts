@@ -25,6 +25,20 @@ describe.each(STORE_KINDS)('system routes on %s', (kind) => {
     expect(res.json()).toEqual({ status: 'ok', store: kind, version: expect.stringMatching(/^\d+\.\d+\.\d+/) });
   });
 
+  it('GET /api/live answers ok without a database: it still answers while the database is unreachable', async () => {
+    const execute = t.store.db.execute.bind(t.store.db);
+    t.store.db.execute = (() => Promise.reject(new Error('database unreachable'))) as unknown as typeof t.store.db.execute;
+    try {
+      const live = await t.app.inject({ method: 'GET', url: '/api/live' });
+      expect(live.statusCode).toBe(200);
+      expect(live.json()).toEqual({ status: 'ok' });
+      // The readiness check does touch it, and says so.
+      expect((await t.app.inject({ method: 'GET', url: '/api/health' })).statusCode).toBe(503);
+    } finally {
+      t.store.db.execute = execute;
+    }
+  });
+
   it('serves OpenAPI 3 with every API route and the docs page', async () => {
     const spec = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
     expect(spec.openapi).toMatch(/^3\./);

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'drizzle-orm';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { healthResult } from '../domain/shared/api.contract';
+import { healthResult, liveResult } from '../domain/shared/api.contract';
 import type { AppContext } from './context';
 
 export async function healthRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
@@ -13,4 +13,6 @@ export async function healthRoutes(app: FastifyInstance, ctx: AppContext): Promi
       return reply.status(503).send({ status: 'unhealthy' as const, store: ctx.store.kind, version: ctx.version });
     }
   });
+  // Liveness for a load balancer or orchestrator: answers while the process runs, touches no database.
+  app.withTypeProvider<ZodTypeProvider>().get('/api/live', { config: { access: 'public' }, schema: { tags: ['system'], summary: '存活检查', response: { 200: liveResult } } }, async () => ({ status: 'ok' as const }));
 }

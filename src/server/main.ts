@@ -43,6 +43,15 @@ async function start() {
   if (store.kind === 'embedded') {
     // The embedded store has no autovacuum: refresh planner statistics every half hour and vacuum nightly.
     setInterval(() => void store.exec('ANALYZE').catch((err) => app.log.warn({ err }, 'analyze failed')), 30 * 60_000).unref();
+    // VACUUM (dead rows of updated calls, timers and sessions) at 03:00 local time, then every 24 h.
+    const vacuum = () => void store.exec('VACUUM').catch((err) => app.log.warn({ err }, 'vacuum failed'));
+    const next = new Date();
+    next.setHours(3, 0, 0, 0);
+    if (next.getTime() <= Date.now()) next.setDate(next.getDate() + 1);
+    setTimeout(() => {
+      vacuum();
+      setInterval(vacuum, 24 * 60 * 60_000).unref();
+    }, next.getTime() - Date.now()).unref();
   }
   const anchor = config.auditAnchorFile ? new AuditAnchorWriter(store.db, config.auditAnchorFile, () => new Date()) : null;
   anchor?.start(5_000, (err) => app.log.warn({ err }, 'audit anchor failed'));

@@ -37,3 +37,7 @@ export const healthResult = z.object({
   version: z.string(),
 });
 export type HealthResult = z.infer<typeof healthResult>;
+
+/** Liveness: the process answers; it touches no database (readiness is /api/health). */
+export const liveResult = z.object({ status: z.literal('ok') });
+export type LiveResult = z.infer<typeof liveResult>;

@@ -9,9 +9,11 @@ import { rows } from '../db/store';
 import { AuditAnchorWriter, readAnchors } from './audit-anchor';
 import { canonicalJson, chainHash, DEVELOPMENT_AUDIT_KEY, GENESIS_HASH, setAuditKey, type AuditFields } from './audit-chain';
 import { verifyAuditChain } from './audit-verify';
+import { appendAudit } from './audit.writer';
 
 interface Row extends AuditFields {
   prevHash: string;
+  chain: string;
 }
 
 /** What an intruder with the code but without the key can compute: the chain re-hashed with a known key or plain SHA-256. */
@@ -36,7 +38,7 @@ describe.each(STORE_KINDS)('ARC-9 the audit trail is anchored outside its table 
     (
       await rows<Record<string, unknown>>(
         t.store.db,
-        sql`SELECT seq, at, actor_id, actor_name, action, entity, entity_id, project_id, subject, detail, ip, prev_hash FROM audit_log ORDER BY seq`,
+        sql`SELECT seq, at, actor_id, actor_name, action, entity, entity_id, project_id, subject, detail, ip, prev_hash, chain FROM audit_log ORDER BY seq`,
       )
     ).map((r) => ({
       seq: Number(r.seq),
@@ -51,6 +53,7 @@ describe.each(STORE_KINDS)('ARC-9 the audit trail is anchored outside its table 
       detail: r.detail ?? null,
       ip: r.ip as string | null,
       prevHash: r.prev_hash as string,
+      chain: r.chain as string,
     }));
 
   const tamper = async (statements: string[]) => {
@@ -59,15 +62,16 @@ describe.each(STORE_KINDS)('ARC-9 the audit trail is anchored outside its table 
     await t.store.exec('ALTER TABLE audit_log ENABLE TRIGGER USER');
   };
 
-  /** Rewrites every row's links and hashes with `hash`, as an intruder re-chaining after deleting rows would. */
+  /** Rewrites every row's links and hashes with `hash`, chain by chain, as an intruder re-chaining after deleting rows would. */
   const rechain = async (hash: (prev: string, f: AuditFields) => string) => {
-    let prev = GENESIS_HASH;
+    const prevOf = new Map<string, string>();
     const updates: string[] = [];
     for (const r of await all()) {
-      const { prevHash: _p, ...fields } = r;
+      const { prevHash: _p, chain, ...fields } = r;
+      const prev = prevOf.get(chain) ?? GENESIS_HASH;
       const h = hash(prev, fields);
       updates.push(`UPDATE audit_log SET prev_hash = '${prev}', hash = '${h}' WHERE seq = ${r.seq}`);
-      prev = h;
+      prevOf.set(chain, h);
     }
     await tamper(updates);
   };
@@ -119,5 +123,80 @@ describe.each(STORE_KINDS)('ARC-9 the audit trail is anchored outside its table 
     const res = await verifyAuditChain(t.store.db, { anchors: readAnchors(file) });
     expect(res.ok).toBe(false);
     expect(res.reason).toContain('rewritten');
+  });
+});
+
+describe.each(STORE_KINDS)('ARC-9 the trail is one chain per project and kind (ADR 0017) on %s', (kind) => {
+  let t: TestApp;
+  let dir: string;
+  const projectA = '00000000-0000-4000-8000-00000000000a';
+  const projectB = '00000000-0000-4000-8000-00000000000b';
+  beforeAll(async () => {
+    setAuditKey(randomBytes(32).toString('hex'));
+    t = await startTestApp(kind);
+    dir = mkdtempSync(path.join(tmpdir(), 'wd-chains-'));
+  });
+  afterAll(async () => {
+    await t.close();
+    setAuditKey(DEVELOPMENT_AUDIT_KEY);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const write = (projectId: string | null, action: string) =>
+    t.store.db.transaction((tx) => appendAudit(tx, { actor: null, action, entity: 'test', projectId }, t.clock.now()));
+
+  it('writes and reads of each project and entries without a project link into their own chains, and the whole trail verifies', async () => {
+    await write(projectA, 'call.create');
+    await write(projectB, 'call.create');
+    await write(projectA, 'household.search');
+    await write(null, 'auth.login');
+    await write(projectA, 'call.close');
+    const chains = await rows<{ chain: string; n: number }>(t.store.db, sql`SELECT chain, count(*)::int AS n FROM audit_log WHERE entity = 'test' GROUP BY chain ORDER BY chain`);
+    expect(chains).toEqual([
+      { chain: 'global', n: 1 },
+      { chain: `r:${projectA}`, n: 1 },
+      { chain: `w:${projectA}`, n: 2 },
+      { chain: `w:${projectB}`, n: 1 },
+    ]);
+    const [first] = await rows<{ prev_hash: string }>(t.store.db, sql`SELECT prev_hash FROM audit_log WHERE chain = ${`w:${projectB}`} ORDER BY seq LIMIT 1`);
+    expect(first.prev_hash).toBe(GENESIS_HASH); // a chain starts at the genesis hash, not at another chain's row
+    expect(await verifyAuditChain(t.store.db)).toMatchObject({ ok: true });
+  });
+
+  it("removing the newest entry of one project's chain, though not the trail's newest, is detected once anchored", async () => {
+    await write(projectB, 'call.reply');
+    const file = path.join(dir, `chains-${kind}.anchor`);
+    await new AuditAnchorWriter(t.store.db, file, t.clock.now).seal();
+    const anchors = readAnchors(file);
+    expect(anchors.some((a) => a.chain === `w:${projectB}`)).toBe(true);
+    await write(projectA, 'call.reply'); // newer entries in other chains
+    await write(null, 'auth.logout');
+    const [victim] = await rows<{ seq: string }>(t.store.db, sql`SELECT seq FROM audit_log WHERE chain = ${`w:${projectB}`} ORDER BY seq DESC LIMIT 1`);
+    await t.store.exec('ALTER TABLE audit_log DISABLE TRIGGER USER');
+    await t.store.exec(`DELETE FROM audit_log WHERE seq = ${victim.seq}`);
+    await t.store.exec('ALTER TABLE audit_log ENABLE TRIGGER USER');
+    expect((await verifyAuditChain(t.store.db)).ok).toBe(true); // the links alone cannot show a cut tail
+    const res = await verifyAuditChain(t.store.db, { anchors });
+    expect(res.ok).toBe(false);
+    expect(res.reason).toContain('removed from the end');
+  });
+
+  it.runIf(kind === 'postgres')('a write of another project, and a read of the same project, do not wait for an open transaction holding a chain', async () => {
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    let holding!: () => void;
+    const isHolding = new Promise<void>((r) => (holding = r));
+    const open = t.store.db.transaction(async (tx) => {
+      await appendAudit(tx, { actor: null, action: 'call.create', entity: 'test', projectId: projectA }, t.clock.now());
+      holding();
+      await held; // the chain w:projectA stays locked until this transaction ends
+    });
+    await isHolding;
+    // Under the former instance-wide lock these two would wait for `open`, which waits for them: the test would hang.
+    await write(projectB, 'call.create');
+    await write(projectA, 'household.search');
+    release();
+    await open;
+    expect(await verifyAuditChain(t.store.db)).toMatchObject({ ok: true });
   });
 });

@@ -8,6 +8,27 @@ export interface AuditAnchor {
   seq: number;
   hash: string;
   at: string;
+  /** The chain whose head this is (ADR 0017); absent in anchors written before chains were split. */
+  chain?: string;
+}
+
+/**
+ * The head of every chain, found by walking the (chain, seq) index from one chain name to the next — a few
+ * index probes per chain, not a scan of the trail.
+ */
+async function chainHeads(db: Db): Promise<{ chain: string; seq: number; hash: string }[]> {
+  const heads = await rows<{ chain: string; seq: string | number; hash: string }>(
+    db,
+    sql`WITH RECURSIVE c(chain) AS (
+          SELECT min(chain) FROM audit_log
+          UNION ALL
+          SELECT (SELECT min(a.chain) FROM audit_log a WHERE a.chain > c.chain) FROM c WHERE c.chain IS NOT NULL
+        )
+        SELECT c.chain, h.seq, h.hash FROM c
+        CROSS JOIN LATERAL (SELECT a.seq, a.hash FROM audit_log a WHERE a.chain = c.chain ORDER BY a.seq DESC LIMIT 1) h
+        WHERE c.chain IS NOT NULL`,
+  );
+  return heads.map((h) => ({ chain: h.chain, seq: Number(h.seq), hash: h.hash }));
 }
 
 /**
@@ -16,7 +37,8 @@ export interface AuditAnchor {
  * re-chained: `audit:verify` and `restore` say so (ADR 0013).
  */
 export class AuditAnchorWriter {
-  private last: number | null = null;
+  /** The last anchored seq of each chain (read from the file on first use). */
+  private last: Map<string, number> | null = null;
   private handle: NodeJS.Timeout | null = null;
 
   constructor(
@@ -25,24 +47,26 @@ export class AuditAnchorWriter {
     private now: () => Date,
   ) {}
 
-  /** Appends the current head when it moved since the last anchor; returns the anchor written, if any. */
+  /** Appends the head of every chain that moved since its last anchor; returns the newest anchor written, if any. */
   async seal(): Promise<AuditAnchor | null> {
-    const [head] = await rows<{ seq: string | number; hash: string }>(this.db, sql`SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1`);
-    if (!head) return null;
-    const seq = Number(head.seq);
-    if (this.last === null) this.last = readAnchors(this.file).at(-1)?.seq ?? null;
-    if (this.last !== null && seq <= this.last) return null;
-    const anchor: AuditAnchor = { seq, hash: head.hash, at: this.now().toISOString() };
+    const heads = await chainHeads(this.db);
+    if (this.last === null) {
+      this.last = new Map();
+      for (const a of readAnchors(this.file)) this.last.set(a.chain ?? 'global', Math.max(a.seq, this.last.get(a.chain ?? 'global') ?? 0));
+    }
+    const at = this.now().toISOString();
+    const moved = heads.filter((h) => h.seq > (this.last!.get(h.chain) ?? 0)).map((h): AuditAnchor => ({ seq: h.seq, hash: h.hash, at, chain: h.chain }));
+    if (moved.length === 0) return null;
     mkdirSync(path.dirname(this.file), { recursive: true });
     const fd = openSync(this.file, 'a', 0o600);
     try {
-      appendFileSync(fd, `${JSON.stringify(anchor)}\n`);
+      appendFileSync(fd, moved.map((a) => `${JSON.stringify(a)}\n`).join(''));
       fsyncSync(fd);
     } finally {
       closeSync(fd);
     }
-    this.last = seq;
-    return anchor;
+    for (const a of moved) this.last.set(a.chain!, a.seq);
+    return moved.reduce((a, b) => (b.seq > a.seq ? b : a));
   }
 
   start(intervalMs: number, onError: (err: unknown) => void): void {

@@ -16,16 +16,27 @@ export interface AuditEntry {
   ip?: string | null;
 }
 
+/** Audited reads (a search, a reveal, a download): their own chain per project, so a read never waits on a write's chain. */
+const READ_ACTION = /\.(search|reveal|download)$/;
+
+/** The chain an entry links into (ADR 0017): per project, changes and reads apart; entries without a project share `global`. */
+export function chainOf(e: Pick<AuditEntry, 'projectId' | 'action'>): string {
+  if (!e.projectId) return 'global';
+  return `${READ_ACTION.test(e.action) ? 'r' : 'w'}:${e.projectId}`;
+}
+
 /**
- * Appends one entry to the hash-chained trail. Call it inside the transaction that makes the change,
- * so the act and its audit row commit or vanish together. The advisory lock orders the chain.
+ * Appends one entry to its hash chain. Call it inside the transaction that makes the change, so the act
+ * and its audit row commit or vanish together. A transaction-scoped advisory lock on the entry's chain
+ * (not on the whole trail) orders that chain: writes of other projects, and reads, do not queue behind it.
  */
 export async function appendAudit(tx: Executor, e: AuditEntry, now: Date): Promise<void> {
-  await tx.execute(sql`SELECT pg_advisory_xact_lock(727202)`);
+  const chain = chainOf(e);
+  await tx.execute(sql`SELECT pg_advisory_xact_lock(727202, hashtext(${chain}))`);
   // After the lock (a separate statement, so it is surely taken first): the chain's head and the next seq.
   const [head] = await rows<{ hash: string | null; seq: string }>(
     tx,
-    sql`SELECT (SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1) AS hash, nextval(pg_get_serial_sequence('audit_log', 'seq')) AS seq`,
+    sql`SELECT (SELECT hash FROM audit_log WHERE chain = ${chain} ORDER BY seq DESC LIMIT 1) AS hash, nextval(pg_get_serial_sequence('audit_log', 'seq')) AS seq`,
   );
   const prevHash = head.hash ?? GENESIS_HASH;
   const seq = head.seq;
@@ -42,5 +53,5 @@ export async function appendAudit(tx: Executor, e: AuditEntry, now: Date): Promi
     detail: e.detail ?? null,
     ip: e.ip ?? null,
   };
-  await tx.insert(auditLog).values({ ...fields, prevHash, hash: chainHash(prevHash, fields) });
+  await tx.insert(auditLog).values({ ...fields, chain, prevHash, hash: chainHash(prevHash, fields) });
 }

@@ -4,6 +4,10 @@ import { notifications } from '../../domain/notifications/notifications.table';
 import { rows, type Store } from '../db/store';
 import { EVENTS_CHANNEL } from './notifier';
 
+/** Users per query when pushing to woken users, and notifications per user per push. */
+const PUSH_CHUNK = 500;
+const PER_USER_LIMIT = 500;
+
 interface Conn {
   userId: string;
   /** The session the stream was opened with: the stream lives no longer than it. */
@@ -81,7 +85,7 @@ export class NotificationHub {
     });
     const [unread] = await db.select({ n: sql<number>`count(*)::int` }).from(notifications).where(and(eq(notifications.userId, userId), isNull(notifications.readAt)));
     res.write(`event: ready\ndata: ${JSON.stringify({ unread: unread.n })}\n\n`);
-    await this.push(userId);
+    await this.push([userId]);
   }
 
   /** Ends every live stream of these users (account disabled, password changed). */
@@ -146,22 +150,39 @@ export class NotificationHub {
 
   private async flush(): Promise<void> {
     while (this.pendingUsers.size) {
-      const ids = [...this.pendingUsers];
+      const ids = [...this.pendingUsers].filter((id) => this.conns.get(id)?.size);
       this.pendingUsers.clear();
-      for (const id of ids) await this.push(id).catch(() => {});
+      // Woken users' new notifications in one query per chunk, not one query per user (issue 14).
+      for (let i = 0; i < ids.length; i += PUSH_CHUNK) await this.push(ids.slice(i, i + PUSH_CHUNK)).catch(() => {});
     }
   }
 
-  private async push(userId: string): Promise<void> {
-    const set = this.conns.get(userId);
-    if (!set?.size) return;
-    const from = Math.min(...[...set].map((c) => c.lastId));
-    const rows = await this.store.db.select().from(notifications).where(and(eq(notifications.userId, userId), gt(notifications.id, from))).orderBy(asc(notifications.id)).limit(500);
-    for (const c of set) {
-      for (const n of rows) {
-        if (n.id <= c.lastId) continue;
-        c.res.write(`id: ${n.id}\nevent: notification\ndata: ${JSON.stringify({ id: n.id, at: n.at, type: n.type, title: n.title, body: n.body, link: n.link, detail: n.detail })}\n\n`);
-        c.lastId = n.id;
+  private async push(userIds: string[]): Promise<void> {
+    const froms = userIds.map((id) => ({ id, from: Math.min(...[...(this.conns.get(id) ?? [])].map((c) => c.lastId)) })).filter((u) => Number.isFinite(u.from));
+    if (!froms.length) return;
+    const found = await rows<{ id: string | number; user_id: string; at: string | Date; type: string; title: string; body: string | null; link: string | null; detail: unknown }>(
+      this.store.db,
+      sql`SELECT n.id, n.user_id, n.at, n.type, n.title, n.body, n.link, n.detail
+          FROM (VALUES ${sql.join(
+            froms.map((u) => sql`(${u.id}::uuid, ${u.from}::bigint)`),
+            sql`, `,
+          )}) AS w(user_id, from_id)
+          CROSS JOIN LATERAL (
+            SELECT * FROM notifications x WHERE x.user_id = w.user_id AND x.id > w.from_id ORDER BY x.id LIMIT ${PER_USER_LIMIT}
+          ) n
+          ORDER BY n.id`,
+    );
+    const byUser = new Map<string, typeof found>();
+    for (const n of found) byUser.set(n.user_id, [...(byUser.get(n.user_id) ?? []), n]);
+    for (const [userId, list] of byUser) {
+      for (const c of this.conns.get(userId) ?? []) {
+        for (const n of list) {
+          const id = Number(n.id);
+          if (id <= c.lastId) continue;
+          const at = new Date(n.at).toISOString();
+          c.res.write(`id: ${id}\nevent: notification\ndata: ${JSON.stringify({ id, at, type: n.type, title: n.title, body: n.body, link: n.link, detail: n.detail })}\n\n`);
+          c.lastId = id;
+        }
       }
     }
   }

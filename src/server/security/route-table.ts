@@ -101,6 +101,9 @@ export function liveRoutes(app: FastifyInstance): LiveRoute[] {
 export const PUBLIC_ROUTES: ReadonlySet<string> = new Set([
   'GET /api/health',
   'HEAD /api/health',
+  // Liveness (issue 14): says only that the process answers; touches no database.
+  'GET /api/live',
+  'HEAD /api/live',
   'GET /api/openapi.json',
   'HEAD /api/openapi.json',
   'POST /api/auth/login',
