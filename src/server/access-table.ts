@@ -72,6 +72,8 @@ export const ACCESS_TABLE: AccessRow[] = [
   /* ------------------------------------------------ system and sign-in ------------------------------------------------ */
   // Health and the login page notice are for the load balancer and the login screen: nobody needs to be signed in.
   { op: 'GET /api/health', allow: ALL, public: true },
+  // Liveness for a load balancer: touches no database and says nothing about any record.
+  { op: 'GET /api/live', allow: ALL, public: true },
   { op: 'GET /api/auth/notice', allow: ALL, public: true },
   // Anybody may try to sign in (the right password decides).
   { op: 'POST /api/auth/login', allow: ALL, public: true, fresh: true, body: { username: 'menwei', password: 'demo1234' } },
