@@ -82,7 +82,10 @@ export const helpRequest = z.object({
   need: z.string(),
   status: z.enum(HELP_STATUSES),
   firstResponseAt: instant.nullable(),
+  /** HELP-1: the record a repair or complaint became: its kind ('call' or 'complaint'), id and number. */
   routedTo: z.string().nullable(),
+  routedId: z.uuid().nullable(),
+  routedRef: z.string().nullable(),
   playbookCode: z.string().nullable(),
   playbookName: z.string().nullable(),
   branch: z.string().nullable(),

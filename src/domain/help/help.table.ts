@@ -49,6 +49,8 @@ export const helpRequests = pgTable(
     firstResponseBy: uuid('first_response_by').references(() => users.id),
     /** Repairs (b) and complaints (c) become records of their own: the kind of record it went to, and its number when known. */
     routedTo: text('routed_to'),
+    /** The linked record's id (a call record or a complaint) and its number (HELP-1). */
+    routedId: uuid('routed_id'),
     routedRef: text('routed_ref'),
     // The incident: the playbook copied in when it started (a snapshot; later edits of the playbook do not change it).
     playbookCode: text('playbook_code'),

@@ -77,7 +77,7 @@ describe.each(STORE_KINDS)('help requests on %s', (kind) => {
 
   it('HELP-1 repairs (b) and complaints (c) are noted as going to a record of their own; an ordinary help request is not', async () => {
     expect((await take({ category: 'repair', need: '厨房水管漏水' })).routedTo).toBe('call');
-    expect((await take({ category: 'complaint', need: '投诉楼上噪音' })).routedTo).toBe('call');
+    expect((await take({ category: 'complaint', need: '投诉楼上噪音' })).routedTo).toBe('complaint');
     expect((await take({ category: 'other', need: '帮忙搬一下轮椅' })).routedTo).toBeNull();
   });
 

@@ -35,6 +35,7 @@ import {
 import { scheduleAckChain, scheduleStepTimer } from './help-timers';
 import { alerteesOf } from './roster.service';
 import { presentEvent, presentHelp, presentMyStep, presentStep } from './help.presenter';
+import { helpComplaintRouted, helpRepairRouted, type HelpRouted } from './help.hooks';
 
 /** Who acted, and from which kind of device (the timeline says it). */
 export interface HelpActor extends RequestActor {
@@ -83,8 +84,8 @@ export async function createHelp(ctx: AppContext, ha: HelpActor, input: HelpCrea
     const policies = await slaPoliciesOf(tx, ctx.store, input.projectId);
     const plan = inquiry ? null : planDeadline(pickPolicy(policies, 'help_request', input.category, null), now);
     const number = await nextNumber(tx, input.projectId, 'help', 'QZ', now);
-    const routedTo = input.category === 'repair' || input.category === 'complaint' ? 'call' : null;
-    const [row] = await tx
+    const routedTo = input.category === 'repair' ? 'call' : input.category === 'complaint' ? 'complaint' : null;
+    let [row] = await tx
       .insert(helpRequests)
       .values({
         projectId: input.projectId,
@@ -105,7 +106,7 @@ export async function createHelp(ctx: AppContext, ha: HelpActor, input: HelpCrea
       .returning();
     const ev = { device: ha.device };
     await addHelpEvent(tx, row, now, ha.actor.userId, 'recorded', { ...ev, detail: { category: input.category } });
-    if (routedTo) await addHelpEvent(tx, row, now, ha.actor.userId, 'routed', { ...ev, detail: { to: routedTo } });
+    if (routedTo) row = await routeToRecord(ctx, tx, ha, row, now);
     if (inquiry) {
       await addHelpEvent(tx, row, now, ha.actor.userId, 'responded', { ...ev, detail: { note: input.answer } });
       await addHelpEvent(tx, row, now, ha.actor.userId, 'closed', { ...ev, detail: { outcome: 'answered' } });
@@ -114,6 +115,26 @@ export async function createHelp(ctx: AppContext, ha: HelpActor, input: HelpCrea
     await appendAudit(tx, { actor: ha.actor, action: 'help.create', entity: 'help_request', entityId: row.id, projectId: row.projectId, ip: ha.ip, detail: { number, category: input.category } }, now);
     return present(tx, ctx, ha.actor, row);
   });
+}
+
+/**
+ * HELP-1: a repair (b) or a complaint (c) becomes its own record, made by its feature through a hook in this
+ * transaction; the request keeps the record's id and number. No record made: nothing is written (the error rolls back).
+ */
+async function routeToRecord(ctx: AppContext, tx: Tx, ha: HelpActor, row: HelpRow, now: Date): Promise<HelpRow> {
+  const point = row.category === 'repair' ? helpRepairRouted : helpComplaintRouted;
+  const payload: HelpRouted = {
+    request: { id: row.id, projectId: row.projectId, number: row.number, requesterName: row.requesterName, householdId: row.householdId, unitId: row.unitId, phone: row.phone, need: row.need },
+    actor: ha.actor,
+    ip: ha.ip,
+    at: now,
+  };
+  await ctx.hooks.run(point, tx, payload);
+  const linked = payload.linked;
+  if (!linked) throw new Error(`Hook ${point.name} made no record for help request ${row.number}.`);
+  const [updated] = await tx.update(helpRequests).set({ routedTo: linked.kind, routedId: linked.id, routedRef: linked.number }).where(eq(helpRequests.id, row.id)).returning();
+  await addHelpEvent(tx, row, now, ha.actor.userId, 'routed', { device: ha.device, detail: { to: linked.kind, number: linked.number } });
+  return updated;
 }
 
 export async function listHelp(ctx: AppContext, ra: RequestActor, q: { projectId: string; status: 'active' | 'closed' | 'all' }) {
