@@ -2,6 +2,7 @@ import { bigserial, boolean, index, integer, jsonb, pgEnum, pgTable, text, times
 import { sql } from 'drizzle-orm';
 import { households, projects, units } from '../property/property.table';
 import { roleEnum, users } from '../users/users.table';
+import type { EscalationChain } from './help.escalation';
 
 /** HELP-1: a) medical emergency, b) repair, c) complaint, d) inquiry, e) security incident, f) disaster, g) other help. */
 export const HELP_CATEGORIES = ['medical', 'repair', 'complaint', 'inquiry', 'security', 'disaster', 'other'] as const;
@@ -59,6 +60,8 @@ export const helpRequests = pgTable(
     patientAddress: text('patient_address'),
     patientPhone: text('patient_phone'),
     incidentStartedAt: timestamp('incident_started_at', { withTimezone: true }),
+    /** The playbook's escalation chain, copied at the start (later edits do not change a running incident). */
+    escalation: jsonb('escalation').$type<EscalationChain>(),
     outcome: helpOutcomeEnum('outcome'),
     /** The written result (closing needs it). */
     result: text('result'),
@@ -91,6 +94,10 @@ export const helpPlaybooks = pgTable(
     keywords: text('keywords').array().notNull().default(sql`'{}'::text[]`),
     active: boolean('active').notNull().default(true),
     sort: integer('sort').notNull().default(0),
+    /** The escalation chain while steps wait for acknowledgement (null: the shipped default). */
+    escalation: jsonb('escalation').$type<EscalationChain>(),
+    /** Bumped by every edit: two supervisors editing at once, the second is told (409). */
+    version: integer('version').notNull().default(1),
   },
   (t) => [uniqueIndex('help_playbooks_project_code_uq').on(t.projectId, t.code)],
 );

@@ -32,7 +32,8 @@ import {
   unitOfProject,
   type HelpRow,
 } from './help.repository';
-import { scheduleAckChain, scheduleStepTimer } from './help-timers';
+import { afterStepMoved, scheduleChain, scheduleStepTimer } from './help-timers';
+import { DEFAULT_ESCALATION } from '../../domain/help/help.playbooks';
 import { alerteesOf } from './roster.service';
 import { presentEvent, presentHelp, presentMyStep, presentStep } from './help.presenter';
 import { helpComplaintRouted, helpRepairRouted, type HelpRouted } from './help.hooks';
@@ -217,6 +218,8 @@ export async function startPlaybook(ctx: AppContext, ha: HelpActor, id: string, 
       patientAddress: pb.needsPatient ? input.patientAddress! : null,
       patientPhone: pb.needsPatient ? phoneSchema.parse(input.patientPhone) : null,
       incidentStartedAt: now,
+      // The chain is copied too: a later edit of the playbook does not change this incident's escalation.
+      escalation: pb.escalation ?? DEFAULT_ESCALATION,
     });
     // The snapshot: later edits of the playbook do not change a running incident.
     const chosen = book.steps.filter((s) => s.branch === null || s.branch === branch);
@@ -239,7 +242,7 @@ export async function startPlaybook(ctx: AppContext, ha: HelpActor, id: string, 
           .returning()
       : [];
     for (const s of steps) if (s.dueAt) await scheduleStepTimer(tx, s);
-    if (steps.length) await scheduleAckChain(tx, row, now);
+    if (steps.length) await scheduleChain(tx, row, row.escalation, now);
     await addHelpEvent(tx, row, now, ha.actor.userId, 'playbook_started', { device: ha.device, detail: { playbook: pb.name, branch, steps: steps.length } });
 
     // Everyone of each step's role is alerted now (an emergency: the alert stays on their screens until acknowledged).
@@ -283,6 +286,7 @@ async function moveStep(ctx: AppContext, ha: HelpActor, stepId: string, action: 
       .where(and(eq(helpSteps.id, stepId), eq(helpSteps.version, input.version)))
       .returning();
     if (!row) throw conflict({ current: { version: s.version, status: s.status } });
+    await afterStepMoved(tx, r, row, action);
     await addHelpEvent(tx, r, now, ha.actor.userId, action === 'acknowledge' ? 'step_acknowledged' : 'step_done', { stepId, device: ha.device, detail: input.note ? { note: input.note } : undefined });
     await appendAudit(tx, { actor: ha.actor, action: `help.step_${action}`, entity: 'help_step', entityId: stepId, projectId: s.projectId, ip: ha.ip }, now);
     return presentStep(ha.actor, row, r, now, await namesOf(tx, [row.acknowledgedBy, row.doneBy]));
@@ -328,23 +332,6 @@ export async function myOpenSteps(ctx: AppContext, ra: RequestActor, projectId: 
   const codes = await unitCodesOf(db, rows.map((x) => x.req.unitId));
   const now = ctx.now();
   return { items: rows.map((x) => presentMyStep(ra.actor, x.step, x.req, now, names, codes)) };
-}
-
-export async function listPlaybooks(ctx: AppContext, ra: RequestActor, projectId: string) {
-  authorize(helpPolicy, ra.actor, 'read', { projectId });
-  // First use installs the shipped defaults (a write): in a transaction of its own.
-  const books = await ctx.store.db.transaction((tx) => playbooksOf(tx, projectId));
-  return {
-    items: books.map(({ playbook: p, steps }) => ({
-      code: p.code,
-      name: p.name,
-      category: p.category,
-      branches: p.branches,
-      needsPatient: p.needsPatient,
-      keywords: p.keywords,
-      steps: steps.map((s) => ({ branch: s.branch, seq: s.seq, parallelGroup: s.parallelGroup, role: s.role, title: s.title, instruction: s.instruction, limitMinutes: s.limitMinutes })),
-    })),
-  };
 }
 
 /** The full number of a request (the call-back or the patient's phone), on purpose and audited (ARC-12). */
