@@ -234,4 +234,36 @@ describe.each(STORE_KINDS)('playbook editing and escalation chains on %s', (kind
     expect(await told(await idOf('baoan'), r.id, '再次提醒')).toBe(1); // the copied one: the guard on duty at minute 2
     expect(await told(secondGuardId, r.id, '再次提醒')).toBe(0);
   });
+
+  it('shift handover at the change of shift: the outgoing and the incoming guard are both told, exactly once per change, with two instances', async () => {
+    const guard = await idOf('baoan');
+    const at = (m: number) => new Date(t.clock.t + m * 60_000).toISOString();
+    const shifts = [
+      { userId: guard, startsAt: at(60), endsAt: at(120) },
+      { userId: secondGuardId, startsAt: at(120), endsAt: at(180) },
+      { userId: secondGuardId, startsAt: at(120), endsAt: at(150) }, // the same change entered twice: still one announcement
+    ];
+    for (const s of shifts) expect((await zhuguan.post('/api/help/duty-roster', { projectId: t.ids.p1, role: 'guard', ...s })).statusCode).toBe(201);
+    const [pending] = await rows<{ n: number }>(t.store.db, sql`SELECT count(*)::int AS n FROM timers WHERE kind = 'shift_change' AND status = 'pending' AND fire_at = ${at(120)}`);
+    expect(pending.n).toBe(1);
+    const handover = async (userId: string, what: '换班' | '接班') =>
+      (await rows<{ n: number }>(t.store.db, sql`SELECT count(*)::int AS n FROM notifications WHERE user_id = ${userId} AND type = 'help.handover' AND title LIKE ${`% ${what}`}`))[0].n;
+    const other = new TimerRunner(t.store.db, t.clock.now);
+    registerHelpTimers(other);
+    const both = async () => {
+      await Promise.all([t.app.desk.timers.tick(), other.tick()]);
+      await Promise.all([t.app.desk.timers.tick(), other.tick()]);
+    };
+    const base = [await handover(guard, '接班'), await handover(guard, '换班'), await handover(secondGuardId, '接班'), await handover(secondGuardId, '换班')];
+    t.clock.advanceMinutes(60); // baoan comes on: nobody goes off at that moment
+    await both();
+    expect([await handover(guard, '接班'), await handover(guard, '换班'), await handover(secondGuardId, '接班'), await handover(secondGuardId, '换班')]).toEqual([base[0] + 1, base[1], base[2], base[3]]);
+    t.clock.advanceMinutes(59);
+    await both();
+    expect(await handover(guard, '换班')).toBe(base[1]);
+    t.clock.advanceMinutes(1); // the change: baoan goes off, the second guard comes on
+    await both();
+    await both();
+    expect([await handover(guard, '接班'), await handover(guard, '换班'), await handover(secondGuardId, '接班'), await handover(secondGuardId, '换班')]).toEqual([base[0] + 1, base[1] + 1, base[2] + 1, base[3]]);
+  });
 });

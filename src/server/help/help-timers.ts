@@ -13,6 +13,7 @@ import { cancelTimers } from '../deadlines/timers';
 import { sql } from 'drizzle-orm';
 import type { Tx } from '../db/store';
 import { alerteesOf } from './roster.service';
+import { shiftChangeTimers } from './shift-change-timer';
 import { addHelpEvent, findHelp, type HelpRow, type HelpStepRow } from './help.repository';
 
 /** The payload of each kind of help-request timer. */
@@ -210,4 +211,5 @@ export const helpTimers = subjectTimers<HelpTimerPayloads>()('help_request', {
 
 export function registerHelpTimers(runner: TimerRunner): void {
   runner.register(helpTimers);
+  runner.register(shiftChangeTimers);
 }
