@@ -41,6 +41,9 @@ import { TimerRunner } from './deadlines/timers';
 import { registerCallTimers } from './calls/call-timers';
 import { registerHelpTimers } from './help/help-timers';
 import { helpRoutes } from './help/help.routes';
+import { helpComplaintRouted, helpRepairRouted } from './help/help.hooks';
+import { callFromHelp } from './calls/help-reactions';
+import { complaintFromHelp } from './complaints/help-reactions';
 import { ensureGtSummaryTimers, registerGtSummaryTimer } from './calls/gt-summary-timer';
 import { keyRoutes } from './keys/keys.routes';
 import { archiveRoutes } from './archives/archives.routes';
@@ -98,6 +101,9 @@ function wireHooks(ctx: Omit<AppContext, 'hooks'> & { hooks?: Hooks }, draw: { r
   hooks.on(workOrderStepped, drawRepairVisit(draw));
   // A return visit closes or reopens its complaint, or makes a repair's unsatisfied household a complaint (COMP-6, VISIT-4).
   hooks.on(visitRecorded, complaintOnVisit(ctx as AppContext));
+  // A help request for a repair becomes a call record, one for a complaint a complaint, linked both ways (HELP-1).
+  hooks.on(helpRepairRouted, callFromHelp(ctx as AppContext));
+  hooks.on(helpComplaintRouted, complaintFromHelp);
   return hooks;
 }
 

@@ -109,6 +109,9 @@ export const callRecords = pgTable(
     /** The desk's key for retries, unique per user (IETF Idempotency-Key), and a digest of the body sent with it. */
     idempotencyKey: text('idempotency_key'),
     idempotencyFingerprint: text('idempotency_fingerprint'),
+    /** The help request (住户求助, HELP-1) this repair call was made from; no foreign key: features stay apart. */
+    helpRequestId: uuid('help_request_id'),
+    helpNumber: text('help_number'),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -25,6 +25,9 @@ export const complaints = pgTable(
     callId: uuid('call_id').references(() => callRecords.id),
     /** The work order whose unsatisfied return visit became this complaint (VISIT-4). */
     workOrderId: uuid('work_order_id'),
+    /** The help request (住户求助, HELP-1) this complaint was made from; no foreign key: features stay apart. */
+    helpRequestId: uuid('help_request_id'),
+    helpNumber: text('help_number'),
     householdId: uuid('household_id').references(() => households.id),
     unitId: uuid('unit_id').references(() => units.id),
     complainantName: text('complainant_name').notNull(),

@@ -6,6 +6,7 @@ import { ROLES } from '../shared/roles';
 import { abilitiesSchema, instant } from '../shared/wire.contract';
 import { slaReadingSchema } from '../deadlines/deadlines.contract';
 import { helpPolicy, helpStepPolicy } from './help.policy';
+import { ESCALATION_STEP_TYPES, MAX_ESCALATION_REPEAT } from './help.escalation';
 
 const uuid = z.uuid({ error: '无效的编号' });
 const version = z.number().int().positive();
@@ -82,7 +83,10 @@ export const helpRequest = z.object({
   need: z.string(),
   status: z.enum(HELP_STATUSES),
   firstResponseAt: instant.nullable(),
+  /** HELP-1: the record a repair or complaint became: its kind ('call' or 'complaint'), id and number. */
   routedTo: z.string().nullable(),
+  routedId: z.uuid().nullable(),
+  routedRef: z.string().nullable(),
   playbookCode: z.string().nullable(),
   playbookName: z.string().nullable(),
   branch: z.string().nullable(),
@@ -154,6 +158,18 @@ export const myStep = helpStep.extend({
 export const myStepList = z.object({ items: z.array(myStep) });
 export type MyStepJson = z.input<typeof myStep>;
 
+export const escalationStep = z.object({
+  type: z.enum(ESCALATION_STEP_TYPES, { error: '请选择升级步骤的类型' }),
+  minutes: z.number({ error: '请填写等待分钟数' }).int().min(1, '等待至少 1 分钟').max(120, '等待最多 120 分钟').optional(),
+  roles: z.array(z.enum(ROLES, { error: '请选择通知的岗位' })).max(6).optional(),
+});
+export const escalationChain = z.object({
+  steps: z.array(escalationStep).max(20, '升级步骤最多 20 步'),
+  repeat: z.number().int().min(0, '重复次数不能为负').max(MAX_ESCALATION_REPEAT, `最多重复 ${MAX_ESCALATION_REPEAT} 次`),
+  ackExpiresMinutes: z.number().int().min(1, '至少 1 分钟').max(240, '最多 240 分钟').nullable(),
+});
+export type EscalationChainJson = z.input<typeof escalationChain>;
+
 export const playbookStep = z.object({
   branch: z.string().nullable(),
   seq: z.number().int(),
@@ -164,16 +180,44 @@ export const playbookStep = z.object({
   limitMinutes: z.number().int().nullable(),
 });
 export const playbook = z.object({
+  id: z.uuid(),
   code: z.string(),
   name: z.string(),
   category: z.enum(HELP_CATEGORIES).nullable(),
   branches: z.array(z.string()),
   needsPatient: z.boolean(),
   keywords: z.array(z.string()),
+  active: z.boolean(),
   steps: z.array(playbookStep),
+  escalation: escalationChain,
+  version: z.number().int(),
 });
-export const playbookList = z.object({ items: z.array(playbook) });
+export const playbookList = z.object({ items: z.array(playbook), canEdit: z.boolean() });
 export type PlaybookJson = z.input<typeof playbook>;
+
+/** HELP-3, 8 (playbooks are data): one step as the editing screen sends it, in order. */
+export const playbookStepInput = z
+  .object({
+    branch: z.string().trim().max(40).nullable(),
+    parallelGroup: z.number({ error: '请填写顺序' }).int().min(1, '顺序从 1 开始').max(50, '顺序最大 50'),
+    role: z.enum(ROLES, { error: '请选择责任岗位' }),
+    title: z.string().trim().min(2, '请填写步骤内容').max(200, '步骤内容最多 200 字'),
+    instruction: z.string().trim().max(500, '说明最多 500 字').nullable(),
+    limitMinutes: z.number({ error: '时限须为分钟数' }).int().min(1, '时限至少 1 分钟').max(1440, '时限最多 1440 分钟').nullable(),
+  })
+  .strict();
+/** The whole playbook as edited: its steps replace the old ones (added, removed, reordered); a stale version is a 409. */
+export const playbookUpdate = z
+  .object({
+    version,
+    name: z.string().trim().min(2, '请填写预案名称').max(60, '名称最多 60 字'),
+    keywords: z.array(z.string().trim().min(1).max(20)).max(40, '关键词最多 40 个'),
+    active: z.boolean(),
+    steps: z.array(playbookStepInput).min(1, '预案至少要有一个步骤').max(60, '步骤最多 60 个'),
+    escalation: escalationChain,
+  })
+  .strict();
+export type PlaybookUpdate = z.infer<typeof playbookUpdate>;
 export const playbookQuery = z.object({ projectId: uuid });
 
 // ---- duty roster

@@ -1,10 +1,9 @@
 import type { Role } from '../shared/roles';
 import type { HelpCategory } from './help.table';
+import type { EscalationChain } from './help.escalation';
+export * from './help.escalation';
 
-/**
- * When nobody acknowledges (issue 10, item 4): minutes after the incident's start at which steps still waiting
- * for their first acknowledgement are alerted again to their roles, and these roles are told. Acknowledging stops it.
- */
+/** The shift leader's and CS supervisor's minutes before the old fixed chain (kept for timers scheduled before the chains were data). */
 export const ACK_CHAIN: { afterMinutes: number; roles: Role[] }[] = [
   { afterMinutes: 2, roles: ['guard_leader', 'cs_supervisor'] },
   { afterMinutes: 5, roles: ['centre_manager'] },
@@ -30,6 +29,8 @@ export interface PlaybookDefault {
   needsPatient?: boolean;
   keywords: string[];
   steps: PlaybookStepDefault[];
+  /** The escalation chain; DEFAULT_ESCALATION when not given. */
+  escalation?: EscalationChain;
 }
 
 

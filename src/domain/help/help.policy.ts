@@ -64,3 +64,9 @@ export const handoverPolicy = definePolicy<HandoverRec, 'read' | 'create' | 'ack
   create: { roles: ['front_desk', ...RESPONDER_ROLES], scope: 'project' },
   acknowledge: { roles: ['front_desk', ...RESPONDER_ROLES], scope: 'project', owns: (a, r) => a.userId === r.toUserId, when: (r) => !r.acknowledged },
 });
+
+/** Playbooks and their escalation chains are data the company edits (HELP-3, 8): the CS supervisor, the centre manager and the administrator. */
+export const playbookPolicy = definePolicy<Scoped, 'read' | 'edit'>('help_playbook', {
+  read: { roles: [...DESK, 'account_manager', ...MANAGERS, ...RESPONDER_ROLES, 'admin'], scope: 'project' },
+  edit: { roles: [...MANAGERS, 'admin'], scope: 'project' },
+});

@@ -2,6 +2,7 @@ import { bigserial, boolean, index, integer, jsonb, pgEnum, pgTable, text, times
 import { sql } from 'drizzle-orm';
 import { households, projects, units } from '../property/property.table';
 import { roleEnum, users } from '../users/users.table';
+import type { EscalationChain } from './help.escalation';
 
 /** HELP-1: a) medical emergency, b) repair, c) complaint, d) inquiry, e) security incident, f) disaster, g) other help. */
 export const HELP_CATEGORIES = ['medical', 'repair', 'complaint', 'inquiry', 'security', 'disaster', 'other'] as const;
@@ -49,6 +50,8 @@ export const helpRequests = pgTable(
     firstResponseBy: uuid('first_response_by').references(() => users.id),
     /** Repairs (b) and complaints (c) become records of their own: the kind of record it went to, and its number when known. */
     routedTo: text('routed_to'),
+    /** The linked record's id (a call record or a complaint) and its number (HELP-1). */
+    routedId: uuid('routed_id'),
     routedRef: text('routed_ref'),
     // The incident: the playbook copied in when it started (a snapshot; later edits of the playbook do not change it).
     playbookCode: text('playbook_code'),
@@ -57,6 +60,8 @@ export const helpRequests = pgTable(
     patientAddress: text('patient_address'),
     patientPhone: text('patient_phone'),
     incidentStartedAt: timestamp('incident_started_at', { withTimezone: true }),
+    /** The playbook's escalation chain, copied at the start (later edits do not change a running incident). */
+    escalation: jsonb('escalation').$type<EscalationChain>(),
     outcome: helpOutcomeEnum('outcome'),
     /** The written result (closing needs it). */
     result: text('result'),
@@ -89,6 +94,10 @@ export const helpPlaybooks = pgTable(
     keywords: text('keywords').array().notNull().default(sql`'{}'::text[]`),
     active: boolean('active').notNull().default(true),
     sort: integer('sort').notNull().default(0),
+    /** The escalation chain while steps wait for acknowledgement (null: the shipped default). */
+    escalation: jsonb('escalation').$type<EscalationChain>(),
+    /** Bumped by every edit: two supervisors editing at once, the second is told (409). */
+    version: integer('version').notNull().default(1),
   },
   (t) => [uniqueIndex('help_playbooks_project_code_uq').on(t.projectId, t.code)],
 );

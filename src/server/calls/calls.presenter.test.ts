@@ -15,7 +15,7 @@ const row: CallRow & { planted: string } = {
   id: ID, projectId: P, number: 'LD20260302-0001', receivedAt: at, channel: 'phone', householdId: null, unitId: null, districtId: null,
   callerName: '张伟明', callerPhone: '13812345678', content: '水管漏水', categoryId: null, urgency: 'normal', class: 'normal', proposedClass: 'normal',
   classReason: '一般报修', overrideReason: null, status: 'open', progress: null, recordedBy: ID, resolvedAt: null, lastReplyAt: null, closedAt: null,
-  closedBy: ID, closeNumber: null, signatureId: ID, dueAt: at, idempotencyKey: 'secret-key', idempotencyFingerprint: 'digest', version: 1, createdAt: at, planted: 'PLANTED',
+  closedBy: ID, closeNumber: null, signatureId: ID, dueAt: at, idempotencyKey: 'secret-key', idempotencyFingerprint: 'digest', helpRequestId: null, helpNumber: null, version: 1, createdAt: at, planted: 'PLANTED',
 };
 const keys = (o: object) => Object.keys(o).sort();
 const shapeKeys = (s: z.ZodObject) => Object.keys(s.shape).sort();

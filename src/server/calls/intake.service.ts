@@ -7,7 +7,7 @@ import type { CallCreate, ClassifyRequest } from '../../domain/calls/calls.contr
 import { pickPolicy, planDeadline } from '../../domain/deadlines/sla';
 import { appendAudit } from '../audit/audit.writer';
 import type { AppContext, RequestActor } from '../context';
-import type { Executor } from '../db/store';
+import type { Executor, Tx } from '../db/store';
 import { authorize } from '../authorize';
 import { AppError, badRequest } from '../errors';
 import { canonicalJson } from '../audit/audit-chain';
@@ -80,67 +80,78 @@ async function replay(ex: Executor, ctx: AppContext, ra: RequestActor, input: Ca
 }
 
 async function insertCall(ctx: AppContext, ra: RequestActor, input: CallCreate): Promise<{ created: boolean; call: ReturnType<typeof presentCall> }> {
-  return ctx.store.db.transaction(async (tx) => {
-    const now = ctx.now();
-    if (input.idempotencyKey) {
-      const [dupe] = await tx.select({ id: callRecords.id }).from(callRecords).where(sameKey(ra, input));
-      if (dupe) return replay(tx, ctx, ra, input, (await findCall(tx, dupe.id))!);
-    }
-    const p = await propose(tx, ctx, input);
-    const proposed = p.classification.class;
-    const cls = input.class ?? proposed;
-    if (cls !== proposed) {
-      if (!input.overrideReason || input.overrideReason.length < 2) throw badRequest([{ path: 'body.overrideReason', message: '调整系统建议的分类时请说明原因' }]);
-      authorize(callPolicy, ra.actor, markActionFor(cls), { projectId: input.projectId, status: 'open' });
-    }
-    const policies = await slaPoliciesOf(tx, ctx.store, input.projectId);
-    const plan = planDeadline(pickPolicy(policies, 'call', cls, input.urgency), now, p.vendor?.promisedMinutes);
-    const number = await nextNumber(tx, input.projectId, 'call', 'LD', now);
-    const [call] = await tx
-      .insert(callRecords)
-      .values({
-        projectId: input.projectId,
-        number,
-        receivedAt: now,
-        channel: input.channel,
-        householdId: p.householdId,
-        unitId: p.unit?.id ?? null,
-        districtId: p.unit?.districtId ?? null,
-        callerName: input.callerName,
-        callerPhone: input.callerPhone ?? null,
-        content: input.content,
-        categoryId: p.category?.id ?? null,
-        urgency: input.urgency,
-        class: cls,
-        proposedClass: proposed,
-        classReason: p.classification.reason,
-        overrideReason: cls !== proposed ? input.overrideReason : null,
-        recordedBy: ra.actor.userId,
-        dueAt: plan?.dueAt ?? null,
-        idempotencyKey: input.idempotencyKey ?? null,
-        idempotencyFingerprint: input.idempotencyKey ? fingerprint(input) : null,
-        status: 'open',
-      })
-      .returning();
-    await addCallEvent(tx, call, now, ra.actor.userId, 'recorded', { class: cls, proposed, reason: p.classification.reason });
-    if (cls !== proposed) {
-      await addCallEvent(tx, call, now, ra.actor.userId, 'class_override', { from: proposed, to: cls, reason: input.overrideReason });
-      await appendAudit(tx, { actor: ra.actor, action: 'call.class_override', entity: 'call', entityId: call.id, projectId: call.projectId, ip: ra.ip, detail: { from: proposed, to: cls, reason: input.overrideReason } }, now);
-    }
-    if (plan) await scheduleTimers(tx, call.projectId, 'call', call.id, plan.timers);
-    await appendAudit(tx, { actor: ra.actor, action: 'call.create', entity: 'call', entityId: call.id, projectId: call.projectId, ip: ra.ip, detail: { number, class: cls } }, now);
+  return ctx.store.db.transaction((tx) => insertCallIn(tx, ctx, ra, input));
+}
 
-    let dispatched = false;
-    if (cls === 'Z') {
-      const engineer = await designatedEngineer(tx, call.projectId);
-      if (engineer) dispatched = !!(await createWorkOrder(tx, ctx, ra.actor.userId, call, { kind: 'Z', assigneeId: engineer, dueAt: plan?.dueAt ?? null }));
-    } else if (cls === 'Q' && p.vendor) {
-      dispatched = !!(await createWorkOrder(tx, ctx, ra.actor.userId, call, { kind: 'Q', vendorId: p.vendor.id, vendorName: p.vendor.name, dueAt: plan?.dueAt ?? null }));
-    } else if (cls === 'normal' && input.assigneeId) {
-      dispatched = !!(await createWorkOrder(tx, ctx, ra.actor.userId, call, { kind: 'normal', assigneeId: input.assigneeId, dueAt: plan?.dueAt ?? null }));
-    }
-    // The work order's hook moved the call: present it as it now stands.
-    const current = dispatched ? (await findCall(tx, call.id))! : call;
-    return { created: true, call: presentCall(ra.actor, current, now, policies) };
-  });
+/** Where a call came from when another feature made it (a help request, HELP-1): kept on the call as its back link. */
+export interface CallOrigin {
+  helpRequestId: string;
+  helpNumber: string;
+}
+
+/** The intake inside the caller's transaction: a help request's repair is recorded with it, or neither is. */
+export async function insertCallIn(tx: Tx, ctx: AppContext, ra: RequestActor, input: CallCreate, origin?: CallOrigin): Promise<{ created: boolean; call: ReturnType<typeof presentCall> }> {
+  const now = ctx.now();
+  if (input.idempotencyKey) {
+    const [dupe] = await tx.select({ id: callRecords.id }).from(callRecords).where(sameKey(ra, input));
+    if (dupe) return replay(tx, ctx, ra, input, (await findCall(tx, dupe.id))!);
+  }
+  const p = await propose(tx, ctx, input);
+  const proposed = p.classification.class;
+  const cls = input.class ?? proposed;
+  if (cls !== proposed) {
+    if (!input.overrideReason || input.overrideReason.length < 2) throw badRequest([{ path: 'body.overrideReason', message: '调整系统建议的分类时请说明原因' }]);
+    authorize(callPolicy, ra.actor, markActionFor(cls), { projectId: input.projectId, status: 'open' });
+  }
+  const policies = await slaPoliciesOf(tx, ctx.store, input.projectId);
+  const plan = planDeadline(pickPolicy(policies, 'call', cls, input.urgency), now, p.vendor?.promisedMinutes);
+  const number = await nextNumber(tx, input.projectId, 'call', 'LD', now);
+  const [call] = await tx
+    .insert(callRecords)
+    .values({
+      projectId: input.projectId,
+      number,
+      receivedAt: now,
+      channel: input.channel,
+      householdId: p.householdId,
+      unitId: p.unit?.id ?? null,
+      districtId: p.unit?.districtId ?? null,
+      callerName: input.callerName,
+      callerPhone: input.callerPhone ?? null,
+      content: input.content,
+      categoryId: p.category?.id ?? null,
+      urgency: input.urgency,
+      class: cls,
+      proposedClass: proposed,
+      classReason: p.classification.reason,
+      overrideReason: cls !== proposed ? input.overrideReason : null,
+      recordedBy: ra.actor.userId,
+      dueAt: plan?.dueAt ?? null,
+      idempotencyKey: input.idempotencyKey ?? null,
+      idempotencyFingerprint: input.idempotencyKey ? fingerprint(input) : null,
+      helpRequestId: origin?.helpRequestId ?? null,
+      helpNumber: origin?.helpNumber ?? null,
+      status: 'open',
+    })
+    .returning();
+  await addCallEvent(tx, call, now, ra.actor.userId, 'recorded', { class: cls, proposed, reason: p.classification.reason, ...(origin ? { fromHelp: origin.helpNumber, helpRequestId: origin.helpRequestId } : {}) });
+  if (cls !== proposed) {
+    await addCallEvent(tx, call, now, ra.actor.userId, 'class_override', { from: proposed, to: cls, reason: input.overrideReason });
+    await appendAudit(tx, { actor: ra.actor, action: 'call.class_override', entity: 'call', entityId: call.id, projectId: call.projectId, ip: ra.ip, detail: { from: proposed, to: cls, reason: input.overrideReason } }, now);
+  }
+  if (plan) await scheduleTimers(tx, call.projectId, 'call', call.id, plan.timers);
+  await appendAudit(tx, { actor: ra.actor, action: 'call.create', entity: 'call', entityId: call.id, projectId: call.projectId, ip: ra.ip, detail: { number, class: cls } }, now);
+
+  let dispatched = false;
+  if (cls === 'Z') {
+    const engineer = await designatedEngineer(tx, call.projectId);
+    if (engineer) dispatched = !!(await createWorkOrder(tx, ctx, ra.actor.userId, call, { kind: 'Z', assigneeId: engineer, dueAt: plan?.dueAt ?? null }));
+  } else if (cls === 'Q' && p.vendor) {
+    dispatched = !!(await createWorkOrder(tx, ctx, ra.actor.userId, call, { kind: 'Q', vendorId: p.vendor.id, vendorName: p.vendor.name, dueAt: plan?.dueAt ?? null }));
+  } else if (cls === 'normal' && input.assigneeId) {
+    dispatched = !!(await createWorkOrder(tx, ctx, ra.actor.userId, call, { kind: 'normal', assigneeId: input.assigneeId, dueAt: plan?.dueAt ?? null }));
+  }
+  // The work order's hook moved the call: present it as it now stands.
+  const current = dispatched ? (await findCall(tx, call.id))! : call;
+  return { created: true, call: presentCall(ra.actor, current, now, policies) };
 }

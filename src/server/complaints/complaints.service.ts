@@ -4,7 +4,7 @@ import { complaintPolicy, DEPARTMENT_ROLES } from '../../domain/complaints/compl
 import { levelAbove, nextComplaintStatus, type ComplaintEvent } from '../../domain/complaints/complaints.status';
 import { COMPLAINT_LEVEL_LABELS } from '../../domain/complaints/labels';
 import { callRecords } from '../../domain/calls/calls.table';
-import { households, persons } from '../../domain/property/property.table';
+import { households, persons, units } from '../../domain/property/property.table';
 import type { AppContext, RequestActor } from '../context';
 import type { Executor, Tx } from '../db/store';
 import { authorize } from '../authorize';
@@ -48,6 +48,8 @@ async function householdBrief(ex: Executor, projectId: string, householdId: stri
 interface NewComplaint {
   projectId: string;
   callId: string | null;
+  helpRequestId?: string | null;
+  helpNumber?: string | null;
   workOrderId: string | null;
   householdId: string | null;
   unitId: string | null;
@@ -70,7 +72,7 @@ async function insertComplaint(tx: Tx, v: NewComplaint, recordedBy: string, acto
     .insert(complaints)
     .values({ ...v, number, recordedBy, createdAt: now })
     .returning();
-  await addComplaintEvent(tx, row, now, recordedBy, 'recorded', { source });
+  await addComplaintEvent(tx, row, now, recordedBy, 'recorded', { source, ...(v.helpNumber ? { fromHelp: v.helpNumber } : {}) });
   await appendAudit(tx, { actor, action: 'complaint.record', entity: 'complaint', entityId: row.id, projectId: row.projectId, ip, detail: { source } }, now);
   const judges = await usersWithRoles(tx, row.projectId, ['cs_assistant', 'cs_supervisor']);
   await notify(tx, judges.map((userId) => ({ userId, projectId: row.projectId, type: 'complaint.recorded', title: `新投诉 ${row.number}，待判定`, body: row.content.slice(0, 80), link: `/complaints/${row.id}` })), now);
@@ -239,4 +241,29 @@ export async function complaintFromVisit(tx: Tx, v: { projectId: string; subject
     'visit',
   );
   return row;
+}
+
+/**
+ * HELP-1: a help request of category c recorded at the desk becomes a complaint about customer service's
+ * handling by default (the judge may send it on), the place its unit, what the household wants what it asked for.
+ */
+export async function complaintFromHelp(
+  tx: Tx,
+  p: { request: { id: string; projectId: string; number: string; requesterName: string; householdId: string | null; unitId: string | null; phone: string | null; need: string }; actor: RequestActor['actor']; ip: string; at: Date },
+): Promise<ComplaintRow> {
+  const r = p.request;
+  let place = '未注明';
+  if (r.unitId) {
+    const [u] = await tx.select({ code: units.code }).from(units).where(eq(units.id, r.unitId));
+    if (u) place = u.code;
+  }
+  return insertComplaint(
+    tx,
+    { projectId: r.projectId, callId: null, workOrderId: null, helpRequestId: r.id, helpNumber: r.number, householdId: r.householdId, unitId: r.unitId, complainantName: r.requesterName, complainantPhone: r.phone, occurredAt: p.at, place, department: 'customer_service', aboutPerson: null, content: r.need, wants: r.need, wantedBy: null, cause: null },
+    p.actor.userId,
+    p.actor,
+    p.ip,
+    p.at,
+    'help',
+  );
 }

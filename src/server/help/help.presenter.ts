@@ -27,6 +27,8 @@ export function presentHelp(actor: Actor, r: HelpRow, now: Date, policies: reado
     status: r.status,
     firstResponseAt: r.firstResponseAt,
     routedTo: r.routedTo,
+    routedId: r.routedId,
+    routedRef: r.routedRef,
     playbookCode: r.playbookCode,
     playbookName: r.playbookName,
     branch: r.branch,

@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { helpEvents, helpPlaybooks, helpPlaybookSteps, helpRequests, helpSteps } from '../../domain/help/help.table';
-import { DEFAULT_PLAYBOOKS } from '../../domain/help/help.playbooks';
+import { DEFAULT_ESCALATION, DEFAULT_PLAYBOOKS } from '../../domain/help/help.playbooks';
 import { households, units } from '../../domain/property/property.table';
 import { users } from '../../domain/users/users.table';
 import type { Executor } from '../db/store';
@@ -82,7 +82,7 @@ export async function installDefaultPlaybooks(ex: Executor, projectId: string): 
   for (const [i, d] of DEFAULT_PLAYBOOKS.entries()) {
     const [book] = await ex
       .insert(helpPlaybooks)
-      .values({ projectId, code: d.code, name: d.name, category: d.category, branches: d.branches ?? [], needsPatient: d.needsPatient ?? false, keywords: d.keywords, sort: i })
+      .values({ projectId, code: d.code, name: d.name, category: d.category, branches: d.branches ?? [], needsPatient: d.needsPatient ?? false, keywords: d.keywords, sort: i, escalation: d.escalation ?? DEFAULT_ESCALATION })
       .onConflictDoNothing()
       .returning();
     if (!book) continue;

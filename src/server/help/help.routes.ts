@@ -1,7 +1,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { dutyRosterPolicy, handoverPolicy, helpPolicy, helpStepPolicy } from '../../domain/help/help.policy';
+import { dutyRosterPolicy, handoverPolicy, helpPolicy, helpStepPolicy, playbookPolicy } from '../../domain/help/help.policy';
+import * as playbooks from './playbooks.service';
 import * as handovers from './handover.service';
 import { okResult } from '../../domain/shared/api.contract';
 import * as roster from './roster.service';
@@ -24,7 +25,9 @@ import {
   helpRequest,
   helpStep,
   myStepList,
+  playbook,
   playbookList,
+  playbookUpdate,
   playbookQuery,
   respondInput,
   startPlaybookInput,
@@ -54,8 +57,12 @@ export async function helpRoutes(app: FastifyInstance, ctx: AppContext): Promise
     reply.status(201).send(await svc.createHelp(ctx, helpActor(req), req.body)),
   );
   r.get('/api/help', { config: acc('read'), schema: { tags, summary: '求助列表', querystring: helpListQuery, response: { 200: helpList } } }, async (req) => svc.listHelp(ctx, requestActor(req), req.query));
-  r.get('/api/help/playbooks', { config: acc('read'), schema: { tags, summary: '应急预案(步骤、责任角色、顺序、时限)', querystring: playbookQuery, response: { 200: playbookList } } }, async (req) =>
-    svc.listPlaybooks(ctx, requestActor(req), req.query.projectId),
+  const pbAcc = (a: keyof typeof playbookPolicy.grants) => ({ access: policyAccess(playbookPolicy, a) });
+  r.get('/api/help/playbooks', { config: pbAcc('read'), schema: { tags, summary: '应急预案(步骤、责任角色、顺序、时限、升级链)', querystring: playbookQuery, response: { 200: playbookList } } }, async (req) =>
+    playbooks.listPlaybooks(ctx, requestActor(req), req.query.projectId),
+  );
+  r.put('/api/help/playbooks/:id', { config: pbAcc('edit'), schema: { tags, summary: '编辑应急预案(步骤与升级链)', params: idParam, body: playbookUpdate, response: { 200: playbook } } }, async (req) =>
+    playbooks.updatePlaybook(ctx, requestActor(req), req.params.id, req.body),
   );
   r.get('/api/help/my-steps', { config: stepAcc('read'), schema: { tags, summary: '我的待办应急步骤', querystring: playbookQuery, response: { 200: myStepList } } }, async (req) =>
     svc.myOpenSteps(ctx, requestActor(req), req.query.projectId),

@@ -32,9 +32,11 @@ import {
   unitOfProject,
   type HelpRow,
 } from './help.repository';
-import { scheduleAckChain, scheduleStepTimer } from './help-timers';
+import { afterStepMoved, scheduleChain, scheduleStepTimer } from './help-timers';
+import { DEFAULT_ESCALATION } from '../../domain/help/help.playbooks';
 import { alerteesOf } from './roster.service';
 import { presentEvent, presentHelp, presentMyStep, presentStep } from './help.presenter';
+import { helpComplaintRouted, helpRepairRouted, type HelpRouted } from './help.hooks';
 
 /** Who acted, and from which kind of device (the timeline says it). */
 export interface HelpActor extends RequestActor {
@@ -83,8 +85,8 @@ export async function createHelp(ctx: AppContext, ha: HelpActor, input: HelpCrea
     const policies = await slaPoliciesOf(tx, ctx.store, input.projectId);
     const plan = inquiry ? null : planDeadline(pickPolicy(policies, 'help_request', input.category, null), now);
     const number = await nextNumber(tx, input.projectId, 'help', 'QZ', now);
-    const routedTo = input.category === 'repair' || input.category === 'complaint' ? 'call' : null;
-    const [row] = await tx
+    const routedTo = input.category === 'repair' ? 'call' : input.category === 'complaint' ? 'complaint' : null;
+    let [row] = await tx
       .insert(helpRequests)
       .values({
         projectId: input.projectId,
@@ -105,7 +107,7 @@ export async function createHelp(ctx: AppContext, ha: HelpActor, input: HelpCrea
       .returning();
     const ev = { device: ha.device };
     await addHelpEvent(tx, row, now, ha.actor.userId, 'recorded', { ...ev, detail: { category: input.category } });
-    if (routedTo) await addHelpEvent(tx, row, now, ha.actor.userId, 'routed', { ...ev, detail: { to: routedTo } });
+    if (routedTo) row = await routeToRecord(ctx, tx, ha, row, now);
     if (inquiry) {
       await addHelpEvent(tx, row, now, ha.actor.userId, 'responded', { ...ev, detail: { note: input.answer } });
       await addHelpEvent(tx, row, now, ha.actor.userId, 'closed', { ...ev, detail: { outcome: 'answered' } });
@@ -114,6 +116,26 @@ export async function createHelp(ctx: AppContext, ha: HelpActor, input: HelpCrea
     await appendAudit(tx, { actor: ha.actor, action: 'help.create', entity: 'help_request', entityId: row.id, projectId: row.projectId, ip: ha.ip, detail: { number, category: input.category } }, now);
     return present(tx, ctx, ha.actor, row);
   });
+}
+
+/**
+ * HELP-1: a repair (b) or a complaint (c) becomes its own record, made by its feature through a hook in this
+ * transaction; the request keeps the record's id and number. No record made: nothing is written (the error rolls back).
+ */
+async function routeToRecord(ctx: AppContext, tx: Tx, ha: HelpActor, row: HelpRow, now: Date): Promise<HelpRow> {
+  const point = row.category === 'repair' ? helpRepairRouted : helpComplaintRouted;
+  const payload: HelpRouted = {
+    request: { id: row.id, projectId: row.projectId, number: row.number, requesterName: row.requesterName, householdId: row.householdId, unitId: row.unitId, phone: row.phone, need: row.need },
+    actor: ha.actor,
+    ip: ha.ip,
+    at: now,
+  };
+  await ctx.hooks.run(point, tx, payload);
+  const linked = payload.linked;
+  if (!linked) throw new Error(`Hook ${point.name} made no record for help request ${row.number}.`);
+  const [updated] = await tx.update(helpRequests).set({ routedTo: linked.kind, routedId: linked.id, routedRef: linked.number }).where(eq(helpRequests.id, row.id)).returning();
+  await addHelpEvent(tx, row, now, ha.actor.userId, 'routed', { device: ha.device, detail: { to: linked.kind, number: linked.number } });
+  return updated;
 }
 
 export async function listHelp(ctx: AppContext, ra: RequestActor, q: { projectId: string; status: 'active' | 'closed' | 'all' }) {
@@ -196,6 +218,8 @@ export async function startPlaybook(ctx: AppContext, ha: HelpActor, id: string, 
       patientAddress: pb.needsPatient ? input.patientAddress! : null,
       patientPhone: pb.needsPatient ? phoneSchema.parse(input.patientPhone) : null,
       incidentStartedAt: now,
+      // The chain is copied too: a later edit of the playbook does not change this incident's escalation.
+      escalation: pb.escalation ?? DEFAULT_ESCALATION,
     });
     // The snapshot: later edits of the playbook do not change a running incident.
     const chosen = book.steps.filter((s) => s.branch === null || s.branch === branch);
@@ -218,7 +242,7 @@ export async function startPlaybook(ctx: AppContext, ha: HelpActor, id: string, 
           .returning()
       : [];
     for (const s of steps) if (s.dueAt) await scheduleStepTimer(tx, s);
-    if (steps.length) await scheduleAckChain(tx, row, now);
+    if (steps.length) await scheduleChain(tx, row, row.escalation, now);
     await addHelpEvent(tx, row, now, ha.actor.userId, 'playbook_started', { device: ha.device, detail: { playbook: pb.name, branch, steps: steps.length } });
 
     // Everyone of each step's role is alerted now (an emergency: the alert stays on their screens until acknowledged).
@@ -262,6 +286,7 @@ async function moveStep(ctx: AppContext, ha: HelpActor, stepId: string, action: 
       .where(and(eq(helpSteps.id, stepId), eq(helpSteps.version, input.version)))
       .returning();
     if (!row) throw conflict({ current: { version: s.version, status: s.status } });
+    await afterStepMoved(tx, r, row, action);
     await addHelpEvent(tx, r, now, ha.actor.userId, action === 'acknowledge' ? 'step_acknowledged' : 'step_done', { stepId, device: ha.device, detail: input.note ? { note: input.note } : undefined });
     await appendAudit(tx, { actor: ha.actor, action: `help.step_${action}`, entity: 'help_step', entityId: stepId, projectId: s.projectId, ip: ha.ip }, now);
     return presentStep(ha.actor, row, r, now, await namesOf(tx, [row.acknowledgedBy, row.doneBy]));
@@ -307,23 +332,6 @@ export async function myOpenSteps(ctx: AppContext, ra: RequestActor, projectId: 
   const codes = await unitCodesOf(db, rows.map((x) => x.req.unitId));
   const now = ctx.now();
   return { items: rows.map((x) => presentMyStep(ra.actor, x.step, x.req, now, names, codes)) };
-}
-
-export async function listPlaybooks(ctx: AppContext, ra: RequestActor, projectId: string) {
-  authorize(helpPolicy, ra.actor, 'read', { projectId });
-  // First use installs the shipped defaults (a write): in a transaction of its own.
-  const books = await ctx.store.db.transaction((tx) => playbooksOf(tx, projectId));
-  return {
-    items: books.map(({ playbook: p, steps }) => ({
-      code: p.code,
-      name: p.name,
-      category: p.category,
-      branches: p.branches,
-      needsPatient: p.needsPatient,
-      keywords: p.keywords,
-      steps: steps.map((s) => ({ branch: s.branch, seq: s.seq, parallelGroup: s.parallelGroup, role: s.role, title: s.title, instruction: s.instruction, limitMinutes: s.limitMinutes })),
-    })),
-  };
 }
 
 /** The full number of a request (the call-back or the patient's phone), on purpose and audited (ARC-12). */

@@ -12,6 +12,7 @@ import { authorize } from '../authorize';
 import { badRequest, notFound } from '../errors';
 import { usersWithRoles } from '../notifications/notifier';
 import { namesOf } from './help.repository';
+import { scheduleShiftChange } from './shift-change-timer';
 
 /**
  * Whom an alert for a role reaches: the users on the roster for that post at `at`; when nobody is rostered
@@ -77,6 +78,8 @@ export async function addShift(ctx: AppContext, ra: RequestActor, input: DutyShi
     if (!holders.includes(input.userId)) fields.push({ path: 'body.userId', message: '该人员不在本项目的这个岗位上' });
     if (fields.length) throw badRequest(fields);
     const [row] = await tx.insert(helpDutyShifts).values({ projectId: input.projectId, role: input.role, userId: input.userId, startsAt, endsAt, createdBy: ra.actor.userId, createdAt: now }).returning();
+    // The change of shift at its start: both the incoming and the outgoing person are told to hand over (once per change).
+    if (startsAt > now) await scheduleShiftChange(tx, input.projectId, input.role, startsAt);
     await appendAudit(tx, { actor: ra.actor, action: 'duty.add', entity: 'duty_shift', entityId: row.id, projectId: input.projectId, ip: ra.ip, detail: { role: input.role, userId: input.userId, startsAt: input.startsAt, endsAt: input.endsAt } }, now);
     const names = await namesOf(tx, [row.userId]);
     return { id: row.id, role: row.role, userId: row.userId, userName: names.get(row.userId) ?? '', startsAt: row.startsAt, endsAt: row.endsAt, now: row.startsAt <= now && now < row.endsAt };

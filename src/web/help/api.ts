@@ -47,7 +47,7 @@ export function useMySteps(projectId: string | undefined) {
 export function usePlaybooks(projectId: string | undefined) {
   return useQuery({
     queryKey: helpKeys.playbooks(projectId ?? ''),
-    queryFn: ({ signal }) => api.get<{ items: PlaybookJson[] }>('/api/help/playbooks', { projectId }, signal),
+    queryFn: ({ signal }) => api.get<{ items: PlaybookJson[]; canEdit: boolean }>('/api/help/playbooks', { projectId }, signal),
     enabled: Boolean(projectId),
     staleTime: 60_000,
     select: (d) => d.items,

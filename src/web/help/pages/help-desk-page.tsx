@@ -63,7 +63,7 @@ export function HelpDeskPage() {
     try {
       const r = await create.mutateAsync({ projectId, category: v.category!, requesterName: v.requesterName, phone: v.phone || undefined, need: v.need, answer: v.category === 'inquiry' ? v.answer : undefined });
       message.success(t('help.saved', { number: r.number }));
-      if (r.routedTo) message.info(t('help.routed'));
+      if (r.routedTo && r.routedRef) message.info(t('help.routed', { kind: t(r.routedTo === 'complaint' ? 'help.linked.complaint' : 'help.linked.call'), number: r.routedRef }));
       form.resetFields();
       setSearch('');
       if (r.status === 'closed') searchRef.current?.focus();

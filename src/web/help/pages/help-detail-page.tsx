@@ -1,7 +1,7 @@
 import { App, Button, Card, Col, Descriptions, Form, Input, Radio, Row, Select, Space, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { BRANCH_LABELS, HELP_OUTCOME_LABELS } from '../../../domain/help/labels';
 import { Countdown } from '../../components/countdown';
 import { ErrorResult } from '../../components/error-result';
@@ -175,6 +175,13 @@ export function HelpDetailPage() {
                 {h.patientAddress}
                 {h.patientPhone && (h.abilities.revealPhone ? <RevealPhone helpId={h.id} field="patientPhone" masked={h.patientPhone} /> : h.patientPhone)}
               </Space>
+            </Descriptions.Item>
+          )}
+          {h.routedId && h.routedRef && (
+            <Descriptions.Item label={t('help.linked')}>
+              <Link to={h.routedTo === 'complaint' ? `/complaints/${h.routedId}` : `/calls/${h.routedId}`} data-testid="help-linked">
+                {t(h.routedTo === 'complaint' ? 'help.linked.complaint' : 'help.linked.call')} {h.routedRef}
+              </Link>
             </Descriptions.Item>
           )}
           {h.branch && <Descriptions.Item label={t('help.branch')}>{BRANCH_LABELS[h.branch] ?? h.branch}</Descriptions.Item>}
