@@ -5,7 +5,15 @@ import { managerHome, managerHomeQuery } from '../../domain/dashboard/dashboard.
 import { callRecords } from '../../domain/calls/calls.table';
 import { OPEN_CALL_STATUSES, PENDING_CALL_STATUSES } from '../../domain/calls/calls.status';
 import { workOrders } from '../../domain/work-orders/work-orders.table';
-import { districts } from '../../domain/property/property.table';
+import { buildings, districts, households, units } from '../../domain/property/property.table';
+import { helpRequests } from '../../domain/help/help.table';
+import { keyLoans, propertyKeys } from '../../domain/keys/keys.table';
+import { keyPolicy } from '../../domain/keys/keys.policy';
+import { archiveDocuments, archiveTemplates } from '../../domain/archives/archives.table';
+import { archivePolicy } from '../../domain/archives/archives.policy';
+import { visitSettings } from '../../domain/visits/visits.table';
+import { shareOfPercent } from '../../domain/visits/sampling';
+import { can } from '../../domain/shared/policy';
 import { complaints } from '../../domain/complaints/complaints.table';
 import { OPEN_COMPLAINT_STATUSES } from '../../domain/complaints/complaints.status';
 import { visits } from '../../domain/visits/visits.table';
@@ -15,7 +23,8 @@ import { localDay, localDayStart } from '../../domain/shared/business-time';
 import type { Role } from '../../domain/shared/roles';
 import type { AppContext } from '../context';
 import { actorOf } from '../plugins/access';
-import { badRequest } from '../errors';
+import { badRequest, notFound } from '../errors';
+import type { SQL } from 'drizzle-orm';
 
 /** Who gets the managers' home: the account managers, the customer-service supervisor, the centre manager. */
 export const MANAGER_HOME_ROLES: readonly Role[] = ['account_manager', 'cs_supervisor', 'centre_manager'];
@@ -35,6 +44,16 @@ export async function dashboardRoutes(app: FastifyInstance, ctx: AppContext): Pr
     if (!actor.projectIds.has(projectId)) throw badRequest([{ path: 'querystring.projectId', message: '项目不存在或无权访问' }], 'UNKNOWN_PROJECT');
     const db = ctx.store.db;
     const now = ctx.now();
+    // CALL-4: an account manager sees his own districts; the supervisors every district. A district asked for must be in scope.
+    const all = actor.roles.has('cs_supervisor') || actor.roles.has('centre_manager');
+    const projectDistricts = await db.select({ id: districts.id, name: districts.name, am: districts.accountManagerId }).from(districts).where(eq(districts.projectId, projectId));
+    const inScope = projectDistricts.filter((d) => all || d.am === actor.userId);
+    if (req.query.districtId && !inScope.some((d) => d.id === req.query.districtId)) throw notFound();
+    const scoped = req.query.districtId ? inScope.filter((d) => d.id === req.query.districtId) : inScope;
+    const limited = !all || Boolean(req.query.districtId);
+    const ids = scoped.map((d) => d.id);
+    /** The district condition on a column (none for a supervisor's whole project). */
+    const inDistricts = (col: SQL | typeof callRecords.districtId) => (limited ? (ids.length ? inArray(col as typeof callRecords.districtId, ids) : sql`false`) : undefined);
     // Open as the record list's `open=1` reads it (so the figure links to that list); overdue: still pending past the deadline.
     const open = inArray(callRecords.status, [...OPEN_CALL_STATUSES]);
     const pending = inArray(callRecords.status, [...PENDING_CALL_STATUSES]);
@@ -48,14 +67,14 @@ export async function dashboardRoutes(app: FastifyInstance, ctx: AppContext): Pr
       })
       .from(callRecords)
       .leftJoin(districts, eq(districts.id, callRecords.districtId))
-      .where(and(eq(callRecords.projectId, projectId), open))
+      .where(and(eq(callRecords.projectId, projectId), open, inDistricts(callRecords.districtId)))
       .groupBy(callRecords.districtId, districts.name);
     const verifyRows = await db
       .select({ districtId: callRecords.districtId, districtName: districts.name, n: sql<number>`count(*)::int` })
       .from(workOrders)
       .innerJoin(callRecords, eq(callRecords.id, workOrders.callId))
       .leftJoin(districts, eq(districts.id, callRecords.districtId))
-      .where(and(eq(workOrders.projectId, projectId), eq(workOrders.status, 'done')))
+      .where(and(eq(workOrders.projectId, projectId), eq(workOrders.status, 'done'), inDistricts(callRecords.districtId)))
       .groupBy(callRecords.districtId, districts.name);
     const byDistrict = new Map<string, { districtId: string | null; districtName: string | null; open: number; overdue: number; awaitingVerification: number }>();
     const slot = (id: string | null, name: string | null) => {
@@ -94,6 +113,60 @@ export async function dashboardRoutes(app: FastifyInstance, ctx: AppContext): Pr
       })
       .from(visits)
       .where(and(eq(visits.projectId, projectId), gte(visits.drawnAt, monthStart), lt(visits.drawnAt, new Date(now.getTime() + 1))));
+    const [setting] = await db.select({ p: visitSettings.sharePercent }).from(visitSettings).where(eq(visitSettings.projectId, projectId));
+    const targetShare = setting ? shareOfPercent(setting.p) : ctx.config.repairVisitShare;
+
+    // This month's timeliness: first responses (help requests), resolutions (calls), departments' returns (complaints).
+    const rate = (due: number, met: number) => ({ due, met, rate: due ? met / due : null });
+    const [fr] = await db
+      .select({
+        due: sql<number>`count(*)::int`,
+        met: sql<number>`count(*) filter (where ${helpRequests.firstResponseAt} <= ${helpRequests.dueAt})::int`,
+      })
+      .from(helpRequests)
+      .leftJoin(units, eq(units.id, helpRequests.unitId))
+      .leftJoin(buildings, eq(buildings.id, units.buildingId))
+      .where(
+        and(
+          eq(helpRequests.projectId, projectId),
+          gte(helpRequests.receivedAt, monthStart),
+          sql`${helpRequests.dueAt} is not null`,
+          sql`(${helpRequests.firstResponseAt} is not null or ${helpRequests.dueAt} < ${now})`,
+          inDistricts(sql`${buildings.districtId}`),
+        ),
+      );
+    const [cl] = await db
+      .select({ due: sql<number>`count(*)::int`, met: sql<number>`count(*) filter (where ${callRecords.resolvedAt} <= ${callRecords.dueAt})::int` })
+      .from(callRecords)
+      .where(and(eq(callRecords.projectId, projectId), gte(callRecords.resolvedAt, monthStart), sql`${callRecords.dueAt} is not null`, inDistricts(callRecords.districtId)));
+    const [cr] = await db
+      .select({ due: sql<number>`count(*)::int`, met: sql<number>`count(*) filter (where ${complaints.returnedAt} <= ${complaints.dueAt})::int` })
+      .from(complaints)
+      .where(and(eq(complaints.projectId, projectId), gte(complaints.returnedAt, monthStart), sql`${complaints.dueAt} is not null`));
+
+    // Keys (for the roles that read the cabinet) and the household archives of the districts in scope.
+    let keys: { out: number; overdue: number } | null = null;
+    if (can(keyPolicy, actor, 'read', { projectId })) {
+      const [ko] = await db.select({ n: sql<number>`count(*)::int` }).from(propertyKeys).where(and(eq(propertyKeys.projectId, projectId), eq(propertyKeys.status, 'out')));
+      const [kl] = await db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(keyLoans)
+        .where(and(eq(keyLoans.projectId, projectId), sql`${keyLoans.returnedAt} is null`, lt(keyLoans.dueAt, now)));
+      keys = { out: n(ko.n), overdue: n(kl.n) };
+    }
+    let archives: { households: number; complete: number; rate: number | null } | null = null;
+    if (can(archivePolicy, actor, 'read', { projectId })) {
+      const expected = sql`(select count(*) from ${archiveTemplates} where ${archiveTemplates.projectId} = ${projectId} and ${archiveTemplates.active})`;
+      const got = sql`(select count(*) from ${archiveDocuments} inner join ${archiveTemplates} on ${archiveTemplates.id} = ${archiveDocuments.templateId} where ${archiveDocuments.householdId} = ${households.id} and ${archiveDocuments.status} = 'received' and ${archiveTemplates.active})`;
+      const [ar] = await db
+        .select({ households: sql<number>`count(*)::int`, complete: sql<number>`count(*) filter (where ${got} = ${expected})::int` })
+        .from(households)
+        .innerJoin(units, eq(units.id, households.unitId))
+        .innerJoin(buildings, eq(buildings.id, units.buildingId))
+        .where(and(eq(households.projectId, projectId), inDistricts(sql`${buildings.districtId}`)));
+      archives = { households: n(ar.households), complete: n(ar.complete), rate: n(ar.households) ? n(ar.complete) / n(ar.households) : null };
+    }
+
     const [cf] = await db
       .select({ open: sql<number>`count(*)::int`, overdue: sql<number>`count(*) filter (where ${contactForms.dueAt} < ${now})::int` })
       .from(contactForms)
@@ -102,6 +175,10 @@ export async function dashboardRoutes(app: FastifyInstance, ctx: AppContext): Pr
     return {
       projectId,
       at: now,
+      scope: { all: !limited, districts: scoped.map((d) => ({ id: d.id, name: d.name })) },
+      timeliness: { firstResponse: rate(n(fr.due), n(fr.met)), close: rate(n(cl.due), n(cl.met)), complaintReturn: rate(n(cr.due), n(cr.met)) },
+      keys,
+      archives,
       calls: {
         open: districtsOut.reduce((s, d) => s + d.open, 0),
         overdue: districtsOut.reduce((s, d) => s + d.overdue, 0),
@@ -109,7 +186,7 @@ export async function dashboardRoutes(app: FastifyInstance, ctx: AppContext): Pr
         byDistrict: districtsOut,
       },
       complaints: { open: n(ct.open), overdue: n(ct.overdue), byLevel: (await group(complaints.level)).filter((g) => g.key), byDepartment: await group(complaints.department) },
-      visits: { due: n(vt.due), overdue: n(vt.overdue), monthDue: n(vm.due), monthDone: n(vm.done), ...visitRates(n(vm.due), n(vm.done), n(vm.satisfied)) },
+      visits: { due: n(vt.due), overdue: n(vt.overdue), monthDue: n(vm.due), monthDone: n(vm.done), ...visitRates(n(vm.due), n(vm.done), n(vm.satisfied)), targetShare },
       contactForms: { open: n(cf.open), overdue: n(cf.overdue) },
     };
   });
