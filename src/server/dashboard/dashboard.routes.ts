@@ -1,4 +1,9 @@
 import type { FastifyInstance } from 'fastify';
+import ExcelJS from 'exceljs';
+import { z as zod, type z } from 'zod';
+import { COMPLAINT_LEVEL_LABELS } from '../../domain/complaints/labels';
+import type { ComplaintLevel } from '../../domain/complaints/complaints.table';
+import { DEPARTMENT_LABELS, type Department } from '../../domain/shared/departments';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { and, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import { managerHome, managerHomeQuery } from '../../domain/dashboard/dashboard.contract';
@@ -13,7 +18,7 @@ import { archiveDocuments, archiveTemplates } from '../../domain/archives/archiv
 import { archivePolicy } from '../../domain/archives/archives.policy';
 import { visitSettings } from '../../domain/visits/visits.table';
 import { shareOfPercent } from '../../domain/visits/sampling';
-import { can } from '../../domain/shared/policy';
+import { can, type Actor } from '../../domain/shared/policy';
 import { complaints } from '../../domain/complaints/complaints.table';
 import { OPEN_COMPLAINT_STATUSES } from '../../domain/complaints/complaints.status';
 import { visits } from '../../domain/visits/visits.table';
@@ -38,9 +43,8 @@ const n = (v: unknown) => Number(v ?? 0);
  */
 export async function dashboardRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  r.get('/api/dashboard/manager', { config: { access: { roles: MANAGER_HOME_ROLES } }, schema: { tags: ['dashboard'], summary: '管理人员首页：今日数据与待办', querystring: managerHomeQuery, response: { 200: managerHome } } }, async (req) => {
-    const actor = actorOf(req);
-    const { projectId } = req.query;
+  const compute = async (actor: Actor, query: z.infer<typeof managerHomeQuery>): Promise<z.infer<typeof managerHome>> => {
+    const { projectId } = query;
     if (!actor.projectIds.has(projectId)) throw badRequest([{ path: 'querystring.projectId', message: '项目不存在或无权访问' }], 'UNKNOWN_PROJECT');
     const db = ctx.store.db;
     const now = ctx.now();
@@ -48,9 +52,9 @@ export async function dashboardRoutes(app: FastifyInstance, ctx: AppContext): Pr
     const all = actor.roles.has('cs_supervisor') || actor.roles.has('centre_manager');
     const projectDistricts = await db.select({ id: districts.id, name: districts.name, am: districts.accountManagerId }).from(districts).where(eq(districts.projectId, projectId));
     const inScope = projectDistricts.filter((d) => all || d.am === actor.userId);
-    if (req.query.districtId && !inScope.some((d) => d.id === req.query.districtId)) throw notFound();
-    const scoped = req.query.districtId ? inScope.filter((d) => d.id === req.query.districtId) : inScope;
-    const limited = !all || Boolean(req.query.districtId);
+    if (query.districtId && !inScope.some((d) => d.id === query.districtId)) throw notFound();
+    const scoped = query.districtId ? inScope.filter((d) => d.id === query.districtId) : inScope;
+    const limited = !all || Boolean(query.districtId);
     const ids = scoped.map((d) => d.id);
     /** The district condition on a column (none for a supervisor's whole project). */
     const inDistricts = (col: SQL | typeof callRecords.districtId) => (limited ? (ids.length ? inArray(col as typeof callRecords.districtId, ids) : sql`false`) : undefined);
@@ -189,5 +193,65 @@ export async function dashboardRoutes(app: FastifyInstance, ctx: AppContext): Pr
       visits: { due: n(vt.due), overdue: n(vt.overdue), monthDue: n(vm.due), monthDone: n(vm.done), ...visitRates(n(vm.due), n(vm.done), n(vm.satisfied)), targetShare },
       contactForms: { open: n(cf.open), overdue: n(cf.overdue) },
     };
+  };
+
+  const access = { access: { roles: MANAGER_HOME_ROLES } };
+  r.get('/api/dashboard/manager', { config: access, schema: { tags: ['dashboard'], summary: '管理人员首页：今日数据与待办', querystring: managerHomeQuery, response: { 200: managerHome } } }, async (req) => compute(actorOf(req), req.query));
+
+  r.get('/api/dashboard/manager.xlsx', { config: access, schema: { tags: ['dashboard'], summary: '管理人员首页各表(Excel)', querystring: managerHomeQuery, response: { 200: xlsx } } }, async (req, reply) => {
+    const h = await compute(actorOf(req), req.query);
+    const buf = await managerHomeXlsx(h);
+    return reply
+      .header('Content-Type', XLSX_TYPE)
+      .header('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(`管理首页-${localDay(h.at)}.xlsx`)}`)
+      .send(buf);
   });
+}
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const xlsx = { description: '管理人员首页各表 Excel 工作簿', content: { [XLSX_TYPE]: { schema: zod.custom<Buffer>((b) => Buffer.isBuffer(b)).meta({ type: 'string', format: 'binary' }) } } };
+const pctCell = (v: number | null) => (v === null ? '' : `${Math.round(v * 1000) / 10}%`);
+
+/** Every table of the home as a sheet of one workbook (the same figures as the screen). */
+export async function managerHomeXlsx(h: z.infer<typeof managerHome>): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const sheet = (name: string, header: string[], rows: (string | number)[][]) => {
+    const ws = wb.addWorksheet(name);
+    ws.columns = header.map((x) => ({ header: x, width: Math.max(10, x.length * 2 + 4) }));
+    ws.getRow(1).font = { bold: true };
+    for (const row of rows) ws.addRow(row);
+  };
+  sheet('辖区来电来访', ['辖区', '未办结', '已超时', '待验收'], [
+    ...h.calls.byDistrict.map((d) => [d.districtName ?? '未分辖区', d.open, d.overdue, d.awaitingVerification]),
+    ['合计', h.calls.open, h.calls.overdue, h.calls.awaitingVerification],
+  ]);
+  const t = h.timeliness;
+  sheet('本月时限达成', ['项目', '应按时', '按时', '达成率'], [
+    ['首次响应(求助)', t.firstResponse.due, t.firstResponse.met, pctCell(t.firstResponse.rate)],
+    ['办结(来电来访)', t.close.due, t.close.met, pctCell(t.close.rate)],
+    ['投诉部门退回', t.complaintReturn.due, t.complaintReturn.met, pctCell(t.complaintReturn.rate)],
+  ]);
+  sheet('投诉', ['分组', '项', '未结投诉'], [
+    ...h.complaints.byLevel.map((g) => ['级别', COMPLAINT_LEVEL_LABELS[g.key as ComplaintLevel] ?? g.key, g.count]),
+    ...h.complaints.byDepartment.map((g) => ['部门', DEPARTMENT_LABELS[g.key as Department] ?? g.key, g.count]),
+    ['合计', '未结', h.complaints.open],
+    ['合计', '已超时', h.complaints.overdue],
+  ]);
+  sheet('回访', ['项目', '数值'], [
+    ['待回访', h.visits.due],
+    ['逾期未回访', h.visits.overdue],
+    ['本月应回访', h.visits.monthDue],
+    ['本月已回访', h.visits.monthDone],
+    ['本月回访率', pctCell(h.visits.visitRate)],
+    ['抽样目标', pctCell(h.visits.targetShare)],
+    ['本月满意率', pctCell(h.visits.satisfactionRate)],
+  ]);
+  const other: (string | number)[][] = [
+    ['工作联系单未结', h.contactForms.open],
+    ['工作联系单超时', h.contactForms.overdue],
+  ];
+  if (h.keys) other.push(['钥匙借出', h.keys.out], ['钥匙逾期未还', h.keys.overdue]);
+  if (h.archives) other.push(['业户档案(户)', h.archives.households], ['档案齐全(户)', h.archives.complete], ['档案完整率', pctCell(h.archives.rate)]);
+  sheet('联系单钥匙档案', ['项目', '数值'], other);
+  return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, STORE_KINDS, startTestApp, type TestApp } from '../testing/harness';
 import { deskFixture, recordCall } from '../testing/desk';
+import ExcelJS from 'exceljs';
 
 interface Home {
   calls: { open: number; overdue: number; awaitingVerification: number; byDistrict: { districtId: string | null; open: number; overdue: number; awaitingVerification: number }[] };
@@ -111,6 +112,15 @@ describe.each(STORE_KINDS)('managers’ home on %s', (kind) => {
       expect(h.timeliness[k].met).toBeLessThanOrEqual(h.timeliness[k].due);
       if (h.timeliness[k].rate !== null) expect(h.timeliness[k].rate).toBeCloseTo(h.timeliness[k].met / h.timeliness[k].due);
     }
+    // every table of the home exports to Excel with the same figures
+    const x = await zhuguan.get(`/api/dashboard/manager.xlsx?projectId=${t.ids.p1}`);
+    expect(x.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(x.rawPayload as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['辖区来电来访', '本月时限达成', '投诉', '回访', '联系单钥匙档案']);
+    const total = wb.worksheets[0].getSheetValues().find((r) => Array.isArray(r) && r[1] === '合计') as unknown[];
+    expect(total.slice(2, 5)).toEqual([h.calls.open, h.calls.overdue, h.calls.awaitingVerification]);
+    await expect((await Client.login(t.app, 'kefu')).get(`/api/dashboard/manager.xlsx?projectId=${t.ids.p1}`).then((r) => r.statusCode)).resolves.toBe(404);
     // a help request answered at once counts as a first response on time
     const before = h.timeliness.firstResponse;
     const qiantai = await Client.login(t.app, 'qiantai');
