@@ -1,0 +1,2 @@
+CREATE INDEX "call_records_project_resolved_idx" ON "call_records" USING btree ("project_id","resolved_at");--> statement-breakpoint
+CREATE INDEX "complaints_project_returned_idx" ON "complaints" USING btree ("project_id","returned_at");
