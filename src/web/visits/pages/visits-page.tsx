@@ -168,16 +168,6 @@ export function VisitsPage() {
         </Space>
       </Space>
       {current && <MonthFigures projectId={current.id} />}
-      {current && (
-        <Row gutter={[12, 12]}>
-          <Col xs={24} lg={16}>
-            <MonthlyTable projectId={current.id} narrow={narrow} />
-          </Col>
-          <Col xs={24} lg={8}>
-            <ShareSetting projectId={current.id} />
-          </Col>
-        </Row>
-      )}
       {list.isPending && current ? (
         <PageLoading />
       ) : list.isError ? (
@@ -192,6 +182,16 @@ export function VisitsPage() {
           scroll={narrow ? { x: 480 } : undefined}
           locale={{ emptyText: <Empty description={t('visits.none')} /> }}
         />
+      )}
+      {current && (
+        <Row gutter={[12, 12]}>
+          <Col xs={24} lg={16}>
+            <MonthlyTable projectId={current.id} narrow={narrow} />
+          </Col>
+          <Col xs={24} lg={8}>
+            <ShareSetting projectId={current.id} />
+          </Col>
+        </Row>
       )}
       {recording && <RecordVisitModal visit={recording} onClose={() => setRecording(null)} />}
     </Space>
