@@ -1,3 +1,11 @@
+CREATE TABLE "visit_settings" (
+	"project_id" uuid PRIMARY KEY NOT NULL,
+	"share_percent" integer NOT NULL,
+	"updated_by" uuid,
+	"updated_at" timestamp with time zone NOT NULL,
+	"version" integer DEFAULT 1 NOT NULL
+);
+--> statement-breakpoint
 ALTER TABLE "audit_log" ADD COLUMN "chain" text DEFAULT 'global' NOT NULL;--> statement-breakpoint
 ALTER TABLE "call_records" ADD COLUMN "help_request_id" uuid;--> statement-breakpoint
 ALTER TABLE "call_records" ADD COLUMN "help_number" text;--> statement-breakpoint
@@ -7,4 +15,8 @@ ALTER TABLE "help_playbooks" ADD COLUMN "escalation" jsonb;--> statement-breakpo
 ALTER TABLE "help_playbooks" ADD COLUMN "version" integer DEFAULT 1 NOT NULL;--> statement-breakpoint
 ALTER TABLE "help_requests" ADD COLUMN "routed_id" uuid;--> statement-breakpoint
 ALTER TABLE "help_requests" ADD COLUMN "escalation" jsonb;--> statement-breakpoint
-CREATE INDEX "audit_chain_seq_idx" ON "audit_log" USING btree ("chain","seq");
+ALTER TABLE "visit_settings" ADD CONSTRAINT "visit_settings_project_id_projects_id_fk" FOREIGN KEY ("project_id") REFERENCES "public"."projects"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "visit_settings" ADD CONSTRAINT "visit_settings_updated_by_users_id_fk" FOREIGN KEY ("updated_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "audit_chain_seq_idx" ON "audit_log" USING btree ("chain","seq");--> statement-breakpoint
+CREATE INDEX "call_records_project_resolved_idx" ON "call_records" USING btree ("project_id","resolved_at");--> statement-breakpoint
+CREATE INDEX "complaints_project_returned_idx" ON "complaints" USING btree ("project_id","returned_at");

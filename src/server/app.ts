@@ -31,7 +31,7 @@ import { referenceRoutes } from './calls/reference.routes';
 import { workOrderRoutes } from './work-orders/work-orders.routes';
 import { notificationRoutes } from './notifications/notifications.routes';
 import { attachmentRoutes } from './attachments/attachments.routes';
-import { Hooks } from './hooks';
+import { helpRequestClosed, Hooks } from './hooks';
 import { workOrderAssigned, workOrderStepped } from './work-orders/work-orders.hooks';
 import { moveCallOnAssignment, moveCallOnStep } from './calls/work-order-reactions';
 import { readCallAttachment } from './calls/call-attachments';
@@ -56,7 +56,7 @@ import { registerComplaintTimers } from './complaints/complaint-timers';
 import { complaintOnVisit } from './complaints/visit-reactions';
 import { visitRoutes, readVisitAttachment } from './visits/visits.routes';
 import { visitRecorded } from './visits/visits.hooks';
-import { drawRepairVisit } from './visits/visits.service';
+import { drawHelpVisit, drawRepairVisit } from './visits/visits.service';
 import { contactFormRoutes } from './contact-forms/contact-forms.routes';
 import { registerContactFormTimers } from './contact-forms/contact-form-timers';
 import { dashboardRoutes } from './dashboard/dashboard.routes';
@@ -99,6 +99,8 @@ function wireHooks(ctx: Omit<AppContext, 'hooks'> & { hooks?: Hooks }, draw: { r
   hooks.on(workOrderStepped, moveCallOnStep);
   // A verified repair may be drawn for a return visit (VISIT-2).
   hooks.on(workOrderStepped, drawRepairVisit(draw));
+  // A closed help request or incident may be drawn, a medical emergency always (VISIT-2).
+  hooks.on(helpRequestClosed, drawHelpVisit(draw));
   // A return visit closes or reopens its complaint, or makes a repair's unsatisfied household a complaint (COMP-6, VISIT-4).
   hooks.on(visitRecorded, complaintOnVisit(ctx as AppContext));
   // A help request for a repair becomes a call record, one for a complaint a complaint, linked both ways (HELP-1).

@@ -37,3 +37,28 @@ export class Hooks {
     for (const handler of list) await handler(tx, payload);
   }
 }
+
+/**
+ * A help request (or the incident it became) was closed (HELP-4), run inside the closing transaction. Declared
+ * here rather than in the help feature so the help feature only emits it. The visits feature draws a return
+ * visit (VISIT-2): every medical emergency, a share of the rest.
+ */
+export interface HelpRequestClosed {
+  projectId: string;
+  helpRequestId: string;
+  number: string;
+  /** HELP-1's category a–g (medical … other). */
+  category: string;
+  /** solved / answered / referred. */
+  outcome: string;
+  /** Repairs (b) and complaints (c) went on to a record of their own ('call'); that record is followed up instead. */
+  routedTo: string | null;
+  /** The emergency playbook that made it an incident, if any. */
+  playbookCode: string | null;
+  need: string;
+  householdId: string | null;
+  requesterName: string;
+  phone: string | null;
+  closedAt: Date;
+}
+export const helpRequestClosed = hookPoint<HelpRequestClosed>('help.closed');

@@ -26,7 +26,7 @@ interface Doc {
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'];
 
 /** Operations that answer something other than JSON: the body is a file, not a schema. */
-const NON_JSON = new Set(['GET /api/attachments/{id}', 'GET /api/projects/{id}/import/template', 'GET /api/calls/ledger.xlsx', 'GET /api/archive-scans/{id}', 'GET /api/complaints/analysis.xlsx']);
+const NON_JSON = new Set(['GET /api/attachments/{id}', 'GET /api/projects/{id}/import/template', 'GET /api/calls/ledger.xlsx', 'GET /api/archive-scans/{id}', 'GET /api/complaints/analysis.xlsx', 'GET /api/visits/stats/monthly.xlsx', 'GET /api/dashboard/manager.xlsx']);
 // (The SSE stream GET /api/events is hidden from the document: an EventSource, not an operation.)
 
 

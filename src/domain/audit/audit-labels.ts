@@ -37,6 +37,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'work_order.cancel': '撤销报修单',
   'work_order.chase': '催办',
   'work_order.call_request': '请前台代拨电话',
+  'visit.settings': '修改回访抽样比例',
   'system.seed_demo': '生成演示数据',
   'system.setup': '系统初始化',
 };
@@ -48,6 +49,7 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   person: '人员',
   user: '用户',
   project: '项目',
+  visit_settings: '回访设置',
 };
 
 /** The codes whose Chinese name contains the typed words (empty when none does). */

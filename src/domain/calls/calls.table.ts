@@ -122,6 +122,8 @@ export const callRecords = pgTable(
     index('call_records_open_idx').on(t.projectId, t.status, t.dueAt),
     index('call_records_district_idx').on(t.districtId, t.status),
     index('call_records_household_idx').on(t.householdId, t.receivedAt),
+    /** The managers' home: calls resolved this month, against their deadline (issue 12 benchmark). */
+    index('call_records_project_resolved_idx').on(t.projectId, t.resolvedAt),
   ],
 );
 

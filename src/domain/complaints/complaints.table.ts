@@ -70,6 +70,8 @@ export const complaints = pgTable(
     uniqueIndex('complaints_call_uq').on(t.callId),
     index('complaints_project_status_idx').on(t.projectId, t.status, t.dueAt),
     index('complaints_project_created_idx').on(t.projectId, t.createdAt),
+    /** The managers' home: complaints returned this month (issue 12 benchmark). */
+    index('complaints_project_returned_idx').on(t.projectId, t.returnedAt),
   ],
 );
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_REPAIR_VISIT_SHARE, drawsVisit, visitRates } from './sampling';
+import { DEFAULT_REPAIR_VISIT_SHARE, drawsByRule, drawsVisit, helpVisitRule, VISIT_DUE_DAYS, visitRates } from './sampling';
 
 /** A small seeded generator (mulberry32), so the many-draw test is repeatable. */
 function seeded(seed: number): () => number {
@@ -47,5 +47,30 @@ describe('return-visit sampling', () => {
   it('VISIT-5 rates: done over due, satisfied over done; none when there is nothing to count', () => {
     expect(visitRates(4, 2, 1)).toEqual({ visitRate: 0.5, satisfactionRate: 0.5 });
     expect(visitRates(0, 0, 0)).toEqual({ visitRate: null, satisfactionRate: null });
+  });
+
+  it('VISIT-2 the drawn share of finished help requests stays within tolerance of the setting over many draws', () => {
+    const n = 20_000;
+    for (const [share, seed] of [[0.3, 3], [0.75, 11]] as const) {
+      const random = seeded(seed);
+      let drawn = 0;
+      for (let i = 0; i < n; i++) if (drawsByRule(helpVisitRule({ category: 'other', routedTo: null, outcome: 'solved' }), share, random)) drawn++;
+      expect(Math.abs(drawn / n - share), `share ${share}`).toBeLessThan(0.015);
+    }
+  });
+
+  it('VISIT-2 a medical emergency is always drawn, due within a week, whatever the share', () => {
+    expect(helpVisitRule({ category: 'medical', routedTo: null, outcome: 'solved' })).toBe('always');
+    expect(helpVisitRule({ category: 'medical', routedTo: null, outcome: 'referred' })).toBe('always');
+    for (const r of [0, 0.5, 0.999999]) expect(drawsByRule('always', 0, () => r)).toBe(true);
+    expect(VISIT_DUE_DAYS.help_request).toBeLessThanOrEqual(7);
+  });
+
+  it('VISIT-2 an inquiry answered on the spot and a request routed to a record of its own are never drawn here', () => {
+    expect(helpVisitRule({ category: 'inquiry', routedTo: null, outcome: 'answered' })).toBe('never');
+    expect(helpVisitRule({ category: 'repair', routedTo: 'call', outcome: 'solved' })).toBe('never');
+    expect(helpVisitRule({ category: 'complaint', routedTo: 'call', outcome: 'solved' })).toBe('never');
+    for (const category of ['security', 'disaster', 'other']) expect(helpVisitRule({ category, routedTo: null, outcome: 'solved' })).toBe('share');
+    expect(drawsByRule('never', 1, () => 0)).toBe(false);
   });
 });

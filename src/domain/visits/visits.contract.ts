@@ -60,3 +60,48 @@ export type Visit = z.input<typeof visit>;
 export type VisitList = z.input<typeof visitList>;
 export type VisitRecordInput = z.input<typeof visitRecordInput>;
 export type VisitStats = z.input<typeof visitStats>;
+
+/** VISIT-2's share of one project (GET/PUT /api/visits/settings). */
+export const visitSettingsQuery = z.object({ projectId: z.uuid({ error: '请选择项目' }) });
+export const visitSettings = z.object({
+  projectId: z.string(),
+  /** Percent of finished repairs and help requests drawn (0–100). */
+  sharePercent: z.number().int(),
+  /** True while the project has no setting of its own (the installation default applies). */
+  isDefault: z.boolean(),
+  /** 0 while there is no row yet; send it back on save. */
+  version: z.number().int(),
+  updatedAt: instant.nullable(),
+  updatedByName: z.string().nullable(),
+  canEdit: z.boolean(),
+});
+export const visitSettingsInput = z
+  .object({
+    projectId: z.uuid({ error: '请选择项目' }),
+    sharePercent: z
+      .number({ error: '请填写抽样比例' })
+      .int({ error: '抽样比例须为整数' })
+      .min(0, { error: '抽样比例应在 0% 至 100% 之间' })
+      .max(100, { error: '抽样比例应在 0% 至 100% 之间' }),
+    version: z.number().int().min(0),
+  })
+  .strict();
+
+/** VISIT-5 per month: due vs done, the visit rate against its target, the satisfaction rate. */
+const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM');
+export const visitMonthlyQuery = z.object({ projectId: z.uuid({ error: '请选择项目' }), from: month, to: month });
+const monthFigures = z.object({
+  month: z.string(),
+  subjectKind: z.enum(VISIT_SUBJECTS),
+  due: z.number().int(),
+  done: z.number().int(),
+  satisfied: z.number().int(),
+  visitRate: z.number().nullable(),
+  target: z.number(),
+  satisfactionRate: z.number().nullable(),
+});
+export const visitMonthly = z.object({ from: z.string(), to: z.string(), rows: z.array(monthFigures) });
+
+export type VisitSettings = z.input<typeof visitSettings>;
+export type VisitSettingsInput = z.input<typeof visitSettingsInput>;
+export type VisitMonthly = z.input<typeof visitMonthly>;

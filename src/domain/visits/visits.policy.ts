@@ -13,3 +13,9 @@ export const visitPolicy = definePolicy<VisitRec, 'read' | 'record'>('visit', {
   read: { roles: CS, scope: 'project' },
   record: { roles: ['cs_specialist', 'cs_assistant', 'account_manager', 'cs_supervisor', 'front_desk'], scope: 'project', when: (r) => r.status === 'due' },
 });
+
+/** VISIT-2's share per project: customer service reads it; the supervisors (客服主管, 服务中心经理) set it. */
+export const visitSettingsPolicy = definePolicy<Scoped, 'read' | 'edit'>('visit_settings', {
+  read: { roles: CS, scope: 'project' },
+  edit: { roles: ['cs_supervisor', 'centre_manager'], scope: 'project' },
+});

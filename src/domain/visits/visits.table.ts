@@ -2,8 +2,8 @@ import { index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-c
 import { households, projects } from '../property/property.table';
 import { users } from '../users/users.table';
 
-/** What a return visit follows up (VISIT-1, 2). */
-export const VISIT_SUBJECTS = ['complaint', 'work_order'] as const;
+/** What a return visit follows up (VISIT-1, 2): a complaint, a verified repair, a closed help request or incident. */
+export const VISIT_SUBJECTS = ['complaint', 'work_order', 'help_request'] as const;
 export type VisitSubject = (typeof VISIT_SUBJECTS)[number];
 
 /** VISIT-3: 满意 / 较满意 / 不满意. */
@@ -48,3 +48,17 @@ export const visits = pgTable(
     index('visits_project_drawn_idx').on(t.projectId, t.drawnAt),
   ],
 );
+
+/**
+ * VISIT-2's share, per project: the percentage (0–100) of finished repairs and help requests drawn for a visit.
+ * No row: the installation default (VISIT_REPAIR_SHARE, 30 %). Edited by the supervisors.
+ */
+export const visitSettings = pgTable('visit_settings', {
+  projectId: uuid('project_id')
+    .primaryKey()
+    .references(() => projects.id),
+  sharePercent: integer('share_percent').notNull(),
+  updatedBy: uuid('updated_by').references(() => users.id),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  version: integer('version').notNull().default(1),
+});

@@ -228,12 +228,14 @@ export async function closeComplaint(tx: Tx, c: ComplaintRow, actorId: string, n
 }
 
 /** VISIT-4: an unsatisfied visit of a repair becomes a new complaint about engineering, recorded by the visitor. */
-export async function complaintFromVisit(tx: Tx, v: { projectId: string; subjectId: string; subjectNumber: string; summary: string; householdId: string | null; contactName: string | null; contactPhone: string | null; comments: string | null }, actorId: string, now: Date) {
+export async function complaintFromVisit(tx: Tx, v: { projectId: string; subjectKind?: string; subjectId: string; subjectNumber: string; summary: string; householdId: string | null; contactName: string | null; contactPhone: string | null; comments: string | null }, actorId: string, now: Date) {
   let unitId: string | null = null;
   if (v.householdId) unitId = (await householdBrief(tx, v.projectId, v.householdId))?.unitId ?? null;
+  // A repair's household complains about engineering; a help request's about customer service, who handled it.
+  const help = v.subjectKind === 'help_request';
   const row = await insertComplaint(
     tx,
-    { projectId: v.projectId, callId: null, workOrderId: v.subjectId, householdId: v.householdId, unitId, complainantName: v.contactName ?? '业户', complainantPhone: v.contactPhone, occurredAt: now, place: '报修回访', department: 'engineering', aboutPerson: null, content: `报修单 ${v.subjectNumber}（${v.summary.slice(0, 60)}）回访不满意：${v.comments ?? ''}`, wants: v.comments ?? '重新处理', wantedBy: null, cause: '维修质量' },
+    { projectId: v.projectId, callId: null, workOrderId: help ? null : v.subjectId, householdId: v.householdId, unitId, complainantName: v.contactName ?? '业户', complainantPhone: v.contactPhone, occurredAt: now, place: help ? '求助回访' : '报修回访', department: help ? 'customer_service' : 'engineering', aboutPerson: null, content: `${help ? '求助' : '报修单'} ${v.subjectNumber}（${v.summary.slice(0, 60)}）回访不满意：${v.comments ?? ''}`, wants: v.comments ?? '重新处理', wantedBy: null, cause: help ? '求助处理' : '维修质量' },
     actorId,
     null,
     null,

@@ -7,7 +7,7 @@ import { closeComplaint, complaintFromVisit, reopenComplaint } from './complaint
 /**
  * How complaints follow return visits (COMP-6, VISIT-4), wired to `visitRecorded` in app.ts (ADR 0011):
  * a complaint's visit closes it when the household is satisfied and reopens it one level higher when not;
- * an unsatisfied visit of a repair becomes a new complaint.
+ * an unsatisfied visit of a repair or a help request becomes a new complaint (VISIT-4).
  */
 export function complaintOnVisit(ctx: AppContext) {
   return async (tx: Tx, p: VisitRecorded): Promise<void> => {

@@ -1,12 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, STORE_KINDS, startTestApp, type TestApp } from '../testing/harness';
 import { deskFixture, recordCall } from '../testing/desk';
+import ExcelJS from 'exceljs';
 
 interface Home {
   calls: { open: number; overdue: number; awaitingVerification: number; byDistrict: { districtId: string | null; open: number; overdue: number; awaitingVerification: number }[] };
   complaints: { open: number; overdue: number; byLevel: { key: string; count: number }[]; byDepartment: { key: string; count: number }[] };
   visits: { due: number; overdue: number; monthDue: number; monthDone: number; visitRate: number | null; satisfactionRate: number | null };
   contactForms: { open: number; overdue: number };
+  scope: { all: boolean; districts: { id: string; name: string }[] };
+  timeliness: Record<'firstResponse' | 'close' | 'complaintReturn', { due: number; met: number; rate: number | null }>;
+  keys: { out: number; overdue: number } | null;
+  archives: { households: number; complete: number; rate: number | null } | null;
 }
 
 /**
@@ -92,5 +97,66 @@ describe.each(STORE_KINDS)('managers’ home on %s', (kind) => {
     expect((await banzhang.get(`/api/dashboard/manager?projectId=${t.ids.p1}`)).statusCode).toBe(404);
     for (const u of ['jingli', 'zhongxin']) expect((await (await Client.login(t.app, u)).get(`/api/dashboard/manager?projectId=${t.ids.p1}`)).statusCode).toBe(200);
     expect((await zhuguan.get(`/api/dashboard/manager?projectId=${t.ids.p3}`)).statusCode).toBe(404); // not his project: as if it did not exist
+  });
+
+  it('CALL-4 the key and archive figures, and the month’s timeliness, equal the lists behind them', async () => {
+    const h = await home();
+    expect(h.scope.all).toBe(true);
+    const keysOut = (await zhuguan.get(`/api/keys?projectId=${t.ids.p1}&status=out`)).json().items.length;
+    expect(h.keys?.out).toBe(keysOut);
+    const loans = (await zhuguan.get(`/api/key-loans?projectId=${t.ids.p1}&open=1`)).json().items as { overdue: boolean }[];
+    expect(h.keys?.overdue).toBe(loans.filter((l) => l.overdue).length);
+    const arc = (await zhuguan.get(`/api/archive-completeness?projectId=${t.ids.p1}`)).json();
+    expect(h.archives).toMatchObject({ households: arc.project.households, complete: arc.project.complete });
+    for (const k of ['firstResponse', 'close', 'complaintReturn'] as const) {
+      expect(h.timeliness[k].met).toBeLessThanOrEqual(h.timeliness[k].due);
+      if (h.timeliness[k].rate !== null) expect(h.timeliness[k].rate).toBeCloseTo(h.timeliness[k].met / h.timeliness[k].due);
+    }
+    // every table of the home exports to Excel with the same figures
+    const x = await zhuguan.get(`/api/dashboard/manager.xlsx?projectId=${t.ids.p1}`);
+    expect(x.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(x.rawPayload as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['辖区来电来访', '本月时限达成', '投诉', '回访', '联系单钥匙档案']);
+    const total = wb.worksheets[0].getSheetValues().find((r) => Array.isArray(r) && r[1] === '合计') as unknown[];
+    expect(total.slice(2, 5)).toEqual([h.calls.open, h.calls.overdue, h.calls.awaitingVerification]);
+    await expect((await Client.login(t.app, 'kefu')).get(`/api/dashboard/manager.xlsx?projectId=${t.ids.p1}`).then((r) => r.statusCode)).resolves.toBe(404);
+    // a help request answered at once counts as a first response on time
+    const before = h.timeliness.firstResponse;
+    const qiantai = await Client.login(t.app, 'qiantai');
+    const r = (await qiantai.post('/api/help', { projectId: t.ids.p1, category: 'other', requesterName: '李秀英', need: '帮忙找人' })).json();
+    expect((await qiantai.post(`/api/help/${r.id}/respond`, { version: r.version, note: '已安排人员' })).statusCode).toBe(200);
+    const after = (await home()).timeliness.firstResponse;
+    expect([after.due - before.due, after.met - before.met]).toEqual([1, 1]);
+  });
+
+  it('CALL-4 an account manager’s home covers his own districts only; another district is refused (404) and its figures are not his', async () => {
+    const districtsOf = async () => (await zhuguan.get(`/api/projects/${t.ids.p1}/tree`)).json();
+    const tree = await districtsOf();
+    const names = JSON.stringify(tree);
+    expect(names).toContain('东区');
+    const jingli = await Client.login(t.app, 'jingli'); // 东区's account manager
+    const jingli2 = await Client.login(t.app, 'jingli2'); // 中区's
+    const mine = await home(jingli);
+    expect(mine.scope.all).toBe(false);
+    expect(mine.scope.districts.map((d) => d.name)).toEqual(['东区']);
+    const east = mine.scope.districts[0].id;
+    expect(mine.calls.byDistrict.every((d) => d.districtId === east)).toBe(true);
+    const list = (await jingli.get(`/api/calls?projectId=${t.ids.p1}&open=1&districtId=${east}`)).json();
+    expect(mine.calls.open).toBe(list.total);
+    const arc = (await zhuguan.get(`/api/archive-completeness?projectId=${t.ids.p1}`)).json();
+    const eastArc = arc.districts.find((d: { id: string }) => d.id === east);
+    expect(mine.archives).toMatchObject({ households: eastArc.households, complete: eastArc.complete });
+    // the supervisor's figure for 东区 is the account manager's
+    const all = await home();
+    expect(all.calls.byDistrict.find((d) => d.districtId === east)?.open ?? 0).toBe(mine.calls.open);
+    // 中区's manager sees none of 东区: not in his scope, and asking for it is refused
+    const other = await home(jingli2);
+    expect(other.scope.districts.map((d) => d.name)).toEqual(['中区']);
+    expect(other.calls.byDistrict.some((d) => d.districtId === east)).toBe(false);
+    expect((await jingli2.get(`/api/dashboard/manager?projectId=${t.ids.p1}&districtId=${east}`)).statusCode).toBe(404);
+    expect((await jingli.get(`/api/dashboard/manager?projectId=${t.ids.p1}&districtId=${east}`)).statusCode).toBe(200);
+    // the account manager does not read the key cabinet: no key figures for him
+    expect(mine.keys).toBeNull();
   });
 });

@@ -12,5 +12,5 @@ export { helpRequests, helpPlaybooks, helpPlaybookSteps, helpSteps, helpEvents, 
 export { propertyKeys, keyLoans, keyHandovers, keyKindEnum, keyStatusEnum, borrowerKindEnum } from '../../domain/keys/keys.table';
 export { archiveTemplates, archiveDocuments, archiveDepartmentEnum, documentStatusEnum, householdSignoffs, signoffKindEnum, signerRoleEnum, archiveScans } from '../../domain/archives/archives.table';
 export { complaints, complaintEvents } from '../../domain/complaints/complaints.table';
-export { visits } from '../../domain/visits/visits.table';
+export { visits, visitSettings } from '../../domain/visits/visits.table';
 export { contactForms, contactFormEvents } from '../../domain/contact-forms/contact-forms.table';

@@ -12,6 +12,7 @@ import { appendAudit } from '../audit/audit.writer';
 import type { AppContext, RequestActor } from '../context';
 import type { Executor, Tx } from '../db/store';
 import { authorize } from '../authorize';
+import { helpRequestClosed } from '../hooks';
 import { AppError, badRequest, conflict, type FieldError } from '../errors';
 import { nextNumber } from '../numbering/numbering';
 import { cancelTimers, scheduleTimers } from '../deadlines/timers';
@@ -319,6 +320,7 @@ export async function closeHelp(ctx: AppContext, ha: HelpActor, id: string, inpu
       await addHelpEvent(tx, row, now, null, 'reported', { detail: { to: 'centre_manager', users: to.length } });
     }
     await appendAudit(tx, { actor: ha.actor, action: 'help.close', entity: 'help_request', entityId: id, projectId: r.projectId, ip: ha.ip, detail: { outcome: input.outcome } }, now);
+    await ctx.hooks.run(helpRequestClosed, tx, { projectId: row.projectId, helpRequestId: row.id, number: row.number, category: row.category, outcome: input.outcome, routedTo: row.routedTo, playbookCode: row.playbookCode, need: row.need, householdId: row.householdId, requesterName: row.requesterName, phone: row.phone, closedAt: now });
     return present(tx, ctx, ha.actor, row);
   });
 }

@@ -1,7 +1,8 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { visits, type VisitSubject } from '../../domain/visits/visits.table';
-import { visitPolicy } from '../../domain/visits/visits.policy';
-import { drawsVisit, VISIT_DUE_DAYS } from '../../domain/visits/sampling';
+import { visits, visitSettings, type VisitSubject } from '../../domain/visits/visits.table';
+import { visitPolicy, visitSettingsPolicy } from '../../domain/visits/visits.policy';
+import { drawsByRule, helpVisitRule, shareOfPercent, VISIT_DUE_DAYS, type VisitRule } from '../../domain/visits/sampling';
+import type { HelpRequestClosed } from '../hooks';
 import { callRecords } from '../../domain/calls/calls.table';
 import type { WorkOrderStepped } from '../work-orders/work-orders.hooks';
 import type { AppContext, RequestActor } from '../context';
@@ -27,20 +28,31 @@ export interface VisitSubjectInput {
   contactName: string | null;
   contactPhone: string | null;
   handledAt: Date;
+  /** Defaults: a complaint always, anything else by the project's share. */
+  rule?: VisitRule;
 }
 
-/** The repair share and the random source of the draw (VISIT-2); app.ts passes the setting. */
+/** The installation's default share (VISIT_REPAIR_SHARE) and the random source of the draw (VISIT-2); app.ts passes them. */
 export interface VisitDraw {
   repairShare: number;
   random: () => number;
 }
 
+/** VISIT-2: the project's share in [0, 1]: its own setting, or the installation default. */
+export async function visitShareOf(ex: Executor, projectId: string, fallback: number): Promise<number> {
+  const [row] = await ex.select({ p: visitSettings.sharePercent }).from(visitSettings).where(eq(visitSettings.projectId, projectId));
+  return row ? shareOfPercent(row.p) : fallback;
+}
+
 /**
  * Draws a return visit for a handled record (VISIT-1, 2), inside the caller's transaction: a complaint always,
- * due within 3 days; a repair by the share, due within a week. Returns the visit, or null when not drawn.
+ * due within 3 days; a repair or help request by the project's share, a medical emergency always, due within a
+ * week. Returns the visit, or null when not drawn.
  */
 export async function drawVisit(tx: Executor, s: VisitSubjectInput, draw?: VisitDraw): Promise<VisitRow | null> {
-  if (!drawsVisit(s.subjectKind, draw?.repairShare ?? 0, draw?.random ?? Math.random)) return null;
+  const rule = s.rule ?? (s.subjectKind === 'complaint' ? 'always' : 'share');
+  const share = rule === 'share' ? await visitShareOf(tx, s.projectId, draw?.repairShare ?? 0) : 0;
+  if (!drawsByRule(rule, share, draw?.random ?? Math.random)) return null;
   const dueAt = new Date(s.handledAt.getTime() + VISIT_DUE_DAYS[s.subjectKind] * 86_400_000);
   const [row] = await tx
     .insert(visits)
@@ -65,6 +77,39 @@ export function drawRepairVisit(draw: VisitDraw) {
       draw,
     );
   };
+}
+
+/** VISIT-2: a closed help request or incident, wired to the help feature's `helpRequestClosed` in app.ts. */
+export function drawHelpVisit(draw: VisitDraw) {
+  return async (tx: Tx, p: HelpRequestClosed): Promise<void> => {
+    const rule = helpVisitRule(p);
+    if (rule === 'never') return;
+    await drawVisit(
+      tx,
+      { projectId: p.projectId, subjectKind: 'help_request', subjectId: p.helpRequestId, subjectNumber: p.number, summary: p.need, householdId: p.householdId, contactName: p.requesterName, contactPhone: p.phone, handledAt: p.closedAt, rule },
+      draw,
+    );
+  };
+}
+
+/** VISIT-2: a supervisor sets the project's share (0–100 %); optimistic on `version` (0: no setting yet). */
+export async function setVisitShare(ctx: AppContext, ra: RequestActor, input: { projectId: string; sharePercent: number; version: number }) {
+  authorize(visitSettingsPolicy, ra.actor, 'edit', { projectId: input.projectId });
+  return ctx.store.db.transaction(async (tx) => {
+    const now = ctx.now();
+    const [cur] = await tx.select().from(visitSettings).where(eq(visitSettings.projectId, input.projectId));
+    if ((cur?.version ?? 0) !== input.version) throw conflict({ current: { version: cur?.version ?? 0 } });
+    const [row] = cur
+      ? await tx
+          .update(visitSettings)
+          .set({ sharePercent: input.sharePercent, updatedBy: ra.actor.userId, updatedAt: now, version: sql`${visitSettings.version} + 1` })
+          .where(and(eq(visitSettings.projectId, input.projectId), eq(visitSettings.version, input.version)))
+          .returning()
+      : await tx.insert(visitSettings).values({ projectId: input.projectId, sharePercent: input.sharePercent, updatedBy: ra.actor.userId, updatedAt: now }).onConflictDoNothing().returning();
+    if (!row) throw conflict({ current: { version: cur?.version ?? 0 } });
+    await appendAudit(tx, { actor: ra.actor, action: 'visit.settings', entity: 'visit_settings', entityId: input.projectId, projectId: input.projectId, ip: ra.ip, detail: { from: cur?.sharePercent ?? null, to: input.sharePercent } }, now);
+    return row;
+  });
 }
 
 export interface RecordVisitInput {

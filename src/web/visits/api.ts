@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../lib/api';
-import type { Visit, VisitList, VisitRecordInput, VisitStats } from '../../domain/visits/visits.contract';
+import type { Visit, VisitList, VisitMonthly, VisitRecordInput, VisitSettings, VisitSettingsInput, VisitStats } from '../../domain/visits/visits.contract';
 
 export const visitKeys = {
   all: ['visits'] as const,
@@ -33,5 +33,29 @@ export function useRecordVisit(id: string) {
       await qc.invalidateQueries({ queryKey: visitKeys.all });
       void qc.invalidateQueries({ queryKey: ['complaints'] });
     },
+  });
+}
+
+export function useVisitMonthly(projectId: string | undefined, from: string, to: string) {
+  return useQuery({
+    queryKey: ['visits', 'monthly', projectId ?? '', from, to],
+    queryFn: ({ signal }) => api.get<VisitMonthly>('/api/visits/stats/monthly', { projectId, from, to }, signal),
+    enabled: Boolean(projectId),
+  });
+}
+
+export function useVisitSettings(projectId: string | undefined) {
+  return useQuery({
+    queryKey: ['visits', 'settings', projectId ?? ''],
+    queryFn: ({ signal }) => api.get<VisitSettings>('/api/visits/settings', { projectId }, signal),
+    enabled: Boolean(projectId),
+  });
+}
+
+export function useSaveVisitSettings() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: VisitSettingsInput) => api.patch<VisitSettings>('/api/visits/settings', body),
+    onSettled: async () => qc.invalidateQueries({ queryKey: visitKeys.all }),
   });
 }
