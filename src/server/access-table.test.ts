@@ -8,7 +8,8 @@ import { DEMO_USERS } from '../domain/users/demo-accounts';
 import { ACCESS_TABLE, type AccessRow } from './access-table';
 import { callRecords } from '../domain/calls/calls.table';
 import { workOrders } from '../domain/work-orders/work-orders.table';
-import { helpDutyShifts, helpHandovers, helpRequests, helpSteps } from '../domain/help/help.table';
+import { helpDutyShifts, helpHandovers, helpPlaybooks, helpRequests, helpSteps } from '../domain/help/help.table';
+import { DEFAULT_ESCALATION } from '../domain/help/help.escalation';
 import { keyLoans, propertyKeys } from '../domain/keys/keys.table';
 import { archiveScans, archiveTemplates } from '../domain/archives/archives.table';
 import { complaints } from '../domain/complaints/complaints.table';
@@ -47,6 +48,7 @@ const TABLE_OF: Record<string, Table> = {
   woSpare: workOrders,
   signatureAttachment: attachments,
   help: helpRequests,
+  playbook: helpPlaybooks,
   helpToClose: helpRequests,
   gateStep: helpSteps,
   shift: helpDutyShifts,
@@ -171,6 +173,7 @@ async function buildFixture(x: Ctx, n: number): Promise<Fixture> {
     contactForm,
     visit,
     categoryPublic: pub,
+    playbook: (await one<{ id: string }>(t, sql`SELECT id FROM help_playbooks WHERE project_id = ${t.ids.p1} AND NOT needs_patient ORDER BY sort LIMIT 1`)).id,
   };
 }
 
@@ -180,12 +183,13 @@ async function moveToOtherProject(x: Ctx, f: Fixture, keys = Object.keys(TABLE_O
   const p3 = t.ids.p3;
   const other = await one<{ h: string; pe: string; code: string }>(t, sql`SELECT h.id AS h, pe.id AS pe, u.code FROM households h JOIN persons pe ON pe.household_id = h.id JOIN units u ON u.id = h.unit_id WHERE h.project_id = ${p3} LIMIT 1`);
   for (const k of keys) {
-    if (!f[k] || ['household', 'person', 'user', 'notification', 'template'].includes(k)) continue;
+    if (!f[k] || ['household', 'person', 'user', 'notification', 'template', 'playbook'].includes(k)) continue;
     await t.store.db.execute(sql`UPDATE ${sql.identifier(getTableName(TABLE_OF[k]))} SET project_id = ${p3} WHERE id = ${f[k]}`);
   }
   const template = await one<{ id: string }>(t, sql`INSERT INTO archive_templates (project_id, department, name, sort) VALUES (${p3}, 'cs_centre', '其他项目文件', 1) RETURNING id`);
   const cat = await one<{ id: string }>(t, sql`INSERT INTO service_categories (project_id, code, label, kind, scope_note, keywords, sort) SELECT ${p3}, code, label, kind, scope_note, keywords, sort FROM service_categories WHERE id = ${f.categoryPublic} RETURNING id`);
-  return { ...f, project: p3, household: other.h, person: other.pe, unitCode: other.code, template: template.id, templateId: template.id, categoryPublic: cat.id };
+  const playbook = await one<{ id: string }>(t, sql`INSERT INTO help_playbooks (project_id, code, name) VALUES (${p3}, 'table', '其他项目预案') RETURNING id`);
+  return { ...f, project: p3, playbook: playbook.id, household: other.h, person: other.pe, unitCode: other.code, template: template.id, templateId: template.id, categoryPublic: cat.id };
 }
 
 describe.each(STORE_KINDS)('access table on %s', (kind) => {
@@ -224,6 +228,7 @@ describe.each(STORE_KINDS)('access table on %s', (kind) => {
       return v;
     });
   const fillBody = (b: unknown, f: Fixture, extra: Record<string, string>): unknown => {
+    if (b === '{escalation}') return DEFAULT_ESCALATION;
     if (typeof b === 'string') return b === '{version}' ? Number(extra.version) : fill(b, f, extra);
     if (Array.isArray(b)) return b.map((v) => fillBody(v, f, extra));
     if (b && typeof b === 'object') return Object.fromEntries(Object.entries(b).map(([k, v]) => [k, fillBody(v, f, extra)]));

@@ -208,6 +208,9 @@ export const ACCESS_TABLE: AccessRow[] = [
   { op: 'GET /api/help', clause: 'HELP-6', query: 'projectId={project}', allow: HELP_READERS, other: '' },
   { op: 'GET /api/help/{id}', clause: 'HELP-6', on: 'help', allow: HELP_READERS, other: '' },
   { op: 'GET /api/help/playbooks', clause: 'HELP-8', query: 'projectId={project}', allow: HELP_READERS, other: '' },
+  // HELP-3/8: playbooks are the company's data; the CS supervisor and the centre manager (and the administrator who keeps
+  // master data) edit them — the desk, security and engineering follow them.
+  { op: 'PUT /api/help/playbooks/{id}', clause: 'HELP-8', on: 'playbook', allow: 'admin zhuguan zhongxin', other: '', body: { version: '{version}', name: '台风暴雨', keywords: ['台风'], active: true, steps: [{ branch: null, parallelGroup: 1, role: 'guard_leader', title: '巡查加固', instruction: null, limitMinutes: 30 }], escalation: '{escalation}' } },
   { op: 'GET /api/help/my-steps', clause: 'HELP-8', query: 'projectId={project}', allow: HELP_READERS, other: '' },
   // HELP-2: the first answer within five minutes, by the desk, the account manager or the supervisor/manager.
   { op: 'POST /api/help/{id}/respond', clause: 'HELP-2', on: 'help', allow: CS_CENTRE, other: '', body: { version: '{version}', note: '已答复' } },
@@ -268,6 +271,11 @@ export const ACCESS_TABLE: AccessRow[] = [
   /* ------------------------------------------------ return visits (VISIT) ------------------------------------------------ */
   { op: 'GET /api/visits', filter: true, clause: 'VISIT-5', query: 'projectId={project}', allow: CS_CENTRE, other: '' },
   { op: 'GET /api/visits/stats', clause: 'VISIT-5', query: 'projectId={project}&from=2026-11-01&to=2026-11-30', allow: CS_CENTRE, other: '' },
+  { op: 'GET /api/visits/stats/monthly', clause: 'VISIT-5', query: 'projectId={project}&from=2026-06&to=2026-11', allow: CS_CENTRE, other: '' },
+  { op: 'GET /api/visits/stats/monthly.xlsx', clause: 'VISIT-5', query: 'projectId={project}&from=2026-06&to=2026-11', allow: CS_CENTRE, other: '' },
+  // VISIT-2: the share drawn for visits is the CS centre's to read; setting it is a supervisor's decision.
+  { op: 'GET /api/visits/settings', clause: 'VISIT-2', query: 'projectId={project}', allow: CS_CENTRE, other: '' },
+  { op: 'PATCH /api/visits/settings', clause: 'VISIT-2', body: { projectId: '{project}', sharePercent: 30, version: 0 }, allow: 'zhuguan zhongxin', other: '' },
   // VISIT-3: the visit is made by the CS front line (the centre manager reads the figures).
   { op: 'POST /api/visits/{id}/record', clause: 'VISIT-3', on: 'visit', allow: FOLLOW_UP, other: '', body: { version: '{version}', rating: 'satisfied', method: 'phone' } },
 
@@ -283,4 +291,5 @@ export const ACCESS_TABLE: AccessRow[] = [
   /* ------------------------------------------------ managers' home ------------------------------------------------ */
   // CALL-4/HELP-2: the home page of those who follow matters up: account managers, supervisor, centre manager.
   { op: 'GET /api/dashboard/manager', clause: 'CALL-4', query: 'projectId={project}', allow: 'jingli jingli2 jingli3 zhuguan zhongxin', other: '' },
+  { op: 'GET /api/dashboard/manager.xlsx', clause: 'CALL-4', query: 'projectId={project}', allow: 'jingli jingli2 jingli3 zhuguan zhongxin', other: '' },
 ];
