@@ -40,10 +40,6 @@ const ROUTES: RouteCase[] = [
   { name: 'PATCH household', policy: registerPolicy, action: 'update', call: async (c, f, t) => c.patch(`/api/households/${f.household}`, { version: await version(t, 'households', f.household), note: '矩阵' }) },
   { name: 'POST person', policy: registerPolicy, action: 'update', call: (c, f) => c.post(`/api/households/${f.household}/persons`, { relation: 'family', name: '矩阵成员' }) },
   { name: 'PATCH person', policy: registerPolicy, action: 'update', call: async (c, f, t) => c.patch(`/api/persons/${f.person}`, { version: await version(t, 'persons', f.person), name: '矩阵业主' }) },
-  { name: 'POST accompanied-view', policy: registerPolicy, action: 'accompany', call: async (c, f, t) => {
-    const [lead] = await rows<{ id: string }>(t.store.db, sql`SELECT u.id FROM users u JOIN user_roles r ON r.user_id = u.id JOIN user_projects p ON p.user_id = u.id WHERE r.role = 'cs_supervisor' AND p.project_id = ${f.p} LIMIT 1`);
-    return c.post(`/api/households/${f.household}/accompanied-view`, { leadUserId: lead?.id ?? '00000000-0000-0000-0000-000000000000', reason: '矩阵陪同' });
-  } },
   { name: 'POST reveal', policy: registerPolicy, action: 'revealContact', call: (c, f) => c.post(`/api/persons/${f.person}/reveal`, { field: 'phone', reason: '矩阵测试' }) },
   { name: 'GET users', policy: userPolicy, action: 'read', global: true, call: (c) => c.get('/api/users') },
   { name: 'POST users', policy: userPolicy, action: 'create', global: true, call: (c) => c.post('/api/users', { username: `m${serial++}`, displayName: '矩阵', password: 'Lantern-Orchid-58', roles: ['guard'] }) },
