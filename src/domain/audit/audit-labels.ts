@@ -41,6 +41,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'work_order.cancel': '撤销报修单',
   'work_order.chase': '催办',
   'work_order.call_request': '请前台代拨电话',
+  'work_order.call_done': '前台记录代拨结果',
   'system.seed_demo': '生成演示数据',
   'system.setup': '系统初始化',
 };
