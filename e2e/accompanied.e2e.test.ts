@@ -104,7 +104,7 @@ describe('accompanied view and proxy call (browser)', () => {
 
     expect(scan.count.responses).toBeGreaterThan(10);
     expect(await scan.leaks()).toEqual([]);
-  });
+  }, 420_000);
 
   it('ARC-11 weixiu asks the front desk to call 3-2-1502, qiantai calls and records the outcome, weixiu sees it without the number', async () => {
     // Set-up through the API: kefu records the call and dispatches it to weixiu.
@@ -162,5 +162,5 @@ describe('accompanied view and proxy call (browser)', () => {
 
     expect(scan.count.responses).toBeGreaterThan(5);
     expect(await scan.leaks()).toEqual([]);
-  });
+  }, 420_000);
 });
