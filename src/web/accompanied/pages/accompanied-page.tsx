@@ -1,4 +1,4 @@
-import { App, Button, Card, Empty, Form, Grid, Input, Modal, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Empty, Form, Grid, Input, List, Modal, Space, Table, Tag, Typography } from 'antd';
 import { EyeOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
@@ -146,6 +146,33 @@ function ReportCard() {
   const { current } = useProject();
   const report = useReport(current?.id, true);
   const narrow = Grid.useBreakpoint().md === false;
+  const ending = (r: ReportRow) =>
+    r.active ? <Tag color="processing">{t('acc.running')}</Tag> : r.endedAt ? `${beijingTime(r.endedAt)} ${t('acc.endedBy', { name: r.endedByName ?? '' })}` : `${beijingTime(r.expiresAt)} ${t('acc.expired')}`;
+  const views = (r: ReportRow) => `${t('acc.viewsCount', { n: r.views.length })}${r.views.length ? `（${r.views.map((v) => `${beijingTime(v.at)} ${v.byName}`).join('；')}）` : ''}`;
+  // On a phone: one card per session instead of a table squeezed into seven columns.
+  if (narrow)
+    return (
+      <Card title={t('acc.report.title')} data-testid="acc-report">
+        <List<ReportRow>
+          loading={report.isLoading}
+          dataSource={report.data ?? []}
+          locale={{ emptyText: t('acc.report.empty') }}
+          pagination={{ pageSize: 5, size: 'small' }}
+          renderItem={(r) => (
+            <List.Item>
+              <Space direction="vertical" size={2}>
+                <Typography.Text strong>{`${r.unitCode}　${r.leadName} / ${r.csName}`}</Typography.Text>
+                <Typography.Text>{r.reason}</Typography.Text>
+                <Typography.Text type="secondary">
+                  {beijingTime(r.startedAt)} — {ending(r)}
+                </Typography.Text>
+                <Typography.Text>{views(r)}</Typography.Text>
+              </Space>
+            </List.Item>
+          )}
+        />
+      </Card>
+    );
   return (
     <Card title={t('acc.report.title')} data-testid="acc-report">
       <Table<ReportRow>
