@@ -37,7 +37,7 @@ describe('accompanied view and proxy call (browser)', () => {
     await dialog.getByTestId('acc-cs-username').fill('kefu');
     await dialog.getByTestId('acc-cs-password').fill('wrong-password');
     await dialog.getByRole('button', { name: '确认陪同' }).click();
-    await expect.poll(() => dialog.innerText()).toContain('用户名或密码不正确');
+    await expect.poll(() => dialog.innerText(), { timeout: 60_000 }).toContain('用户名或密码不正确');
     await shot(lingban, 'confirm-1366');
     await dialog.getByTestId('acc-cs-password').fill('demo1234');
     await dialog.getByRole('button', { name: '确认陪同' }).click();
@@ -50,7 +50,7 @@ describe('accompanied view and proxy call (browser)', () => {
     expect(text).toContain('138****5678');
     expect(text).toContain('黄磊 在 王晓丽 陪同下查阅');
     expect(await lingban.getByTestId('acc-watermark').innerText()).toMatch(/黄磊 · 王晓丽 · .*\d{2}:\d{2}/);
-    await expect.poll(() => lingban.getByTestId('acc-countdown').innerText()).toMatch(/剩余时间 00:\d\d/);
+    await expect.poll(() => lingban.getByTestId('acc-countdown').innerText(), { timeout: 30_000 }).toMatch(/剩余时间 00:\d\d/);
     // nothing to reveal, edit or download on the page
     expect(await view.getByRole('button', { name: /完整号码|修改|下载|导出|打印/ }).count()).toBe(0);
     // the page cannot be selected or copied
@@ -146,7 +146,7 @@ describe('accompanied view and proxy call (browser)', () => {
     await rec.getByText('已接通', { exact: true }).click();
     await rec.getByTestId('proxy-call-note').fill('请写 13812345678');
     await rec.getByRole('button', { name: '记录代拨结果' }).click();
-    await expect.poll(() => rec.innerText()).toContain('不要写电话');
+    await expect.poll(() => rec.innerText(), { timeout: 60_000 }).toContain('不要写电话');
     await rec.getByTestId('proxy-call-note').fill('业主约明天上午十点上门');
     await rec.getByRole('button', { name: '记录代拨结果' }).click();
     await calls.getByTestId('proxy-call-outcome').waitFor();
