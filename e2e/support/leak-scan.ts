@@ -41,7 +41,8 @@ export class LeakScan {
 
   /** The recorded answers that hold an unmasked number, reveals excepted. */
   async leaks(): Promise<{ url: string; kind: string; found: string[] }[]> {
-    await Promise.all(this.pending.splice(0));
+    // A body that never comes (a page navigated away mid-answer) must not hang the scan: wait at most 10 s.
+    await Promise.race([Promise.all(this.pending.splice(0)), new Promise((r) => setTimeout(r, 10_000))]);
     const out: { url: string; kind: string; found: string[] }[] = [];
     for (const t of this.traffic) {
       if (t.kind === 'response' && REVEAL.test(t.url)) continue;
