@@ -46,6 +46,7 @@ import { callFromHelp } from './calls/help-reactions';
 import { complaintFromHelp } from './complaints/help-reactions';
 import { ensureGtSummaryTimers, registerGtSummaryTimer } from './calls/gt-summary-timer';
 import { keyRoutes } from './keys/keys.routes';
+import { accompaniedRoutes } from './accompanied/accompanied.routes';
 import { archiveRoutes } from './archives/archives.routes';
 import { readSignoffAttachment } from './archives/signoffs.service';
 import { refuseGenericScanRead } from './archives/scans.service';
@@ -193,6 +194,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await helpRoutes(app, ctx);
   await keyRoutes(app, ctx);
   await archiveRoutes(app, ctx);
+  await accompaniedRoutes(app, ctx);
   await complaintRoutes(app, ctx);
   await visitRoutes(app, ctx, draw);
   await contactFormRoutes(app, ctx);

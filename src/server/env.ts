@@ -12,6 +12,8 @@ export interface AppConfig {
   /** Failed logins per username (and per address ×4) in the window before refusing. */
   loginMaxFailures: number;
   loginWindowMinutes: number;
+  /** How long a supervised accompanied view (陪同查阅, ARC-8) lasts, minutes. */
+  accompaniedViewMinutes: number;
   /** Serve the built web app from dist/web. */
   serveWeb: boolean;
   secureCookies: boolean;
@@ -46,6 +48,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     sessionAbsoluteMinutes: Number(env.SESSION_ABSOLUTE_MINUTES ?? 12 * 60),
     loginMaxFailures: Number(env.LOGIN_MAX_FAILURES ?? 5),
     loginWindowMinutes: Number(env.LOGIN_WINDOW_MINUTES ?? 15),
+    accompaniedViewMinutes: Number(env.ACCOMPANIED_VIEW_MINUTES ?? 15),
     serveWeb: env.SERVE_WEB !== '0',
     secureCookies: env.SECURE_COOKIES === '1',
     logLevel: env.LOG_LEVEL ?? 'info',

@@ -11,6 +11,10 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'auth.logout': '退出登录',
   'household.read': '查看业户档案',
   'household.accompanied_read': '陪同查看业户档案',
+  'accompanied.start': '开始陪同查阅',
+  'accompanied.end': '结束陪同查阅',
+  'accompanied.confirm_failed': '陪同确认失败',
+  'accompanied.confirm_blocked': '陪同确认被限制',
   'household.search': '查找业户',
   'household.update': '修改业户',
   'person.create': '添加人员',
@@ -38,6 +42,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'work_order.chase': '催办',
   'work_order.call_request': '请前台代拨电话',
   'visit.settings': '修改回访抽样比例',
+  'work_order.call_done': '前台记录代拨结果',
   'system.seed_demo': '生成演示数据',
   'system.setup': '系统初始化',
 };

@@ -34,6 +34,8 @@ export const menu = z.object({
   keys: z.boolean(),
   /** 业户档案: the customer-service centre's archive checklist and completeness. */
   archives: z.boolean(),
+  /** 陪同查阅: department leads ask, CS staff confirm and end, supervisors read the report (ARC-8..10). */
+  accompanied: z.boolean(),
   complaints: z.boolean(),
   visits: z.boolean(),
   contactForms: z.boolean(),

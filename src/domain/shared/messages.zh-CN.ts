@@ -25,6 +25,7 @@ export const zhCN = {
   IDEMPOTENCY_KEY_REUSED: '该提交编号已用于另一条内容不同的记录',
   UNKNOWN_PROJECT: '项目不存在或无权访问',
   KEY_OWNER_ONLY: '房屋钥匙只交给业主本人或持业主书面授权的人，并须先核验身份',
+  CS_CONFIRM_FAILED: '陪同的客服人员未能确认，请核对用户名和密码',
   RECORD_RETAINED: '该记录仍在保存期内，不能删除',
 } as const;
 export type MessageKey = keyof typeof zhCN;

@@ -59,11 +59,27 @@ export const workOrderItem = workOrder.extend({
 });
 
 /** GET /api/work-orders/:id: the item with the actor's abilities, the photos' URLs and the timeline. */
+/** ARC-11: what the front desk reported after calling on the doer's behalf. */
+export const CALL_OUTCOMES = ['reached', 'no_answer', 'unreachable'] as const;
+export type CallOutcome = (typeof CALL_OUTCOMES)[number];
+/** A doer's request that the front desk call the household, and the desk's outcome (never the number). */
+export const callRequestView = z.object({
+  requestedAt: instant,
+  requestedByName: z.string().nullable(),
+  note: z.string(),
+  doneAt: instant.nullable(),
+  doneByName: z.string().nullable(),
+  outcome: z.enum(CALL_OUTCOMES).nullable(),
+  outcomeNote: z.string().nullable(),
+});
+export type CallRequestView = z.input<typeof callRequestView>;
+
 export const workOrderDetail = workOrderItem.extend({
   abilities: workOrderAbilities,
   photos: z.array(z.string()),
   classReason: z.string().nullable(),
   events: z.array(timelineEvent),
+  callRequests: z.array(callRequestView),
 });
 
 /** A work order inside a call's detail. */
@@ -89,6 +105,20 @@ export const stepBodies = {
   cancel: z.object({ version, reason: z.string().trim().min(2, '请说明原因').max(500) }).strict(),
 } as const;
 export const callRequestInput = z.object({ note: z.string().trim().min(2, '请说明需要联系业户的事由').max(300) }).strict();
+/** A run of 7 or more digits (spaces, dashes and full-width digits included) reads as a phone or ID number. */
+const looksLikeNumber = (s: string) => /\d{7,}/.test(s.normalize('NFKC').replace(/[\s\-－—()（）+]/g, ''));
+/** ARC-11: the desk records that it called, and how it went; the note goes to the doer, so no number in it. */
+export const callOutcomeInput = z
+  .object({
+    outcome: z.enum(CALL_OUTCOMES, { error: '请选择通话结果' }),
+    note: z
+      .string()
+      .trim()
+      .max(300, '最多 300 字')
+      .refine((s) => !looksLikeNumber(s), '备注会转给维修人员，请不要写电话或证件号码')
+      .optional(),
+  })
+  .strict();
 export const workOrderChaseInput = z.object({ note: z.string().trim().max(500).optional() }).strict();
 export const workOrderListQuery = z.object({ projectId: z.uuid().optional(), mine: queryBoolean.optional(), status: z.enum(WORK_ORDER_STATUSES).optional(), open: queryBoolean.optional() });
 

@@ -22,7 +22,7 @@ const csOrLead = (a: Actor) => CS.some((r) => a.roles.has(r)) || a.roles.has('en
  * warranty engineer or vendor sees only their own, and only they report its steps. `owns` is whose order it
  * is (404 otherwise), `when` the state it must be in (409 otherwise); the state sets come from the table.
  */
-export const workOrderPolicy = definePolicy<WorkOrderRec, 'read' | 'act' | 'verify' | 'reassign' | 'chase' | 'requestCall'>('workOrder', {
+export const workOrderPolicy = definePolicy<WorkOrderRec, 'read' | 'act' | 'verify' | 'reassign' | 'chase' | 'requestCall' | 'recordCall'>('workOrder', {
   read: { roles: [...CS, ...DOERS], scope: 'project', owns: (a, r) => csOrLead(a) || isDoer(a, r) },
   act: { roles: DOERS, scope: 'project', owns: isDoer },
   verify: { roles: ['cs_specialist', 'cs_assistant', 'cs_supervisor'], scope: 'project', when: (r) => workOrderAllows(r.status, 'verify') },
@@ -30,4 +30,6 @@ export const workOrderPolicy = definePolicy<WorkOrderRec, 'read' | 'act' | 'veri
   chase: { roles: ['cs_specialist', 'cs_assistant', 'account_manager', 'cs_supervisor', 'front_desk'], scope: 'project', when: (r) => isWorkOrderOpen(r.status) },
   // ARC-11: the doer never gets the household's number; he asks the front desk to call on his behalf.
   requestCall: { roles: DOERS, scope: 'project', owns: isDoer, when: (r) => isWorkOrderOpen(r.status) },
+  // ARC-11: the front desk (and CS staff at the desk) record that they placed the call, and its outcome.
+  recordCall: { roles: ['front_desk', 'cs_specialist', 'cs_assistant'], scope: 'project' },
 });

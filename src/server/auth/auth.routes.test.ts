@@ -30,7 +30,7 @@ describe.each(STORE_KINDS)('sign-in and sessions on %s', (kind) => {
     expect(me.username).toBe('kefu');
     expect(me.roles).toEqual(['cs_specialist']);
     expect(me.projects.map((p: { name: string }) => p.name)).toEqual(['佳宏花园']);
-    expect(me.menu).toEqual({ register: true, users: false, audit: false, intake: true, calls: true, board: false, reports: true, tasks: false, help: true, duty: false, roster: false, keys: false, archives: true, complaints: true, visits: true, contactForms: false });
+    expect(me.menu).toEqual({ register: true, users: false, audit: false, intake: true, calls: true, board: false, reports: true, tasks: false, help: true, duty: false, roster: false, keys: false, archives: true, accompanied: true, complaints: true, visits: true, contactForms: false });
   });
 
   it('a wrong password is refused with a Chinese message and audited as a failed login', async () => {

@@ -1,3 +1,4 @@
+import { accompaniedPolicy } from '../../domain/accompanied/accompanied.policy';
 import { keyPolicy } from '../../domain/keys/keys.policy';
 import { archivePolicy } from '../../domain/archives/archives.policy';
 import { complaintPolicy } from '../../domain/complaints/complaints.policy';
@@ -80,6 +81,7 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext): Promise
         roster: hasAny(actor, dutyRosterPolicy.grants.edit.roles),
         keys: hasAny(actor, keyPolicy.grants.read.roles),
         archives: hasAny(actor, archivePolicy.grants.read.roles),
+        accompanied: hasAny(actor, [...accompaniedPolicy.grants.read.roles, ...accompaniedPolicy.grants.report.roles]),
         // 投诉, 回访, 工作联系单
         complaints: hasAny(actor, complaintPolicy.grants.read.roles),
         visits: hasAny(actor, visitPolicy.grants.read.roles),

@@ -14,3 +14,4 @@ export { archiveTemplates, archiveDocuments, archiveDepartmentEnum, documentStat
 export { complaints, complaintEvents } from '../../domain/complaints/complaints.table';
 export { visits, visitSettings } from '../../domain/visits/visits.table';
 export { contactForms, contactFormEvents } from '../../domain/contact-forms/contact-forms.table';
+export { accompaniedSessions } from '../../domain/accompanied/accompanied.table';

@@ -164,17 +164,3 @@ export async function ownerNames(ex: Executor, householdIds: string[]) {
   for (const r of rows) if (!map.has(r.householdId)) map.set(r.householdId, r.name);
   return map;
 }
-
-/** Roles at department-lead level and above (ARC-8), who see household data only with CS staff present. */
-export const LEAD_ROLES = ['eng_lead', 'guard_leader', 'centre_manager', 'cs_supervisor'] as const;
-
-export async function findLead(ex: Executor, userId: string, projectId: string) {
-  const [u] = await ex
-    .select({ id: users.id, username: users.username, displayName: users.displayName })
-    .from(users)
-    .innerJoin(userRoles, eq(userRoles.userId, users.id))
-    .innerJoin(userProjects, and(eq(userProjects.userId, users.id), eq(userProjects.projectId, projectId)))
-    .where(and(eq(users.id, userId), eq(users.disabled, false), inArray(userRoles.role, [...LEAD_ROLES])))
-    .limit(1);
-  return u;
-}

@@ -205,20 +205,9 @@ describe.each(STORE_KINDS)('property register on %s', (kind) => {
     expect((await lingban.get(`/api/households/${showcaseId}`)).statusCode).toBe(404);
   });
 
-  it('ARC-8 a lead sees household data only on a CS staff member’s screen, and the trail names him', async () => {
+  it('ARC-8 the register itself offers no accompanied look-up: a lead sees household data only in a supervised session (src/server/accompanied)', async () => {
     const [lead] = await rows<{ id: string }>(t.store.db, sql`SELECT id FROM users WHERE username = 'lingban'`);
-    const res = await kefu.post(`/api/households/${showcaseId}/accompanied-view`, { leadUserId: lead.id, reason: '工程部核对返修项目' });
-    expect(res.statusCode).toBe(200);
-    expect(res.json().persons.find((p: { relation: string }) => p.relation === 'owner').phone).toBe('138****5678');
-    const [entry] = await rows<{ actor_name: string; detail: { lead: string; reason: string } }>(
-      t.store.db,
-      sql`SELECT actor_name, detail FROM audit_log WHERE action = 'household.accompanied_read' ORDER BY seq DESC LIMIT 1`,
-    );
-    expect(entry).toMatchObject({ actor_name: 'kefu', detail: { lead: 'lingban', reason: '工程部核对返修项目' } });
-    // a technician is no lead: refused
-    const [tech] = await rows<{ id: string }>(t.store.db, sql`SELECT id FROM users WHERE username = 'weixiu'`);
-    expect((await kefu.post(`/api/households/${showcaseId}/accompanied-view`, { leadUserId: tech.id, reason: '查看' })).statusCode).toBe(400);
-    // and the lead alone still gets nothing
+    expect((await kefu.post(`/api/households/${showcaseId}/accompanied-view`, { leadUserId: lead.id, reason: '工程部核对返修项目' })).statusCode).toBe(404);
     const lingban = await Client.login(t.app, 'lingban');
     expect((await lingban.post(`/api/households/${showcaseId}/accompanied-view`, { leadUserId: lead.id, reason: '自己查' })).statusCode).toBe(404);
   });

@@ -50,10 +50,6 @@ export async function propertyRoutes(app: FastifyInstance, ctx: AppContext): Pro
     svc.getHousehold(ctx, requestActor(req), req.params.id),
   );
 
-  r.post('/api/households/:id/accompanied-view', { config: { access: policyAccess(registerPolicy, 'accompany') }, schema: { tags, summary: '陪同查阅(领班级以上须由客服人员陪同，ARC-8)', params: idParam, body: z.object({ leadUserId: z.uuid({ error: '请选择陪同查阅的人员' }), reason: z.string().trim().min(2, '请说明查阅原因').max(200) }).strict(), response: { 200: householdDetail } } }, async (req) =>
-    svc.getHousehold(ctx, requestActor(req), req.params.id, req.body),
-  );
-
   r.patch('/api/households/:id', { config: { access: policyAccess(registerPolicy, 'update') }, schema: { tags, summary: '修改业户', params: idParam, body: householdPatch, response: { 200: householdDetail } } }, async (req) =>
     svc.updateHousehold(ctx, requestActor(req), req.params.id, req.body),
   );

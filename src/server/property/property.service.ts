@@ -30,31 +30,13 @@ export async function search(ctx: AppContext, ra: RequestActor, q: string, limit
   });
 }
 
-export async function getHousehold(ctx: AppContext, ra: RequestActor, id: string, accompanying?: { leadUserId: string; reason: string }) {
+/** Every read of a household's personal data is on the trail (ARC-9, ARC-10). A lead sees it only in a supervised session (accompanied feature, ARC-8). */
+export async function getHousehold(ctx: AppContext, ra: RequestActor, id: string) {
   return ctx.store.db.transaction(async (tx) => {
     const h = await repo.findHousehold(tx, id);
-    authorize(registerPolicy, ra.actor, accompanying ? 'accompany' : 'read', h);
-    let lead: { id: string; username: string; displayName: string } | undefined;
-    if (accompanying) {
-      lead = await repo.findLead(tx, accompanying.leadUserId, h.projectId);
-      if (!lead) throw badRequest([{ path: 'body.leadUserId', message: '请选择本项目领班级以上的人员' }]);
-    }
+    authorize(registerPolicy, ra.actor, 'read', h);
     const people = await repo.personsOf(tx, [id]);
-    // Every read of a household's personal data is on the trail (ARC-9, ARC-10); an accompanied look-up
-    // names the department lead who was shown the data (ARC-8).
-    await appendAudit(
-      tx,
-      {
-        actor: ra.actor,
-        action: accompanying ? 'household.accompanied_read' : 'household.read',
-        entity: 'household',
-        entityId: id,
-        projectId: h.projectId,
-        ip: ra.ip,
-        detail: lead ? { lead: lead.username, leadName: lead.displayName, reason: accompanying!.reason } : undefined,
-      },
-      ctx.now(),
-    );
+    await appendAudit(tx, { actor: ra.actor, action: 'household.read', entity: 'household', entityId: id, projectId: h.projectId, ip: ra.ip }, ctx.now());
     return presentHouseholdDetail(ra.actor, h, people);
   });
 }

@@ -139,18 +139,17 @@ describe.each(STORE_KINDS)('work-order and household refusals on %s', (kind) => 
     }
   });
 
-  it('ARC-8 a lead of another project is refused for an accompanied view, and nothing is shown or logged', async () => {
-    const [h] = await rows<{ id: string }>(t.store.db, sql`SELECT h.id FROM households h JOIN units u ON u.id = h.unit_id WHERE u.project_id = ${t.ids.p1} AND u.code = '3-2-1502'`);
-    const before = await rows<{ n: number }>(t.store.db, sql`SELECT count(*)::int AS n FROM audit_log WHERE action = 'household.accompanied_read'`);
-    const res = await kefu.post(`/api/households/${h.id}/accompanied-view`, { leadUserId: ids.lingban2, reason: '外项目核对' });
-    expect(res.statusCode).toBe(400);
-    expect(res.json().error.fields[0]).toMatchObject({ path: 'body.leadUserId' });
+  it('ARC-8 a lead of another project is refused a supervised accompanied view of a household here (404), and nothing is shown or logged', async () => {
+    const lingban2 = await Client.login(t.app, 'lingban2');
+    const before = await rows<{ n: number }>(t.store.db, sql`SELECT count(*)::int AS n FROM accompanied_sessions`);
+    const res = await lingban2.post('/api/accompanied-sessions', { unitCode: '3-2-1502', reason: '外项目核对', csUsername: 'kefu', csPassword: 'demo1234' });
+    expect(res.statusCode).toBe(404);
     expect(res.body).not.toContain('13812345678');
-    expect(res.json().persons).toBeUndefined();
-    const after = await rows<{ n: number }>(t.store.db, sql`SELECT count(*)::int AS n FROM audit_log WHERE action = 'household.accompanied_read'`);
+    expect(res.body).not.toContain('138****5678');
+    const after = await rows<{ n: number }>(t.store.db, sql`SELECT count(*)::int AS n FROM accompanied_sessions`);
     expect(after[0].n).toBe(before[0].n);
     // a lead of this project (lingban, 佳宏花园) is accepted: the refusal is about the project
-    const [lingban] = await rows<{ id: string }>(t.store.db, sql`SELECT id FROM users WHERE username = 'lingban'`);
-    expect((await kefu.post(`/api/households/${h.id}/accompanied-view`, { leadUserId: lingban.id, reason: '工程部核对' })).statusCode).toBe(200);
+    const lingban = await Client.login(t.app, 'lingban');
+    expect((await lingban.post('/api/accompanied-sessions', { unitCode: '3-2-1502', reason: '工程部核对', csUsername: 'kefu', csPassword: 'demo1234' })).statusCode).toBe(201);
   });
 });

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { boardWorkOrder, workOrder, workOrderBrief, workOrderDetail, workOrderItem } from '../../domain/work-orders/work-orders.contract';
+import type { boardWorkOrder, CallOutcome, callRequestView, workOrder, workOrderBrief, workOrderDetail, workOrderItem } from '../../domain/work-orders/work-orders.contract';
 import type { timelineEvent } from '../../domain/shared/wire.contract';
 import type { workOrders } from '../../domain/work-orders/work-orders.table';
 import { workOrderPolicy, type WorkOrderRec } from '../../domain/work-orders/work-orders.policy';
@@ -73,7 +73,32 @@ export function presentWorkOrderDetail(actor: Actor, row: WorkOrderListRow, rec:
     photos: (row.wo.photoIds ?? []).map(attachmentUrl),
     classReason,
     events: events.map((e) => ({ at: e.at, type: e.type, detail: e.detail, actorName: e.actorName })),
+    callRequests: callRequestsOf(events),
   };
+}
+
+/**
+ * ARC-11: each request to the front desk with the desk's answer, never a number. Requests carry their ordinal
+ * (`seq`) and answers the ordinal they answer, so pairing does not depend on timestamps (equal within a second).
+ */
+export function callRequestsOf(events: z.infer<typeof timelineEvent>[]): z.infer<typeof callRequestView>[] {
+  const requests = events.filter((e) => e.type === 'call_request');
+  const seqOf = (e: (typeof requests)[number], i: number) => (typeof e.detail?.seq === 'number' ? e.detail.seq : i + 1);
+  const ordered = requests.map((e, i) => ({ e, seq: seqOf(e, i) })).sort((a, b) => a.seq - b.seq);
+  const answers = new Map<number, z.infer<typeof timelineEvent>>();
+  for (const e of events) if (e.type === 'call_done' && typeof e.detail?.answers === 'number') answers.set(e.detail.answers, e);
+  return ordered.map(({ e, seq }) => {
+    const done = answers.get(seq);
+    return {
+      requestedAt: e.at,
+      requestedByName: e.actorName,
+      note: String(e.detail?.note ?? ''),
+      doneAt: done?.at ?? null,
+      doneByName: done?.actorName ?? null,
+      outcome: (done?.detail?.outcome as CallOutcome | undefined) ?? null,
+      outcomeNote: typeof done?.detail?.note === 'string' ? done.detail.note : null,
+    };
+  });
 }
 
 /** A work order inside a call's detail. */

@@ -6,14 +6,14 @@ import { BODY_LIMITS } from '../body-limits';
 import { and, eq, inArray } from 'drizzle-orm';
 import { workOrderPolicy } from '../../domain/work-orders/work-orders.policy';
 import { workOrders } from '../../domain/work-orders/work-orders.table';
-import { callRequestInput, callRequestResult, stepBodies, workOrder, workOrderChaseInput, workOrderDetail, workOrderList, workOrderListQuery } from '../../domain/work-orders/work-orders.contract';
+import { callOutcomeInput, callRequestInput, callRequestResult, callRequestView, stepBodies, workOrder, workOrderChaseInput, workOrderDetail, workOrderList, workOrderListQuery } from '../../domain/work-orders/work-orders.contract';
 import { hasAny } from '../../domain/shared/policy';
 import { CS_ROLES } from '../../domain/shared/roles';
 import { requestActor, type AppContext } from '../context';
 import { actorOf, policyAccess } from '../plugins/access';
 import { authorize } from '../authorize';
 import { callBriefOf, findWorkOrder, eventsOfWorkOrder, listWorkOrders, ownWorkOrdersCondition } from './work-orders.repository';
-import { chaseWorkOrder, requestCall, stepWorkOrder } from './work-orders.service';
+import { chaseWorkOrder, recordCallOutcome, requestCall, stepWorkOrder } from './work-orders.service';
 import { isWorkOrderDone, OPEN_WORK_ORDER_STATUSES } from '../../domain/work-orders/work-orders.status';
 import { presentWorkOrder, presentWorkOrderDetail, presentWorkOrderItem, type WorkOrderListRow } from './work-orders.presenter';
 import type { SlaPolicy } from '../../domain/deadlines/sla';
@@ -67,6 +67,10 @@ export async function workOrderRoutes(app: FastifyInstance, ctx: AppContext): Pr
   r.post('/api/work-orders/:id/call-request', { config: { access: policyAccess(workOrderPolicy, 'requestCall') }, schema: { tags, summary: '请前台代拨业户电话(ARC-11)', params: idParam, body: callRequestInput, response: { 200: callRequestResult } } }, async (req) =>
     requestCall(ctx, requestActor(req), req.params.id, req.body.note),
   );
+
+  r.post('/api/work-orders/:id/call-outcome', { config: { access: policyAccess(workOrderPolicy, 'recordCall') }, schema: { tags, summary: '前台记录代拨结果(ARC-11)', params: idParam, body: callOutcomeInput, response: { 200: z.object({ items: z.array(callRequestView) }) } } }, async (req) => ({
+    items: await recordCallOutcome(ctx, requestActor(req), req.params.id, req.body),
+  }));
 
   r.post('/api/work-orders/:id/chase', { config: { access: policyAccess(workOrderPolicy, 'chase') }, schema: { tags, summary: '催办', params: idParam, body: workOrderChaseInput, response: { 200: workOrder } } }, async (req) =>
     presentWorkOrder(await chaseWorkOrder(ctx, requestActor(req), req.params.id, req.body.note)),

@@ -10,7 +10,10 @@ import { authorize } from '../authorize';
 import { AppError, badRequest, conflict } from '../errors';
 import { nextNumber } from '../numbering/numbering';
 import { notify, usersWithRoles } from '../notifications/notifier';
-import { addWorkOrderEvent, callBriefOf, findWorkOrder, vendorMemberIds } from './work-orders.repository';
+import { addWorkOrderEvent, callBriefOf, eventsOfWorkOrder, findWorkOrder, vendorMemberIds } from './work-orders.repository';
+import { callRequestsOf } from './work-orders.presenter';
+import { workOrderEvents } from '../../domain/work-orders/work-orders.table';
+import type { CallOutcome } from '../../domain/work-orders/work-orders.contract';
 import { workOrderAssigned, workOrderStepped } from './work-orders.hooks';
 import { decodeImage, saveAttachment } from '../attachments/attachments';
 
@@ -168,11 +171,54 @@ export async function requestCall(ctx: AppContext, ra: RequestActor, id: string,
     const wo = await findWorkOrder(tx, id);
     authorize(workOrderPolicy, ra.actor, 'requestCall', wo?.rec);
     const call = (await callBriefOf(tx, wo!.callId))!;
-    await addWorkOrderEvent(tx, wo!, now, ra.actor.userId, 'call_request', { note });
+    // The request's ordinal on this work order: the desk's answer names it (ARC-11).
+    await tx.execute(sql`SELECT id FROM work_orders WHERE id = ${id} FOR UPDATE`);
+    const seq = (await tx.select({ id: workOrderEvents.id }).from(workOrderEvents).where(and(eq(workOrderEvents.workOrderId, id), eq(workOrderEvents.type, 'call_request')))).length + 1;
+    await addWorkOrderEvent(tx, wo!, now, ra.actor.userId, 'call_request', { note, seq });
     const desk = await usersWithRoles(tx, wo!.projectId, ['front_desk']);
     const to = desk.length ? desk : await usersWithRoles(tx, wo!.projectId, ['cs_specialist', 'cs_assistant']);
     await notify(tx, to.map((userId) => ({ userId, projectId: wo!.projectId, type: 'call.request', title: `请代拨业户电话：${call.number}`, body: `${ra.actor.displayName}：${note}`, link: `/calls/${call.id}` })), now);
     await appendAudit(tx, { actor: ra.actor, action: 'work_order.call_request', entity: 'work_order', entityId: id, projectId: wo!.projectId, ip: ra.ip }, now);
     return { requested: true, notified: to.length };
+  });
+}
+
+const OUTCOME_LABELS: Record<CallOutcome, string> = { reached: '已接通', no_answer: '无人接听', unreachable: '无法接通' };
+
+/**
+ * ARC-11 completed: the front desk records that it placed the call for the requester, and how it went. The
+ * requester is told the outcome in the bell and on the task; the number never travels (the note is refused if it
+ * holds one). Without an open request there is nothing to answer: 409.
+ */
+export async function recordCallOutcome(ctx: AppContext, ra: RequestActor, id: string, input: { outcome: CallOutcome; note?: string }) {
+  return ctx.store.db.transaction(async (tx) => {
+    const now = ctx.now();
+    const wo = await findWorkOrder(tx, id);
+    authorize(workOrderPolicy, ra.actor, 'recordCall', wo?.rec);
+    await tx.execute(sql`SELECT id FROM work_orders WHERE id = ${id} FOR UPDATE`);
+    const requests = await tx
+      .select({ actorId: workOrderEvents.actorId, detail: workOrderEvents.detail })
+      .from(workOrderEvents)
+      .where(and(eq(workOrderEvents.workOrderId, id), eq(workOrderEvents.type, 'call_request')));
+    const answered = new Set(
+      (await tx.select({ detail: workOrderEvents.detail }).from(workOrderEvents).where(and(eq(workOrderEvents.workOrderId, id), eq(workOrderEvents.type, 'call_done')))).map((e) => e.detail?.answers),
+    );
+    const open = requests
+      .map((r, i) => ({ actorId: r.actorId, seq: typeof r.detail?.seq === 'number' ? r.detail.seq : i + 1 }))
+      .sort((a, b) => a.seq - b.seq)
+      .find((r) => !answered.has(r.seq));
+    if (!open) throw new AppError(409, 'INVALID_STATE', undefined, '没有待代拨的电话请求');
+    const request = { actorId: open.actorId };
+    await addWorkOrderEvent(tx, wo!, now, ra.actor.userId, 'call_done', { outcome: input.outcome, note: input.note ?? null, answers: open.seq });
+    const call = (await callBriefOf(tx, wo!.callId))!;
+    if (request?.actorId) {
+      await notify(
+        tx,
+        [{ userId: request.actorId, projectId: wo!.projectId, type: 'call.done', title: `前台已代拨电话（${OUTCOME_LABELS[input.outcome]}）：${call.number}`, body: input.note ? `${ra.actor.displayName}：${input.note}` : ra.actor.displayName, link: `/tasks/${id}` }],
+        now,
+      );
+    }
+    await appendAudit(tx, { actor: ra.actor, action: 'work_order.call_done', entity: 'work_order', entityId: id, projectId: wo!.projectId, ip: ra.ip, detail: { outcome: input.outcome } }, now);
+    return callRequestsOf(await eventsOfWorkOrder(tx, id));
   });
 }

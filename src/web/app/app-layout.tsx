@@ -1,4 +1,4 @@
-import { AlertOutlined, AuditOutlined, CommentOutlined, FileTextOutlined, FolderOpenOutlined, KeyOutlined, SafetyOutlined, ScheduleOutlined, HomeOutlined, WarningOutlined, LogoutOutlined, TeamOutlined, UserOutlined, ApartmentOutlined, PhoneOutlined, ProfileOutlined, ToolOutlined } from '@ant-design/icons';
+import { EyeOutlined, AlertOutlined, AuditOutlined, CommentOutlined, FileTextOutlined, FolderOpenOutlined, KeyOutlined, SafetyOutlined, ScheduleOutlined, HomeOutlined, WarningOutlined, LogoutOutlined, TeamOutlined, UserOutlined, ApartmentOutlined, PhoneOutlined, ProfileOutlined, ToolOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { App as AntApp, Button, Grid, Layout, Menu, Space, Typography, type MenuProps } from 'antd';
 import { useState } from 'react';
@@ -36,6 +36,7 @@ function menuItems(me: Me): MenuProps['items'] {
   if (menu.contactForms) items.push({ key: '/contact-forms', icon: <FileTextOutlined />, label: t('menu.contactForms') });
   items.push(...reportMenuItems(menu));
   if (menu.archives) items.push({ key: '/archives', icon: <FolderOpenOutlined />, label: t('menu.archives') });
+  if (menu.accompanied) items.push({ key: '/accompanied', icon: <EyeOutlined />, label: t('menu.accompanied') });
   if (menu.keys) items.push({ key: '/keys', icon: <KeyOutlined />, label: t('menu.keys') });
   if (me.menu.register) items.push({ key: '/register', icon: <ApartmentOutlined />, label: t('menu.register') });
   if (me.menu.users) items.push({ key: '/admin/users', icon: <TeamOutlined />, label: t('menu.users') });
@@ -44,7 +45,7 @@ function menuItems(me: Me): MenuProps['items'] {
 }
 
 function selectedKey(pathname: string): string {
-  for (const k of ['/calls/new', '/calls', '/tasks', '/help', '/duty/roster', '/duty', '/complaints', '/visits', '/contact-forms', ...reportMenuKeys, '/keys', '/archives', '/register', '/admin/users', '/audit']) if (pathname === k || pathname.startsWith(`${k}/`)) return k;
+  for (const k of ['/calls/new', '/calls', '/tasks', '/help', '/duty/roster', '/duty', '/complaints', '/visits', '/contact-forms', ...reportMenuKeys, '/keys', '/archives', '/accompanied', '/register', '/admin/users', '/audit']) if (pathname === k || pathname.startsWith(`${k}/`)) return k;
   return '/';
 }
 

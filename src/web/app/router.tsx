@@ -94,6 +94,16 @@ const appRoutes: RouteObject[] = [
     lazy: async () => ({ Component: (await import('../archives/pages/signoff-print-page')).SignoffPrintPage }),
   },
   {
+    path: 'accompanied',
+    handle: { menu: 'accompanied' } satisfies RouteHandle,
+    lazy: async () => ({ Component: (await import('../accompanied/pages/accompanied-page')).AccompaniedPage }),
+  },
+  {
+    path: 'accompanied/:id',
+    handle: { menu: 'accompanied' } satisfies RouteHandle,
+    lazy: async () => ({ Component: (await import('../accompanied/pages/accompanied-view-page')).AccompaniedViewPage }),
+  },
+  {
     path: 'complaints',
     handle: { menu: 'complaints' } satisfies RouteHandle,
     lazy: async () => ({ Component: (await import('../complaints/pages/complaints-page')).ComplaintsPage }),

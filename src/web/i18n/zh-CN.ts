@@ -10,6 +10,7 @@ import { helpMessages } from './zh-CN-help';
 import { keyMessages } from './zh-CN-keys';
 import { archiveMessages } from './zh-CN-archives';
 import { complaintMessages } from './zh-CN-complaints';
+import { accompaniedMessages } from './zh-CN-accompanied';
 
 export const zhCN = {
   'app.name': '物业客服台',
@@ -157,6 +158,7 @@ export const zhCN = {
   ...keyMessages,
   ...archiveMessages,
   ...complaintMessages,
+  ...accompaniedMessages,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

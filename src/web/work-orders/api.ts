@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../lib/api';
-import type { CallRequestResult, StepBody, WorkOrder, WorkOrderDetail, WorkOrderList, WorkOrderStep } from '../../domain/work-orders/work-orders.contract';
+import type { CallOutcome, CallRequestResult, CallRequestView, StepBody, WorkOrder, WorkOrderDetail, WorkOrderList, WorkOrderStep } from '../../domain/work-orders/work-orders.contract';
 
 export const workOrderKeys = {
   all: ['work-orders'] as const,
@@ -39,6 +39,15 @@ export function useWorkOrderStep(id: string) {
 }
 
 /** ARC-11: the doer asks the front desk to call the household for him; he never gets the number. */
+/** ARC-11: the desk records that it called the household for the doer, and how it went. */
+export function useRecordCallOutcome(id: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { outcome: CallOutcome; note?: string }) => api.post<{ items: CallRequestView[] }>(`/api/work-orders/${id}/call-outcome`, body),
+    onSettled: () => qc.invalidateQueries({ queryKey: workOrderKeys.detail(id) }),
+  });
+}
+
 export function useRequestCall(id: string) {
   const qc = useQueryClient();
   return useMutation({

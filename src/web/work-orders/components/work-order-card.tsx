@@ -1,3 +1,4 @@
+import { ProxyCalls } from './proxy-calls';
 import { App, Button, Card, Descriptions, Form, Image, Input, Space, Steps, Typography } from 'antd';
 import { useState } from 'react';
 import { Countdown } from '../../components/countdown';
@@ -80,6 +81,7 @@ export function WorkOrderCard({ summary }: { summary: WorkOrderSummary }) {
           <EventTimeline events={wo.events} />
         </details>
       )}
+      {wo ? <ProxyCalls workOrderId={wo.id} items={wo.callRequests} canRecord={wo.abilities.recordCall} /> : null}
       {abilities?.verify && (
         <Space style={{ marginTop: 8 }}>
           <Button type="primary" loading={step.isPending} onClick={verify}>

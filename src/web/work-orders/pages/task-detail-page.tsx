@@ -1,3 +1,4 @@
+import { ProxyCalls } from '../components/proxy-calls';
 import { ArrowLeftOutlined, PhoneOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Descriptions, Space, Tag, Typography } from 'antd';
 import { Link, useParams } from 'react-router';
@@ -108,6 +109,7 @@ export function TaskDetailPage() {
           <RequestCallButton workOrderId={wo.id} />
         </div>
       )}
+      <ProxyCalls workOrderId={wo.id} items={wo.callRequests} canRecord={wo.abilities.recordCall} />
       {wo.status === 'done' && <Alert type="success" showIcon title={t('tasks.doneNote')} style={{ marginTop: 12 }} data-testid="task-done" />}
 
       <Card size="small" title={t('wo.steps')} style={{ marginTop: 12 }}>
