@@ -10,6 +10,7 @@ import { callRecords } from '../domain/calls/calls.table';
 import { workOrders } from '../domain/work-orders/work-orders.table';
 import { helpDutyShifts, helpHandovers, helpPlaybooks, helpRequests, helpSteps } from '../domain/help/help.table';
 import { DEFAULT_ESCALATION } from '../domain/help/help.escalation';
+import { accompaniedSessions } from '../domain/accompanied/accompanied.table';
 import { keyLoans, propertyKeys } from '../domain/keys/keys.table';
 import { archiveScans, archiveTemplates } from '../domain/archives/archives.table';
 import { complaints } from '../domain/complaints/complaints.table';
@@ -48,6 +49,7 @@ const TABLE_OF: Record<string, Table> = {
   woSpare: workOrders,
   signatureAttachment: attachments,
   help: helpRequests,
+  session: accompaniedSessions,
   playbook: helpPlaybooks,
   helpToClose: helpRequests,
   gateStep: helpSteps,
@@ -173,6 +175,7 @@ async function buildFixture(x: Ctx, n: number): Promise<Fixture> {
     contactForm,
     visit,
     categoryPublic: pub,
+    session: ok(await c.lingban.post('/api/accompanied-sessions', { unitCode: '3-2-1502', reason: '表格陪同', csUsername: 'kefu', csPassword: 'demo1234' }), 'accompanied session').id as string,
     playbook: (await one<{ id: string }>(t, sql`SELECT id FROM help_playbooks WHERE project_id = ${t.ids.p1} AND NOT needs_patient ORDER BY sort LIMIT 1`)).id,
   };
 }
@@ -241,7 +244,7 @@ describe.each(STORE_KINDS)('access table on %s', (kind) => {
     if (row.on) {
       extra.id = f[row.on];
       const table = TABLE_OF[row.on];
-      if (table && !['notification', 'signatureAttachment', 'scan', 'shift'].includes(row.on)) {
+      if (table && !['notification', 'signatureAttachment', 'scan', 'shift', 'session'].includes(row.on)) {
         const v = await one<{ version: number }>(x.t, sql`SELECT version FROM ${sql.identifier(getTableName(table))} WHERE id = ${f[row.on]}`);
         extra.version = String(v?.version ?? 0);
       }
@@ -267,6 +270,11 @@ describe.each(STORE_KINDS)('access table on %s', (kind) => {
 
   /** A fresh record for a row that consumes it (DELETE): rebuilt in p1, moved to p3 for the other project. */
   const freshRecord = async (row: AccessRow, scope: 'own' | 'other'): Promise<Fixture> => {
+    if (row.on === 'session') {
+      const sid = ok(await x.c.lingban.post('/api/accompanied-sessions', { unitCode: '3-2-1502', reason: '表格陪同', csUsername: 'kefu', csPassword: 'demo1234' }), 'accompanied session').id as string;
+      if (scope === 'other') await x.t.store.db.execute(sql`UPDATE accompanied_sessions SET project_id = ${x.t.ids.p3} WHERE id = ${sid}`);
+      return { ...(scope === 'own' ? own : other), session: sid };
+    }
     if (row.on !== 'shift') throw new Error(`no fresh builder for ${row.on}`);
     const id = ok(await x.c.zhuguan.post('/api/help/duty-roster', { projectId: x.t.ids.p1, role: 'guard', userId: x.ids.baoan, startsAt: '2026-11-28T00:00:00Z', endsAt: '2026-11-28T08:00:00Z' }), 'shift').id as string;
     if (scope === 'other') await x.t.store.db.execute(sql`UPDATE help_duty_shifts SET project_id = ${x.t.ids.p3} WHERE id = ${id}`);

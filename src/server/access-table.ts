@@ -113,7 +113,15 @@ export const ACCESS_TABLE: AccessRow[] = [
   // ARC-8: a department lead looks at household data only at a CS staff member's side. The front-line CS staff
   // (specialist, assistant, front desk, account managers) accompany; the supervisor and the centre manager are
   // themselves "lead level and above" and do not sign as the accompanying person (manual allows both; app's choice).
-  { op: 'POST /api/households/{id}/accompanied-view', clause: 'ARC-8', on: 'household', allow: 'kefu zhuli jingli jingli2 jingli3 qiantai', other: '', body: { leadUserId: '{leadId}', reason: '表格测试陪同' } },
+  // ARC-8..10: a lead (engineering or security shift leader) asks; a CS front-line member of the same project confirms
+  // with her own password; only those two read the file while it lasts; the supervisors read the report.
+  { op: 'POST /api/accompanied-sessions', clause: 'ARC-8', body: { unitCode: '{unitCode}', reason: '表格测试陪同', csUsername: 'kefu', csPassword: 'demo1234' }, allow: 'lingban banzhang', other: '' },
+  { op: 'GET /api/accompanied-sessions/mine', clause: 'ARC-8', allow: 'lingban banzhang kefu zhuli jingli jingli2 jingli3 qiantai' },
+  { op: 'GET /api/accompanied-sessions/report', clause: 'ARC-9', query: 'projectId={project}', allow: 'admin zhuguan zhongxin', other: '' },
+  // ARC-10: a session is the business of its two people only (here lingban asked, kefu confirmed).
+  { op: 'GET /api/accompanied-sessions/{id}', clause: 'ARC-10', on: 'session', allow: 'lingban kefu', other: '' },
+  { op: 'GET /api/accompanied-sessions/{id}/file', clause: 'ARC-10', on: 'session', allow: 'lingban kefu', other: '' },
+  { op: 'POST /api/accompanied-sessions/{id}/end', clause: 'ARC-8', on: 'session', allow: 'lingban kefu', other: '', fresh: true },
   // ARC-2: the register is loaded from the developer's handover sheet by the admin, the front desk or the supervisor.
   { op: 'POST /api/projects/{id}/import', clause: 'ARC-2', on: 'project', query: 'dryRun=1', raw: { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', fixture: 'workbook' }, allow: 'admin qiantai zhuguan', other: '' },
   { op: 'GET /api/projects/{id}/import/template', clause: 'ARC-2', on: 'project', allow: 'admin qiantai zhuguan', other: '' },
@@ -189,6 +197,8 @@ export const ACCESS_TABLE: AccessRow[] = [
   // ARC-11: the doer never gets the number; he asks the front desk to call for him.
   { op: 'POST /api/work-orders/{id}/call-request', clause: 'ARC-11', on: 'wo', allow: 'weixiu', other: '', body: { note: '请联系业户约时间' } },
   { op: 'POST /api/work-orders/{id}/call-request', clause: 'ARC-11', scope: "another technician's job", on: 'wo2', allow: '', other: '', body: { note: '请联系业户约时间' } },
+  // ARC-11: the front desk (and the CS staff who place calls for a technician) records that it called and what came of it.
+  { op: 'POST /api/work-orders/{id}/call-outcome', clause: 'ARC-11', on: 'wo', allow: 'kefu zhuli qiantai', other: '', body: { outcome: 'reached' } },
   // CALL-5: the completion is checked by the CS centre (specialist, assistant, supervisor) before the reply and close-out.
   { op: 'POST /api/work-orders/{id}/verify', clause: 'CALL-5', on: 'woDone', allow: 'kefu zhuli zhuguan', other: '', body: { version: '{version}' } },
   { op: 'POST /api/work-orders/{id}/reject', clause: 'CALL-5', on: 'woDone', allow: 'kefu zhuli zhuguan', other: '', body: { version: '{version}', reason: '未修好' } },
@@ -207,7 +217,8 @@ export const ACCESS_TABLE: AccessRow[] = [
   { op: 'POST /api/help', clause: 'HELP-1', body: { projectId: '{project}', category: 'inquiry', requesterName: '表格求助', need: '询问停水时间' }, allow: FOLLOW_UP, other: '' },
   { op: 'GET /api/help', clause: 'HELP-6', query: 'projectId={project}', allow: HELP_READERS, other: '' },
   { op: 'GET /api/help/{id}', clause: 'HELP-6', on: 'help', allow: HELP_READERS, other: '' },
-  { op: 'GET /api/help/playbooks', clause: 'HELP-8', query: 'projectId={project}', allow: HELP_READERS, other: '' },
+  // The administrator, who keeps the playbooks with the supervisors (see the PUT below), reads them too.
+  { op: 'GET /api/help/playbooks', clause: 'HELP-8', query: 'projectId={project}', allow: `admin ${HELP_READERS}`, other: '' },
   // HELP-3/8: playbooks are the company's data; the CS supervisor and the centre manager (and the administrator who keeps
   // master data) edit them — the desk, security and engineering follow them.
   { op: 'PUT /api/help/playbooks/{id}', clause: 'HELP-8', on: 'playbook', allow: 'admin zhuguan zhongxin', other: '', body: { version: '{version}', name: '台风暴雨', keywords: ['台风'], active: true, steps: [{ branch: null, parallelGroup: 1, role: 'guard_leader', title: '巡查加固', instruction: null, limitMinutes: 30 }], escalation: '{escalation}' } },
