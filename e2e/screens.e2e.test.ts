@@ -34,7 +34,7 @@ describe('what each role sees first (browser)', () => {
     await page.waitForURL((u) => u.pathname === '/calls/new');
     const value = async (key: string) => {
       const v = page.getByTestId(`desk-${key}`).locator('.ant-statistic-content-value');
-      await expect.poll(async () => (await v.innerText()).trim()).toMatch(/^\d+$/);
+      await expect.poll(async () => (await v.innerText()).trim(), { timeout: 60_000 }).toMatch(/^\d+$/);
       return Number((await v.innerText()).trim());
     };
     expect(await value('open')).toBeGreaterThan(0);
