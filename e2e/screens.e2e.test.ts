@@ -43,7 +43,7 @@ describe('what each role sees first (browser)', () => {
     expect(await value('today')).toBeGreaterThanOrEqual(0);
     await page.screenshot({ path: path.join(SHOTS, 'desk-today-1366.png') });
     const phone = await j.signedIn('qiantai', PHONE);
-    await phone.getByTestId('desk-today').waitFor();
+    await phone.getByTestId('desk-figures').waitFor();
     await phone.waitForLoadState('networkidle', { timeout: 30_000 }).catch(() => undefined);
     await phone.screenshot({ path: path.join(SHOTS, 'desk-today-390.png'), fullPage: true });
     expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);

@@ -46,7 +46,7 @@ export function DeskToday({ projectId }: { projectId: string }) {
     </Col>
   );
   return (
-    <Row gutter={[12, 12]} style={{ marginBottom: 12 }} aria-label={t('desk.figures')} data-testid="desk-today">
+    <Row gutter={[12, 12]} style={{ marginBottom: 12 }} aria-label={t('desk.figures')} data-testid="desk-figures">
       {figure('today', t('desk.today'), today.data, `/calls?from=${day}&to=${day}`)}
       {figure('open', t('desk.open'), open.data, '/calls?open=1')}
       {figure('overdue', t('desk.overdue'), overdue.data, '/calls?overdue=1', true)}
