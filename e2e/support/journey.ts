@@ -20,9 +20,10 @@ export function useJourney(opts: { env?: Record<string, string>; store?: E2eStor
   const contexts: BrowserContext[] = [];
   const tracked: string[][] = [];
 
+  // The first journey after a change of the seed makes the seeded template (two years of demo past): minutes on a loaded machine.
   beforeAll(async () => {
     [server, browser] = await Promise.all([startServer({ env: opts.env, store: opts.store }), launchBrowser()]);
-  });
+  }, 900_000);
   afterEach(async () => {
     await Promise.all(contexts.splice(0).map((c) => c.close()));
     expect(tracked.splice(0).flat()).toEqual([]);

@@ -50,7 +50,7 @@ export type ServerEnv = Record<string, string>;
  * system picks when it binds (PORT=0), read back from its ready line: no port is chosen first and bound later,
  * so no other process can take it in between.
  */
-async function runServer(dataDir: string, removeDataDir: boolean, extraEnv: ServerEnv = {}, databaseUrl?: string): Promise<TestServer> {
+async function runServer(dataDir: string, removeDataDir: boolean, extraEnv: ServerEnv = {}, readyWithinMs = 330_000, databaseUrl?: string): Promise<TestServer> {
   const env: NodeJS.ProcessEnv = { ...process.env, ...extraEnv, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', SERVE_WEB: '1', SEED_DEMO: '1' };
   delete env.DATABASE_URL;
   if (databaseUrl) env.DATABASE_URL = databaseUrl;
@@ -74,7 +74,7 @@ async function runServer(dataDir: string, removeDataDir: boolean, extraEnv: Serv
   };
 
   // Far above normal (a few seconds): a first start migrates and seeds, and a loaded shared machine may take minutes.
-  const deadline = Date.now() + 330_000;
+  const deadline = Date.now() + readyWithinMs;
   for (;;) {
     if (!alive) {
       await stop();
@@ -112,7 +112,8 @@ async function ensureSeedTemplate(extraEnv: ServerEnv): Promise<string> {
     if (existsSync(template)) return template;
     // Seeded beside the template (same file system), then renamed into place in one step.
     const work = mkdtempSync(path.join(path.dirname(template), 'seeding-'));
-    const s = await runServer(work, false, extraEnv);
+    // Seeding the demo estate with its two years of past takes a while on a loaded machine.
+    const s = await runServer(work, false, extraEnv, 900_000);
     await s.stop(); // a clean shutdown: the data dir is consistent on disk
     renameSync(work, template);
     // The seeding server's key and anchor files (beside its data dir) are of no use to the copies.
@@ -165,7 +166,7 @@ async function startPostgresServer(env: ServerEnv): Promise<TestServer> {
   const url = new URL(base);
   url.pathname = `/${name}`;
   const dataDir = mkdtempSync(path.join(tmpdir(), 'wd-e2e-pg-'));
-  const s = await runServer(dataDir, true, env, url.toString());
+  const s = await runServer(dataDir, true, env, 900_000, url.toString());
   return {
     ...s,
     stop: async () => {

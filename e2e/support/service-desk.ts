@@ -9,7 +9,7 @@ export const focused = (page: Page) =>
   });
 
 export async function expectFocus(page: Page, label: string): Promise<void> {
-  await expect.poll(async () => (await focused(page)).label).toBe(label);
+  await expect.poll(async () => (await focused(page)).label, { timeout: 30_000 }).toBe(label);
 }
 
 /**

@@ -6,6 +6,8 @@ export interface AppConfig {
   databaseUrl?: string;
   dataDir: string;
   seedDemo: boolean;
+  /** The demo estate comes with two years of past records (DEMO_HISTORY=0: without). */
+  demoHistory: boolean;
   /** Session idle timeout and absolute lifetime, minutes. */
   sessionIdleMinutes: number;
   sessionAbsoluteMinutes: number;
@@ -44,6 +46,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     dataDir,
     // The demo estate goes into a new embedded store; on a server only when asked for.
     seedDemo: databaseUrl ? env.SEED_DEMO === '1' : env.SEED_DEMO !== '0',
+    demoHistory: env.DEMO_HISTORY !== '0',
     sessionIdleMinutes: Number(env.SESSION_IDLE_MINUTES ?? 30),
     sessionAbsoluteMinutes: Number(env.SESSION_ABSOLUTE_MINUTES ?? 12 * 60),
     loginMaxFailures: Number(env.LOGIN_MAX_FAILURES ?? 5),

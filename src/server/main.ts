@@ -23,9 +23,9 @@ async function start() {
     throw describeStartupError(err, config);
   }
   if (config.seedDemo) {
-    const seeded = await seedDemoIfEmpty(store);
+    const seeded = await seedDemoIfEmpty(store, { history: config.demoHistory });
     if (seeded) await store.exec('ANALYZE');
-    if (seeded) console.log(`演示数据已生成：${seeded.project}，${seeded.units} 套房屋，${seeded.households} 户，${seeded.users} 个演示账号（密码 demo1234）`);
+    if (seeded) console.log(`演示数据已生成：${seeded.project}，${seeded.units} 套房屋，${seeded.households} 户，${seeded.users} 个演示账号（密码 demo1234）${seeded.history ? `，近两年历史记录 ${seeded.history.calls} 条来电` : ''}`);
   }
   // A store whose demo passwords still work says so (log and login page); production refuses it unless allowed.
   const demo = await demoAccountsThatWork(store.db);

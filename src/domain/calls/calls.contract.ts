@@ -67,6 +67,8 @@ export const callListFields = z.object({
   projectId: uuid,
   status: z.enum(CALL_STATUSES).optional(),
   open: queryBoolean.optional(),
+  /** Still pending past its deadline (the desk's 已超时 figure). */
+  overdue: queryBoolean.optional(),
   class: z.enum(CALL_CLASSES).optional(),
   districtId: uuid.optional(),
   householdId: uuid.optional(),

@@ -31,4 +31,22 @@ describe.each(STORE_KINDS)('the call list search on %s', (kind) => {
     expect(await find('0000')).toEqual([]);
     expect(await find('上官')).toEqual([]);
   });
+
+  it('the desk’s 已超时 figure: overdue lists a pending record past its deadline, never one without a deadline or not yet due', async () => {
+    const f = await deskFixture(t);
+    const gt = (await recordCall(kefu, t, { householdId: await f.someHousehold('6'), callerName: '诸葛亮', content: '楼上装修噪音需协调', categoryId: await f.cat('neighbour') })).number;
+    const overdue = async () => {
+      const raw = await kefu.get(`/api/calls?projectId=${t.ids.p1}&overdue=1&pageSize=200`);
+      expect(raw.statusCode, raw.body).toBe(200);
+      const res = raw.json() as { items: { number: string }[]; total: number };
+      expect(res.total).toBe(res.items.length);
+      return res.items.map((c) => c.number);
+    };
+    expect(await overdue()).not.toContain(gt);
+    t.clock.advanceMinutes(3 * 24 * 60);
+    kefu = await Client.login(t.app, 'kefu'); // three days on, the session has ended
+    const late = await overdue();
+    expect(late).toContain(gt);
+    expect(late).not.toContain(numbers.a); // an inquiry has no deadline
+  });
 });

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gte, inArray, isNotNull, like, lt, or, sql, type SQL } from 'drizzle-orm';
 import { callRecords, serviceCategories, CALL_CLASSES, type CallClass } from '../../domain/calls/calls.table';
-import { OPEN_CALL_STATUSES } from '../../domain/calls/calls.status';
+import { OPEN_CALL_STATUSES, PENDING_CALL_STATUSES } from '../../domain/calls/calls.status';
 import { BUSINESS_TIME_ZONE, isLocalMidnight as isMidnight, localDay } from '../../domain/shared/business-time';
 import { buildings, districts, units } from '../../domain/property/property.table';
 import { users } from '../../domain/users/users.table';
@@ -18,10 +18,12 @@ export const emptyCounts = (): ClassCounts => ({ ...(Object.fromEntries(CALL_CLA
 const unitCodeLike = (projectId: string, pattern: string) =>
   sql`${callRecords.unitId} = ANY(ARRAY(SELECT ${units.id} FROM ${units} WHERE ${units.projectId} = ${projectId} AND ${units.code} LIKE ${pattern}))`;
 
-export function listConditions(q: Partial<CallListQuery> & { projectId: string }): SQL {
+/** `now`: the instant "overdue" is read at (the request's clock). */
+export function listConditions(q: Partial<CallListQuery> & { projectId: string; now?: Date }): SQL {
   const conds: SQL[] = [eq(callRecords.projectId, q.projectId)];
   if (q.status) conds.push(eq(callRecords.status, q.status));
   if (q.open) conds.push(inArray(callRecords.status, [...OPEN_CALL_STATUSES]));
+  if (q.overdue) conds.push(inArray(callRecords.status, [...PENDING_CALL_STATUSES]), lt(callRecords.dueAt, q.now ?? new Date()));
   if (q.class) conds.push(eq(callRecords.class, q.class));
   if (q.districtId) conds.push(eq(callRecords.districtId, q.districtId));
   if (q.householdId) conds.push(eq(callRecords.householdId, q.householdId));
@@ -72,7 +74,7 @@ export async function listCalls(ex: Executor, where: SQL, order: 'received' | 'l
 const isLocalMidnight = (iso: string) => isMidnight(new Date(iso));
 const localDate = (iso: string) => localDay(new Date(iso));
 
-type CountFilter = Partial<CallListQuery> & { projectId: string };
+type CountFilter = Partial<CallListQuery> & { projectId: string; now?: Date };
 
 /**
  * Subtotals by class (CALL-10). Filters the per-day summary can answer (no free text, no household, whole
@@ -82,7 +84,7 @@ type CountFilter = Partial<CallListQuery> & { projectId: string };
 export async function countByClass(ex: Executor, q: CountFilter): Promise<ClassCounts> {
   const c = emptyCounts();
   let rows: { cls: CallClass; n: number }[];
-  const summarizable = !q.q && !q.householdId && (!q.from || isLocalMidnight(q.from)) && (!q.to || isLocalMidnight(q.to));
+  const summarizable = !q.q && !q.householdId && !q.overdue && (!q.from || isLocalMidnight(q.from)) && (!q.to || isLocalMidnight(q.to));
   if (summarizable) {
     const conds: SQL[] = [sql`project_id = ${q.projectId}`];
     if (q.class) conds.push(sql`class = ${q.class}`);

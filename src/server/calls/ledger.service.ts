@@ -30,9 +30,9 @@ const callSla = (policies: readonly SlaPolicy[], i: { dueAt: Date | null; class:
 
 export async function list(ctx: AppContext, ra: RequestActor, q: CallListQuery) {
   authorize(callPolicy, ra.actor, 'read', { projectId: q.projectId });
-  const where = listConditions(q);
   const now = ctx.now();
-  const [items, totals, policies] = [await listCalls(ctx.store.db, where, 'received', q.pageSize, (q.page - 1) * q.pageSize, now), await countByClass(ctx.store.db, q), await slaPoliciesOf(ctx.store.db, ctx.store, q.projectId)];
+  const where = listConditions({ ...q, now });
+  const [items, totals, policies] = [await listCalls(ctx.store.db, where, 'received', q.pageSize, (q.page - 1) * q.pageSize, now), await countByClass(ctx.store.db, { ...q, now }), await slaPoliciesOf(ctx.store.db, ctx.store, q.projectId)];
   return { items: items.map((i) => presentListItem(i, callSla(policies, i, now))), total: totals.total, subtotals: totals };
 }
 

@@ -11,6 +11,19 @@ import { seedDemoKeys } from './keys-seed';
 import { installDefaultPlaybooks } from '../help/help.repository';
 import { installDefaultArchiveTemplate } from '../archives/archives.service';
 import { DEMO_PASSWORD, DEMO_USERS } from '../../domain/users/demo-accounts';
+import { and, eq, isNull } from 'drizzle-orm';
+import { serviceCategories, vendors } from '../../domain/calls/calls.table';
+import { propertyKeys } from '../../domain/keys/keys.table';
+import { seedDemoHistory, type HistoryHousehold, type HistorySummary } from './demo-history';
+
+/**
+ * Units the history leaves alone: the showcase household's entrance and the ground-floor flats that tests and
+ * the README walk through keep a clean record (a journey looks for "its" task by the unit).
+ */
+const inHistory = (code: string) => {
+  const [b, e, room] = code.split('-');
+  return !(b === '3' && e === '2') && !(b === '1' && e === '1') && room.length > 3;
+};
 
 export { DEMO_PASSWORD, DEMO_USERS } from '../../domain/users/demo-accounts';
 
@@ -19,6 +32,17 @@ export interface SeedResult {
   units: number;
   households: number;
   users: number;
+  /** The past the estate was given, if asked for (demo-history.ts). */
+  history?: HistorySummary;
+}
+
+export interface SeedOptions {
+  /** Two years of past records (calls, work orders, complaints, visits, help requests, key loans). */
+  history?: boolean;
+  /** "Now" of the history (default: the wall clock at seed time); everything lies before its local day. */
+  now?: Date;
+  /** How many days of past (default two years). */
+  historyDays?: number;
 }
 
 /** Handover date of each building (buildings 3-4 handed over recently, so their plumbing is in warranty). */
@@ -37,22 +61,22 @@ async function insertChunked<T extends Record<string, unknown>>(tx: Executor, ta
  * Seeds the demo estate into an empty store. Under a lock, with the emptiness checked inside it: instances
  * started together on one empty database seed it once, and all of them come up.
  */
-export async function seedDemoIfEmpty(store: Store): Promise<SeedResult | null> {
+export async function seedDemoIfEmpty(store: Store, opts: SeedOptions = {}): Promise<SeedResult | null> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   return store.db.transaction(async (tx) => {
     await tx.execute(sql`SELECT pg_advisory_xact_lock(727203)`);
     const [{ n }] = await rows<{ n: number }>(tx, sql`SELECT count(*)::int AS n FROM projects`);
     if (n > 0) return null;
-    return seedInto(tx, passwordHash);
+    return seedInto(tx, passwordHash, opts);
   });
 }
 
-export async function seedDemo(store: Store): Promise<SeedResult> {
+export async function seedDemo(store: Store, opts: SeedOptions = {}): Promise<SeedResult> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  return store.db.transaction((tx) => seedInto(tx, passwordHash));
+  return store.db.transaction((tx) => seedInto(tx, passwordHash, opts));
 }
 
-async function seedInto(tx: Tx, passwordHash: string): Promise<SeedResult> {
+async function seedInto(tx: Tx, passwordHash: string, opts: SeedOptions): Promise<SeedResult> {
   const rand = prng(20261126);
   {
     const [project] = await tx.insert(projects).values({ code: 'JHHY', name: '佳宏花园' }).returning();
@@ -116,7 +140,10 @@ async function seedInto(tx: Tx, passwordHash: string): Promise<SeedResult> {
       insertedUnits.push(...(await tx.insert(units).values(unitRows.slice(i, i + 500)).returning({ id: units.id, code: units.code, handoverDate: units.handoverDate })));
     }
 
+    const districtOfBuilding = new Map(bs.map((b) => [b.id, b.districtId]));
+    const unitInfo = new Map(unitRows.map((u) => [u.code, u]));
     const householdRows: (typeof households.$inferInsert)[] = [];
+    const historyHouseholds: HistoryHousehold[] = [];
     const personRows: (typeof persons.$inferInsert)[] = [];
     for (const u of insertedUnits) {
       const showcase = u.code === '3-2-1502';
@@ -127,7 +154,9 @@ async function seedInto(tx: Tx, passwordHash: string): Promise<SeedResult> {
       const owner = showcase ? '张伟明' : chineseName(rand, ownerSurname);
       const add = (relation: PersonRelation, name: string, phone: string | null, birthYear: number | null) =>
         personRows.push({ projectId: project.id, householdId: hid, relation, name, phone, idNumber: birthYear ? idNumber(rand, birthYear) : null });
-      add('owner', owner, showcase ? '13812345678' : mobile(rand), 1960 + Math.floor(rand() * 35));
+      const ownerPhone = showcase ? '13812345678' : mobile(rand);
+      add('owner', owner, ownerPhone, 1960 + Math.floor(rand() * 35));
+      if (inHistory(u.code)) historyHouseholds.push({ householdId: hid, unitId: u.id, unitCode: u.code, districtId: districtOfBuilding.get(unitInfo.get(u.code)!.buildingId)!, handoverDate: u.handoverDate, ownerName: owner, ownerPhone });
       if (!showcase && rand() < 0.15) add('tenant', chineseName(rand), mobile(rand), 1975 + Math.floor(rand() * 25));
       if (showcase || rand() < 0.6) add('family', chineseName(rand, Array.from(owner)[0]), mobile(rand), 1985 + Math.floor(rand() * 30));
       if (showcase || rand() < 0.5) add('emergency', chineseName(rand), mobile(rand), null);
@@ -148,8 +177,26 @@ async function seedInto(tx: Tx, passwordHash: string): Promise<SeedResult> {
       await tx.insert(persons).values({ projectId: other.id, householdId: h.id, relation: 'owner', name: chineseName(rand), phone: mobile(rand) });
     }
 
+    let history: HistorySummary | undefined;
+    if (opts.history) {
+      const categories = await tx.select().from(serviceCategories).where(eq(serviceCategories.projectId, project.id));
+      const vendorRows = await tx.select().from(vendors).where(eq(vendors.projectId, project.id));
+      const keys = await tx.select({ id: propertyKeys.id, number: propertyKeys.number }).from(propertyKeys).where(and(eq(propertyKeys.projectId, project.id), isNull(propertyKeys.unitId)));
+      history = await seedDemoHistory(tx, {
+        projectId: project.id,
+        now: opts.now ?? new Date(),
+        users: userIds,
+        categories,
+        vendors: vendorRows,
+        warrantyMonths: Object.fromEntries(DEFAULT_WARRANTY_TERMS.map((w) => [w.category, w.months])),
+        households: historyHouseholds,
+        keys,
+        days: opts.historyDays,
+      });
+    }
+
     // Seeding is a start-up act on the wall clock, not a request: its audit row says when it really ran.
-    await appendAudit(tx, { actor: null, action: 'system.seed_demo', projectId: project.id, detail: { units: insertedUnits.length, households: householdRows.length } }, new Date());
-    return { project: project.name, units: insertedUnits.length, households: householdRows.length, users: DEMO_USERS.length };
+    await appendAudit(tx, { actor: null, action: 'system.seed_demo', projectId: project.id, detail: { units: insertedUnits.length, households: householdRows.length, ...(history ? { history: { days: history.days, calls: history.calls, workOrders: history.workOrders, complaints: history.complaints } } : {}) } }, new Date());
+    return { project: project.name, units: insertedUnits.length, households: householdRows.length, users: DEMO_USERS.length, history };
   }
 }

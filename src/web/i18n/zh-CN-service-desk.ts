@@ -54,6 +54,11 @@ export const serviceDeskMessages = {
   'intake.clearOk': '清空',
   'intake.clearCancel': '保留',
   'intake.noProject': '您没有可登记的项目',
+  'desk.today': '今日来电',
+  'desk.open': '未完成',
+  'desk.overdue': '已超时',
+  'desk.awaitingVerification': '待验收',
+  'desk.figures': '今日工作',
 
   'calls.title': '来电来访记录',
   'calls.number': '编号',

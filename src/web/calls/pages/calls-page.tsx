@@ -82,6 +82,7 @@ export function CallsPage() {
     status: (params.get('status') as CallStatus | null) ?? undefined,
     class: (params.get('class') as CallClass | null) ?? undefined,
     open: params.get('open') === '1' ? true : undefined,
+    overdue: params.get('overdue') === '1' ? true : undefined,
     districtId: params.get('districtId') ?? undefined,
     from: from ? dayjs(from).startOf('day').toISOString() : undefined,
     to: to ? dayjs(to).endOf('day').toISOString() : undefined,

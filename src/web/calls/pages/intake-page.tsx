@@ -4,6 +4,7 @@ import { useMe } from '../../lib/session';
 import { t } from '../../i18n/zh-CN';
 import { draftStorageKey } from '../intake/intake-draft';
 import { IntakeForm } from '../intake/intake-form';
+import { DeskToday } from '../intake/desk-today';
 
 /**
  * 来电登记 (CALL-1), the front desk's home: one keyboard-only screen used while the caller talks. The
@@ -15,5 +16,10 @@ export function IntakePage() {
   if (!me) return null;
   if (!current) return <Empty description={t('intake.noProject')} />;
   const storageKey = draftStorageKey(me.id, current.id);
-  return <IntakeForm key={storageKey} projectId={current.id} storageKey={storageKey} />;
+  return (
+    <>
+      <DeskToday projectId={current.id} />
+      <IntakeForm key={storageKey} projectId={current.id} storageKey={storageKey} />
+    </>
+  );
 }
