@@ -139,6 +139,31 @@ describe('help requests and emergency playbooks (browser)', () => {
     expect(text).toContain('林佳怡 · 电脑');
     expect(text).toContain('救护车已到，已引导到 3 栋');
   }, 240_000);
+
+  it('HELP-8 zhuguan edits the lift-entrapment playbook from the screen: a step added is in the playbook after saving; the front desk reads playbooks but has no edit button', async () => {
+    const zhuguan = await j.signedIn('zhuguan', DESK);
+    await zhuguan.goto('/help');
+    await zhuguan.getByRole('link', { name: '应急预案' }).click();
+    const card = zhuguan.getByTestId('playbook-card').filter({ hasText: '电梯困人' });
+    await card.getByRole('button', { name: /编\s*辑/ }).click();
+    const steps = zhuguan.getByTestId('playbook-step');
+    const before = await steps.count();
+    expect(before).toBeGreaterThan(0);
+    await zhuguan.getByRole('button', { name: '增加步骤' }).click();
+    await expect.poll(() => steps.count()).toBe(before + 1);
+    // Refused without its content: the Chinese message, nothing saved.
+    await zhuguan.getByRole('button', { name: '保存预案' }).click();
+    await steps.last().getByText('请填写').waitFor();
+    await steps.last().getByLabel('步骤内容').fill('通知电梯维保单位到场');
+    await zhuguan.getByRole('button', { name: '保存预案' }).click();
+    await zhuguan.getByText('预案已保存').waitFor();
+    await card.getByText('通知电梯维保单位到场').waitFor();
+
+    const qiantai = await j.signedIn('qiantai', DESK);
+    await qiantai.goto('/help/playbooks');
+    await qiantai.getByTestId('playbook-card').filter({ hasText: '电梯困人' }).getByText('通知电梯维保单位到场').waitFor();
+    expect(await qiantai.getByRole('button', { name: /编\s*辑/ }).count()).toBe(0);
+  }, 240_000);
 });
 
 // The first-response limit shortened to one minute (read by the demo seed), so the five minutes pass during the test.

@@ -2,8 +2,7 @@
 export const CLAUSE_CODE: Record<string, { files: string[]; partial?: string }> = {
   'ARC-8': { files: ['src/domain/property/property.policy.ts', 'src/server/property/property.service.ts', 'src/server/property/property.routes.ts'] },
   'ARC-9': {
-    files: ['src/server/property/property.service.ts', 'src/server/audit/audit.writer.ts', 'src/server/app.ts'],
-    partial: 'every read and reveal is audited and no personal data goes to URLs of the web app or to logs; exports carry no contact data',
+    files: ['src/server/property/property.service.ts', 'src/server/audit/audit.writer.ts', 'src/server/accompanied/accompanied.service.ts', 'src/web/accompanied/pages/accompanied-view-page.tsx', 'src/server/app.ts'],
   },
   'ARC-10': { files: ['src/domain/property/property.policy.ts', 'src/server/property/property.service.ts'] },
   'CALL-1': { files: ['src/domain/calls/calls.table.ts', 'src/server/calls/intake.service.ts', 'src/domain/calls/calls.contract.ts'] },
@@ -22,10 +21,7 @@ export const CLAUSE_CODE: Record<string, { files: string[]; partial?: string }> 
   'COMP-6': { files: ['src/server/complaints/visit-reactions.ts', 'src/server/complaints/complaints.service.ts', 'src/domain/complaints/complaints.status.ts'] },
   'COMP-7': { files: ['src/server/complaints/complaints.routes.ts'] },
   'VISIT-1': { files: ['src/domain/visits/sampling.ts', 'src/server/visits/visits.service.ts', 'src/server/complaints/complaints.service.ts'] },
-  'VISIT-2': {
-    files: ['src/domain/visits/sampling.ts', 'src/server/visits/visits.service.ts', 'src/server/env.ts'],
-    partial: 'finished repairs are drawn by the share (default 30 %); help requests and medical emergencies wait for their feature',
-  },
+  'VISIT-2': { files: ['src/domain/visits/sampling.ts', 'src/server/visits/visits.service.ts', 'src/server/visits/visits.routes.ts', 'src/server/help/help.service.ts'] },
   'LINK-1': { files: ['src/domain/contact-forms/contact-forms.contract.ts', 'src/server/contact-forms/contact-forms.service.ts'] },
   'LINK-2': { files: ['src/domain/contact-forms/contact-forms.policy.ts', 'src/server/contact-forms/contact-forms.service.ts', 'src/server/contact-forms/contact-form-timers.ts'] },
   'VISIT-3': { files: ['src/domain/visits/visits.contract.ts', 'src/server/visits/visits.service.ts'] },
@@ -38,8 +34,7 @@ export const CLAUSE_CODE: Record<string, { files: string[]; partial?: string }> 
   'ARC-11': { files: ['src/domain/work-orders/work-orders.policy.ts', 'src/server/work-orders/work-orders.service.ts', 'src/server/work-orders/work-orders.routes.ts'] },
   'ARC-12': { files: ['src/domain/shared/mask.ts', 'src/server/property/property.presenter.ts', 'src/server/property/property.service.ts'] },
   'HELP-1': {
-    files: ['src/domain/help/help.table.ts', 'src/domain/help/help.contract.ts', 'src/server/help/help.service.ts', 'src/domain/help/labels.ts'],
-    partial: 'repairs and complaints are noted as going to a call record (routedTo), not created and linked automatically',
+    files: ['src/domain/help/help.table.ts', 'src/domain/help/help.contract.ts', 'src/server/help/help.service.ts', 'src/server/help/help.hooks.ts', 'src/server/calls/help-reactions.ts', 'src/server/complaints/help-reactions.ts', 'src/domain/help/labels.ts'],
   },
   'HELP-2': { files: ['src/domain/deadlines/sla.ts', 'src/server/help/help-timers.ts', 'src/server/help/help.service.ts'] },
   'HELP-3': { files: ['src/server/help/help.service.ts'] },
@@ -48,8 +43,7 @@ export const CLAUSE_CODE: Record<string, { files: string[]; partial?: string }> 
   'HELP-6': { files: ['src/domain/help/help.playbooks.ts', 'src/domain/help/help.policy.ts', 'src/server/help/help.service.ts'] },
   'HELP-7': { files: ['src/domain/help/help.playbooks.ts', 'src/server/help/help.service.ts', 'src/web/help/pages/duty-page.tsx', 'src/web/notifications/emergency-alerts.tsx'] },
   'HELP-8': {
-    files: ['src/domain/help/help.table.ts', 'src/server/help/help.repository.ts', 'src/server/help/help.service.ts'],
-    partial: 'playbooks are data (tables, seeded per project on first use) with no editing screen yet; the return visit within a week is not scheduled',
+    files: ['src/domain/help/help.table.ts', 'src/server/help/help.repository.ts', 'src/server/help/playbooks.service.ts', 'src/server/help/help.service.ts', 'src/web/help/pages/playbooks-page.tsx'],
   },
   'HELP-9': { files: ['src/domain/help/help.playbooks.ts'] },
   'HELP-10': { files: ['src/domain/help/help.playbooks.ts'] },

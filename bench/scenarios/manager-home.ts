@@ -34,7 +34,7 @@ async function main() {
   const ds = await rows<{ id: string }>(db, sql`SELECT id FROM districts WHERE project_id = ${p} ORDER BY name`);
   const dArr = `{${ds.map((d) => d.id).join(',')}}`;
   const span = 2 * 365 * 86_400; // seconds: two years before now
-  const at = (i: string) => sql.raw(`(timestamptz '${now.toISOString()}' - make_interval(secs => (${i} * 7919 % ${span})))`);
+  const at = (i: string) => sql.raw(`(timestamptz '${now.toISOString()}' - make_interval(secs => ((${i})::bigint * 7919 % ${span})))`);
 
   // calls: 5 % still open (a third past due), the rest resolved (90 % in time) and closed
   for (let from = 1; from <= CALLS; from += 100_000) {

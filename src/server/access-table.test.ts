@@ -373,14 +373,20 @@ describe.each(STORE_KINDS)('access table on %s', (kind) => {
     expect(zhuguan).toContain(own.callDistrict2);
   });
 
-  it('ARC-8 the accompanied view names a lead of the household’s project: a lead of another project, or a non-lead, is refused and nothing is shown', async () => {
-    const elsewhere = ok(await x.c.admin.post('/api/users', { username: `lead_p2_${serial++}`, displayName: '别处领班', password: 'Lantern-Orchid-58', roles: ['eng_lead'], projectIds: [x.t.ids.p2] }), 'lead').id;
-    for (const leadUserId of [elsewhere, x.ids.weixiu]) {
-      const res = await x.c.kefu.post(`/api/households/${own.household}/accompanied-view`, { leadUserId, reason: '陪同查阅' });
-      expect(res.statusCode).toBe(400);
+  it('ARC-8 the accompanied view is asked by a lead of the household’s project with a CS member’s own password: a lead of another project, a non-lead or a wrong password is refused and nothing is shown', async () => {
+    const username = `lead_p2_${serial++}`;
+    ok(await x.c.admin.post('/api/users', { username, displayName: '别处领班', password: 'Lantern-Orchid-58', roles: ['eng_lead'], projectIds: [x.t.ids.p2] }), 'lead');
+    const elsewhere = await Client.login(x.t.app, username, 'Lantern-Orchid-58');
+    const body = { unitCode: '3-2-1502', reason: '陪同查阅', csUsername: 'kefu', csPassword: 'demo1234' };
+    for (const c of [elsewhere, x.c.weixiu]) {
+      const res = await c.post('/api/accompanied-sessions', body);
+      expect(res.statusCode).toBe(404);
       expect(res.body).not.toContain('"persons"');
     }
-    expect((await x.c.kefu.post(`/api/households/${own.household}/accompanied-view`, { leadUserId: x.ids.lingban, reason: '陪同查阅' })).statusCode).toBe(200);
+    const wrong = await x.c.lingban.post('/api/accompanied-sessions', { ...body, csPassword: 'not-her-password' });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.body).not.toContain('"persons"');
+    expect((await x.c.lingban.post('/api/accompanied-sessions', body)).statusCode).toBeLessThan(300);
   });
 
   it('every operation of the served OpenAPI document has a row in the access table', async () => {

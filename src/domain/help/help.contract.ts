@@ -195,6 +195,15 @@ export const playbook = z.object({
 export const playbookList = z.object({ items: z.array(playbook), canEdit: z.boolean() });
 export type PlaybookJson = z.input<typeof playbook>;
 
+/** The chain as an editor sends it: no key it does not declare, at any level. */
+export const escalationChainInput = z
+  .object({
+    steps: z.array(escalationStep.strict()).max(20, '升级步骤最多 20 步'),
+    repeat: escalationChain.shape.repeat,
+    ackExpiresMinutes: escalationChain.shape.ackExpiresMinutes,
+  })
+  .strict();
+
 /** HELP-3, 8 (playbooks are data): one step as the editing screen sends it, in order. */
 export const playbookStepInput = z
   .object({
@@ -214,7 +223,7 @@ export const playbookUpdate = z
     keywords: z.array(z.string().trim().min(1).max(20)).max(40, '关键词最多 40 个'),
     active: z.boolean(),
     steps: z.array(playbookStepInput).min(1, '预案至少要有一个步骤').max(60, '步骤最多 60 个'),
-    escalation: escalationChain,
+    escalation: escalationChainInput,
   })
   .strict();
 export type PlaybookUpdate = z.infer<typeof playbookUpdate>;

@@ -171,7 +171,7 @@ describe.each(STORE_KINDS)('return visits of help requests and the share setting
     // refusals: a month the wrong way round, a bad month, another company's project, more than three years
     expect((await zhuguan.get(`/api/visits/stats/monthly?projectId=${t.ids.p1}&from=${month}&to=${prev}`)).statusCode).toBe(400);
     expect((await zhuguan.get(`/api/visits/stats/monthly?projectId=${t.ids.p1}&from=2026-13&to=${month}`)).statusCode).toBe(400);
-    expect((await zhuguan.get(`/api/visits/stats/monthly?projectId=${t.ids.p3}&from=${month}&to=${month}`)).statusCode).toBe(400);
+    expect((await zhuguan.get(`/api/visits/stats/monthly?projectId=${t.ids.p3}&from=${month}&to=${month}`)).statusCode).toBe(404); // another company's project does not exist for him (ADR 0004)
     expect((await zhuguan.get(`/api/visits/stats/monthly?projectId=${t.ids.p1}&from=2020-01&to=${month}`)).statusCode).toBe(400);
     expect((await weixiu.get(`/api/visits/stats/monthly?projectId=${t.ids.p1}&from=${month}&to=${month}`)).statusCode).toBe(404);
   });

@@ -58,6 +58,12 @@ const appRoutes: RouteObject[] = [
     handle: { menu: 'help' } satisfies RouteHandle,
     lazy: async () => ({ Component: (await import('../help/pages/help-desk-page')).HelpDeskPage }),
   },
+  // The playbooks: read by everyone involved, edited by the supervisors (the API decides).
+  {
+    path: 'help/playbooks',
+    handle: { menu: 'help' } satisfies RouteHandle,
+    lazy: async () => ({ Component: (await import('../help/pages/playbooks-page')).PlaybooksPage }),
+  },
   // The incident page is for everyone involved (the desk, supervisors, guards): the API decides who may read it.
   {
     path: 'help/:id',

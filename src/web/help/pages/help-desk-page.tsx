@@ -151,7 +151,7 @@ export function HelpDeskPage() {
         </Card>
       </Col>
       <Col xs={24} xl={13}>
-        <Card title={t('help.active')} size="small">
+        <Card title={t('help.active')} size="small" extra={<Link to="/help/playbooks">{t('playbooks.link')}</Link>}>
           {list.isError ? (
             <ErrorResult error={list.error} onRetry={() => void list.refetch()} />
           ) : (
