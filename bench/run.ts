@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --quick] [-- --only baseline,startup,search,web,explain]
+ * npm run bench [-- --quick] [-- --only baseline,startup,search,web,explain,create,list,timers,sse,home,helpclocks]
  * Every speed figure is printed beside a baseline measured in the same run (DESIGN.md "Measuring speed here").
  */
 import { spawnSync } from 'node:child_process';
@@ -21,6 +21,7 @@ import { explainSearch, type ExplainReport, type KindTiming } from './scenarios/
 import { searchScenario } from './scenarios/search';
 import { startupScenario } from './scenarios/startup';
 import { webSizeScenario } from './scenarios/web-size';
+import { helpClocksScenario, managerHomeScenario } from './scenarios/standalone';
 
 const timingText = (ts: KindTiming[]) => ts.map((t) => `${t.kind} median ${t.medianMs} ms / max ${t.maxMs} ms`).join('; ');
 const RESULTS = path.join(path.dirname(fileURLToPath(import.meta.url)), 'results');
@@ -136,6 +137,8 @@ async function main(): Promise<number> {
   for (const kind of opts.stores) await storeBlock(kind, opts, want, out);
   if (want('startup')) entries.push(...((await attempt('start-to-ready', out, () => startupScenario(opts, opts.stores))) ?? []));
   if (want('web')) entries.push(...((await attempt('web build size', out, async () => webSizeScenario(notes))) ?? []));
+  if (want('home')) entries.push(...((await attempt('managers’ home and monthly analyses', out, async () => managerHomeScenario(opts, notes))) ?? []));
+  if (want('helpclocks')) entries.push(...((await attempt('first-response clocks', out, async () => helpClocksScenario(opts, notes))) ?? []));
 
   const meta = {
     startedAt: startedAt.toISOString(),

@@ -1,0 +1,60 @@
+/**
+ * The feature benchmarks that run as scripts of their own (they build their data inside the database), wired into
+ * `npm run bench`: each is spawned per store and its printed figures become judged entries.
+ * - `home`: the managers' home and the monthly analyses at 1M calls / 100k complaints / 100k visits (issue 12:
+ *   p95 ≤ 200 ms per query); --quick runs 1/20 of the volume.
+ * - `helpclocks`: first-response clocks of 10,000 open help requests falling due together (issue 10): lateness p99
+ *   judged against the timers' goal (≤ 1 s); --quick runs 1,000.
+ */
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { StoreKind } from '../../src/server/db/store';
+import type { BenchOptions } from '../lib/options';
+import { STORE_LABEL } from '../lib/figures';
+import { judge, type Entry } from '../lib/report';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+function runScript(script: string, env: NodeJS.ProcessEnv): string {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', script], { cwd: ROOT, env: { ...process.env, ...env }, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  if (r.status !== 0) throw new Error(`${script} exited with ${r.status}: ${(r.stderr || r.stdout).slice(-2000)}`);
+  return r.stdout;
+}
+
+/** Issue 12: p95 of each query of the managers' home and the monthly analyses, per store. */
+export function managerHomeScenario(opts: BenchOptions, notes: string[]): Entry[] {
+  const scale = opts.quick ? 0.05 : 1;
+  const entries: Entry[] = [];
+  for (const kind of opts.stores) {
+    const env: NodeJS.ProcessEnv = { SCALE: String(scale), BENCH_STORE: kind, REPEAT: opts.quick ? '10' : '20' };
+    if (kind === 'postgres') env.TEST_DATABASE_URL = opts.pgUrl;
+    const out = runScript('bench/scenarios/manager-home.ts', env);
+    notes.push(`[${STORE_LABEL[kind]}] ${out.split('\n').find((l) => l.startsWith('# manager-home')) ?? 'manager-home'}`);
+    for (const line of out.split('\n')) {
+      const m = /^\| (.+?) \| ([\d.]+) \| ([\d.]+) \| ([\d.]+) \|$/.exec(line);
+      if (!m) continue;
+      entries.push(judge({ name: `${STORE_LABEL[kind]} ${m[1]} p95 (${scale === 1 ? '1M calls' : `${scale}× of 1M calls`})`, value: Number(m[3]), unit: 'ms' }, { of: 'value', op: '<=', target: 200 }));
+    }
+  }
+  return entries;
+}
+
+/** Issue 10: lateness p99 of first-response clocks, every timer fired exactly once, per store. */
+export function helpClocksScenario(opts: BenchOptions, notes: string[]): Entry[] {
+  const scale = opts.quick ? 1000 : 10_000;
+  const entries: Entry[] = [];
+  for (const kind of opts.stores as StoreKind[]) {
+    // The script runs on every store the harness knows: the embedded one, and PostgreSQL when TEST_DATABASE_URL is set.
+    const env: NodeJS.ProcessEnv = { SCALE: String(scale), WINDOW: '60', TEST_DATABASE_URL: kind === 'postgres' ? opts.pgUrl : '' };
+    const lines = runScript('bench/scenarios/help-clocks.ts', env)
+      .split('\n')
+      .filter((l) => l.startsWith('{'))
+      .map((l) => JSON.parse(l) as { store: StoreKind; timers: number; fired: number; exactlyOnce: boolean; latenessMs: { p99: number } });
+    const r = lines.find((l) => l.store === kind);
+    if (!r) throw new Error(`help-clocks printed no figure for ${kind}`);
+    notes.push(`[${STORE_LABEL[kind]}] help clocks: ${scale} open requests, ${r.timers} timers, ${r.fired} fired, exactly once: ${r.exactlyOnce}`);
+    entries.push(judge({ name: `${STORE_LABEL[kind]} first-response clocks at ${scale} open help requests: lateness p99`, value: r.latenessMs.p99, unit: 'ms' }, { of: 'value', op: '<=', target: 1000 }, r.exactlyOnce ? undefined : 'a timer did not fire exactly once'));
+  }
+  return entries;
+}
