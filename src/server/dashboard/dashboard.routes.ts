@@ -62,7 +62,9 @@ export async function dashboardRoutes(app: FastifyInstance, ctx: AppContext): Pr
     const open = inArray(callRecords.status, [...OPEN_CALL_STATUSES]);
     const pending = inArray(callRecords.status, [...PENDING_CALL_STATUSES]);
 
-    const callRows = await db
+    // The figures below are independent: their queries are built first and run together (drizzle runs a query when it
+    // is awaited, so one Promise.all sends them at once — on PostgreSQL over several pool connections).
+    const callRowsQ = db
       .select({
         districtId: callRecords.districtId,
         districtName: districts.name,
@@ -73,26 +75,16 @@ export async function dashboardRoutes(app: FastifyInstance, ctx: AppContext): Pr
       .leftJoin(districts, eq(districts.id, callRecords.districtId))
       .where(and(eq(callRecords.projectId, projectId), open, inDistricts(callRecords.districtId)))
       .groupBy(callRecords.districtId, districts.name);
-    const verifyRows = await db
+    const verifyRowsQ = db
       .select({ districtId: callRecords.districtId, districtName: districts.name, n: sql<number>`count(*)::int` })
       .from(workOrders)
       .innerJoin(callRecords, eq(callRecords.id, workOrders.callId))
       .leftJoin(districts, eq(districts.id, callRecords.districtId))
       .where(and(eq(workOrders.projectId, projectId), eq(workOrders.status, 'done'), inDistricts(callRecords.districtId)))
       .groupBy(callRecords.districtId, districts.name);
-    const byDistrict = new Map<string, { districtId: string | null; districtName: string | null; open: number; overdue: number; awaitingVerification: number }>();
-    const slot = (id: string | null, name: string | null) => {
-      const key = id ?? '';
-      if (!byDistrict.has(key)) byDistrict.set(key, { districtId: id, districtName: name, open: 0, overdue: 0, awaitingVerification: 0 });
-      return byDistrict.get(key)!;
-    };
-    for (const c of callRows) Object.assign(slot(c.districtId, c.districtName), { open: n(c.open), overdue: n(c.overdue) });
-    for (const v of verifyRows) slot(v.districtId, v.districtName).awaitingVerification = n(v.n);
-    const districtsOut = [...byDistrict.values()].sort((a, b) => (a.districtName ?? '~').localeCompare(b.districtName ?? '~', 'zh-CN'));
-
     // Unfinished: every status but closed and invalid, spelled out so the (project, status) index serves it.
     const unfinished = inArray(complaints.status, COMPLAINT_STATUSES.filter((x) => x !== 'closed' && x !== 'invalid'));
-    const [ct] = await db
+    const ctQ = db
       .select({
         open: sql<number>`count(*)::int`,
         overdue: sql<number>`count(*) filter (where ${inArray(complaints.status, [...OPEN_COMPLAINT_STATUSES])} and ${complaints.dueAt} < ${now})::int`,
@@ -101,16 +93,18 @@ export async function dashboardRoutes(app: FastifyInstance, ctx: AppContext): Pr
       .where(and(eq(complaints.projectId, projectId), unfinished));
     const group = async (col: typeof complaints.level | typeof complaints.department) =>
       (await db.select({ key: sql<string>`coalesce(${col}, '')`, count: sql<number>`count(*)::int` }).from(complaints).where(and(eq(complaints.projectId, projectId), unfinished)).groupBy(col)).map((g) => ({ key: g.key, count: n(g.count) }));
+    const byLevelQ = group(complaints.level);
+    const byDepartmentQ = group(complaints.department);
 
     const monthStart = localDayStart(`${localDay(now).slice(0, 7)}-01`);
-    const [vt] = await db
+    const vtQ = db
       .select({
         due: sql<number>`count(*) filter (where ${visits.status} = 'due')::int`,
         overdue: sql<number>`count(*) filter (where ${visits.status} = 'due' and ${visits.dueAt} < ${now})::int`,
       })
       .from(visits)
       .where(eq(visits.projectId, projectId));
-    const [vm] = await db
+    const vmQ = db
       .select({
         due: sql<number>`count(*)::int`,
         done: sql<number>`count(*) filter (where ${visits.status} = 'done')::int`,
@@ -118,12 +112,11 @@ export async function dashboardRoutes(app: FastifyInstance, ctx: AppContext): Pr
       })
       .from(visits)
       .where(and(eq(visits.projectId, projectId), gte(visits.drawnAt, monthStart), lt(visits.drawnAt, new Date(now.getTime() + 1))));
-    const [setting] = await db.select({ p: visitSettings.sharePercent }).from(visitSettings).where(eq(visitSettings.projectId, projectId));
-    const targetShare = setting ? shareOfPercent(setting.p) : ctx.config.repairVisitShare;
+    const settingQ = db.select({ p: visitSettings.sharePercent }).from(visitSettings).where(eq(visitSettings.projectId, projectId));
 
     // This month's timeliness: first responses (help requests), resolutions (calls), departments' returns (complaints).
     const rate = (due: number, met: number) => ({ due, met, rate: due ? met / due : null });
-    const [fr] = await db
+    const frQ = db
       .select({
         due: sql<number>`count(*)::int`,
         met: sql<number>`count(*) filter (where ${helpRequests.firstResponseAt} <= ${helpRequests.dueAt})::int`,
@@ -140,27 +133,29 @@ export async function dashboardRoutes(app: FastifyInstance, ctx: AppContext): Pr
           inDistricts(sql`${buildings.districtId}`),
         ),
       );
-    const [cl] = await db
+    const clQ = db
       .select({ due: sql<number>`count(*)::int`, met: sql<number>`count(*) filter (where ${callRecords.resolvedAt} <= ${callRecords.dueAt})::int` })
       .from(callRecords)
       .where(and(eq(callRecords.projectId, projectId), gte(callRecords.resolvedAt, monthStart), sql`${callRecords.dueAt} is not null`, inDistricts(callRecords.districtId)));
-    const [cr] = await db
+    const crQ = db
       .select({ due: sql<number>`count(*)::int`, met: sql<number>`count(*) filter (where ${complaints.returnedAt} <= ${complaints.dueAt})::int` })
       .from(complaints)
       .where(and(eq(complaints.projectId, projectId), gte(complaints.returnedAt, monthStart), sql`${complaints.dueAt} is not null`));
 
     // Keys (for the roles that read the cabinet) and the household archives of the districts in scope.
-    let keys: { out: number; overdue: number } | null = null;
-    if (can(keyPolicy, actor, 'read', { projectId })) {
-      const [ko] = await db.select({ n: sql<number>`count(*)::int` }).from(propertyKeys).where(and(eq(propertyKeys.projectId, projectId), eq(propertyKeys.status, 'out')));
-      const [kl] = await db
-        .select({ n: sql<number>`count(*)::int` })
-        .from(keyLoans)
-        .where(and(eq(keyLoans.projectId, projectId), sql`${keyLoans.returnedAt} is null`, lt(keyLoans.dueAt, now)));
-      keys = { out: n(ko.n), overdue: n(kl.n) };
-    }
-    let archives: { households: number; complete: number; rate: number | null } | null = null;
-    if (can(archivePolicy, actor, 'read', { projectId })) {
+    const keysQ = (async (): Promise<{ out: number; overdue: number } | null> => {
+      if (!can(keyPolicy, actor, 'read', { projectId })) return null;
+      const [[ko], [kl]] = await Promise.all([
+        db.select({ n: sql<number>`count(*)::int` }).from(propertyKeys).where(and(eq(propertyKeys.projectId, projectId), eq(propertyKeys.status, 'out'))),
+        db
+          .select({ n: sql<number>`count(*)::int` })
+          .from(keyLoans)
+          .where(and(eq(keyLoans.projectId, projectId), sql`${keyLoans.returnedAt} is null`, lt(keyLoans.dueAt, now))),
+      ]);
+      return { out: n(ko.n), overdue: n(kl.n) };
+    })();
+    const archivesQ = (async (): Promise<{ households: number; complete: number; rate: number | null } | null> => {
+      if (!can(archivePolicy, actor, 'read', { projectId })) return null;
       const expected = sql`(select count(*) from ${archiveTemplates} where ${archiveTemplates.projectId} = ${projectId} and ${archiveTemplates.active})`;
       const got = sql`(select count(*) from ${archiveDocuments} inner join ${archiveTemplates} on ${archiveTemplates.id} = ${archiveDocuments.templateId} where ${archiveDocuments.householdId} = ${households.id} and ${archiveDocuments.status} = 'received' and ${archiveTemplates.active})`;
       const [ar] = await db
@@ -169,13 +164,27 @@ export async function dashboardRoutes(app: FastifyInstance, ctx: AppContext): Pr
         .innerJoin(units, eq(units.id, households.unitId))
         .innerJoin(buildings, eq(buildings.id, units.buildingId))
         .where(and(eq(households.projectId, projectId), inDistricts(sql`${buildings.districtId}`)));
-      archives = { households: n(ar.households), complete: n(ar.complete), rate: n(ar.households) ? n(ar.complete) / n(ar.households) : null };
-    }
+      return { households: n(ar.households), complete: n(ar.complete), rate: n(ar.households) ? n(ar.complete) / n(ar.households) : null };
+    })();
 
-    const [cf] = await db
+    const cfQ = db
       .select({ open: sql<number>`count(*)::int`, overdue: sql<number>`count(*) filter (where ${contactForms.dueAt} < ${now})::int` })
       .from(contactForms)
       .where(and(eq(contactForms.projectId, projectId), inArray(contactForms.status, ['sent', 'signed'])));
+
+    const [callRows, verifyRows, [ct], byLevel, byDepartment, [vt], [vm], [setting], [fr], [cl], [cr], keys, archives, [cf]] = await Promise.all([
+      callRowsQ, verifyRowsQ, ctQ, byLevelQ, byDepartmentQ, vtQ, vmQ, settingQ, frQ, clQ, crQ, keysQ, archivesQ, cfQ,
+    ]);
+    const targetShare = setting ? shareOfPercent(setting.p) : ctx.config.repairVisitShare;
+    const byDistrict = new Map<string, { districtId: string | null; districtName: string | null; open: number; overdue: number; awaitingVerification: number }>();
+    const slot = (id: string | null, name: string | null) => {
+      const key = id ?? '';
+      if (!byDistrict.has(key)) byDistrict.set(key, { districtId: id, districtName: name, open: 0, overdue: 0, awaitingVerification: 0 });
+      return byDistrict.get(key)!;
+    };
+    for (const c of callRows) Object.assign(slot(c.districtId, c.districtName), { open: n(c.open), overdue: n(c.overdue) });
+    for (const v of verifyRows) slot(v.districtId, v.districtName).awaitingVerification = n(v.n);
+    const districtsOut = [...byDistrict.values()].sort((a, b) => (a.districtName ?? '~').localeCompare(b.districtName ?? '~', 'zh-CN'));
 
     return {
       projectId,
@@ -190,7 +199,7 @@ export async function dashboardRoutes(app: FastifyInstance, ctx: AppContext): Pr
         awaitingVerification: districtsOut.reduce((s, d) => s + d.awaitingVerification, 0),
         byDistrict: districtsOut,
       },
-      complaints: { open: n(ct.open), overdue: n(ct.overdue), byLevel: (await group(complaints.level)).filter((g) => g.key), byDepartment: await group(complaints.department) },
+      complaints: { open: n(ct.open), overdue: n(ct.overdue), byLevel: byLevel.filter((g) => g.key), byDepartment },
       visits: { due: n(vt.due), overdue: n(vt.overdue), monthDue: n(vm.due), monthDone: n(vm.done), ...visitRates(n(vm.due), n(vm.done), n(vm.satisfied)), targetShare },
       contactForms: { open: n(cf.open), overdue: n(cf.overdue) },
     };
