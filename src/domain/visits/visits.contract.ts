@@ -90,16 +90,8 @@ export const visitSettingsInput = z
 /** VISIT-5 per month: due vs done, the visit rate against its target, the satisfaction rate. */
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM');
 export const visitMonthlyQuery = z.object({ projectId: z.uuid({ error: '请选择项目' }), from: month, to: month });
-const monthFigures = z.object({
-  month: z.string(),
-  subjectKind: z.enum(VISIT_SUBJECTS),
-  due: z.number().int(),
-  done: z.number().int(),
-  satisfied: z.number().int(),
-  visitRate: z.number().nullable(),
-  target: z.number(),
-  satisfactionRate: z.number().nullable(),
-});
+/** One month's figures of one kind: the period figures above, per month. */
+const monthFigures = kindFigures.extend({ month: z.string() });
 export const visitMonthly = z.object({ from: z.string(), to: z.string(), rows: z.array(monthFigures) });
 
 export type VisitSettings = z.input<typeof visitSettings>;
