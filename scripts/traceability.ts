@@ -15,6 +15,8 @@ import path from 'node:path';
 import { CLAUSE_CODE } from './traceability.map';
 
 const root = path.resolve(import.meta.dirname, '..');
+/** A test file's path in the repository, also for a report written by a run in another checkout (a clean clone). */
+const repoPath = (abs: string) => /(?:^|[\\/])((?:src|e2e)[\\/].*)$/.exec(path.relative(root, abs))?.[1]?.replaceAll('\\', '/') ?? path.relative(root, abs);
 const specPath = path.resolve(root, '../shared/manual/SPEC.md');
 export const REPORT_DIR = path.join(root, '.cache/test-report');
 const DOC = path.join(root, 'docs/TRACEABILITY.md');
@@ -89,7 +91,7 @@ export function readReports(dir = REPORT_DIR): { tests: RanTest[]; files: string
     for (const file of report.testResults) {
       for (const a of file.assertionResults) {
         const status = a.status === 'passed' ? 'passed' : a.status === 'failed' ? 'failed' : 'skipped';
-        tests.push({ file: path.relative(root, file.name), title: a.title, store: storeOf(a.ancestorTitles), status, ids: clauseIdsOf(a.title) });
+        tests.push({ file: repoPath(file.name), title: a.title, store: storeOf(a.ancestorTitles), status, ids: clauseIdsOf(a.title) });
       }
     }
   }

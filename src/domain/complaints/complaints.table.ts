@@ -68,7 +68,8 @@ export const complaints = pgTable(
   (t) => [
     uniqueIndex('complaints_number_uq').on(t.projectId, t.number),
     uniqueIndex('complaints_call_uq').on(t.callId),
-    index('complaints_project_status_idx').on(t.projectId, t.status, t.dueAt),
+    /** Unfinished complaints by level and department, and overdue ones (the managers' home), from the index alone. */
+    index('complaints_project_status_idx').on(t.projectId, t.status, t.dueAt, t.level, t.department),
     index('complaints_project_created_idx').on(t.projectId, t.createdAt),
     /** The managers' home: complaints returned this month (issue 12 benchmark). */
     index('complaints_project_returned_idx').on(t.projectId, t.returnedAt),

@@ -59,22 +59,22 @@ export async function dashboardRoutes(app: FastifyInstance, ctx: AppContext): Pr
     /** The district condition on a column (none for a supervisor's whole project). */
     const inDistricts = (col: SQL | typeof callRecords.districtId) => (limited ? (ids.length ? inArray(col as typeof callRecords.districtId, ids) : sql`false`) : undefined);
     // Open as the record list's `open=1` reads it (so the figure links to that list); overdue: still pending past the deadline.
-    const open = inArray(callRecords.status, [...OPEN_CALL_STATUSES]);
     const pending = inArray(callRecords.status, [...PENDING_CALL_STATUSES]);
 
     // The figures below are independent: their queries are built first and run together (drizzle runs a query when it
     // is awaited, so one Promise.all sends them at once — on PostgreSQL over several pool connections).
-    const callRowsQ = db
-      .select({
-        districtId: callRecords.districtId,
-        districtName: districts.name,
-        open: sql<number>`count(*)::int`,
-        overdue: sql<number>`count(*) filter (where ${pending} and ${callRecords.dueAt} < ${now})::int`,
-      })
+    // Open calls by district from the per-day summary the ledger keeps exact by trigger (a few thousand rows, not the
+    // records); overdue ones from the open-calls index alone (project, status, deadline, district).
+    const openRowsQ = ctx.store.db.execute(sql`
+      SELECT district_id AS "districtId", sum(n)::int AS n FROM call_day_counts
+      WHERE project_id = ${projectId} AND n > 0 AND status IN (${sql.join(OPEN_CALL_STATUSES.map((x) => sql`${x}`), sql`, `)})
+        ${limited ? (ids.length ? sql`AND district_id IN (${sql.join(ids.map((x) => sql`${x}`), sql`, `)})` : sql`AND false`) : sql``}
+      GROUP BY district_id`) as unknown as Promise<{ rows: { districtId: string | null; n: number }[] }>;
+    const overdueRowsQ = db
+      .select({ districtId: callRecords.districtId, n: sql<number>`count(*)::int` })
       .from(callRecords)
-      .leftJoin(districts, eq(districts.id, callRecords.districtId))
-      .where(and(eq(callRecords.projectId, projectId), open, inDistricts(callRecords.districtId)))
-      .groupBy(callRecords.districtId, districts.name);
+      .where(and(eq(callRecords.projectId, projectId), pending, lt(callRecords.dueAt, now), inDistricts(callRecords.districtId)))
+      .groupBy(callRecords.districtId);
     const verifyRowsQ = db
       .select({ districtId: callRecords.districtId, districtName: districts.name, n: sql<number>`count(*)::int` })
       .from(workOrders)
@@ -84,17 +84,18 @@ export async function dashboardRoutes(app: FastifyInstance, ctx: AppContext): Pr
       .groupBy(callRecords.districtId, districts.name);
     // Unfinished: every status but closed and invalid, spelled out so the (project, status) index serves it.
     const unfinished = inArray(complaints.status, COMPLAINT_STATUSES.filter((x) => x !== 'closed' && x !== 'invalid'));
-    const ctQ = db
+    // One pass over the unfinished complaints (from the (project, status, deadline, level, department) index): the totals,
+    // the levels and the departments are sums of its groups.
+    const complaintGroupsQ = db
       .select({
-        open: sql<number>`count(*)::int`,
+        level: complaints.level,
+        department: complaints.department,
+        n: sql<number>`count(*)::int`,
         overdue: sql<number>`count(*) filter (where ${inArray(complaints.status, [...OPEN_COMPLAINT_STATUSES])} and ${complaints.dueAt} < ${now})::int`,
       })
       .from(complaints)
-      .where(and(eq(complaints.projectId, projectId), unfinished));
-    const group = async (col: typeof complaints.level | typeof complaints.department) =>
-      (await db.select({ key: sql<string>`coalesce(${col}, '')`, count: sql<number>`count(*)::int` }).from(complaints).where(and(eq(complaints.projectId, projectId), unfinished)).groupBy(col)).map((g) => ({ key: g.key, count: n(g.count) }));
-    const byLevelQ = group(complaints.level);
-    const byDepartmentQ = group(complaints.department);
+      .where(and(eq(complaints.projectId, projectId), unfinished))
+      .groupBy(complaints.level, complaints.department);
 
     const monthStart = localDayStart(`${localDay(now).slice(0, 7)}-01`);
     const vtQ = db
@@ -103,7 +104,7 @@ export async function dashboardRoutes(app: FastifyInstance, ctx: AppContext): Pr
         overdue: sql<number>`count(*) filter (where ${visits.status} = 'due' and ${visits.dueAt} < ${now})::int`,
       })
       .from(visits)
-      .where(eq(visits.projectId, projectId));
+      .where(and(eq(visits.projectId, projectId), eq(visits.status, 'due')));
     const vmQ = db
       .select({
         due: sql<number>`count(*)::int`,
@@ -172,9 +173,18 @@ export async function dashboardRoutes(app: FastifyInstance, ctx: AppContext): Pr
       .from(contactForms)
       .where(and(eq(contactForms.projectId, projectId), inArray(contactForms.status, ['sent', 'signed'])));
 
-    const [callRows, verifyRows, [ct], byLevel, byDepartment, [vt], [vm], [setting], [fr], [cl], [cr], keys, archives, [cf]] = await Promise.all([
-      callRowsQ, verifyRowsQ, ctQ, byLevelQ, byDepartmentQ, vtQ, vmQ, settingQ, frQ, clQ, crQ, keysQ, archivesQ, cfQ,
+    const [openRows, overdueRows, verifyRows, complaintGroups, [vt], [vm], [setting], [fr], [cl], [cr], keys, archives, [cf]] = await Promise.all([
+      openRowsQ, overdueRowsQ, verifyRowsQ, complaintGroupsQ, vtQ, vmQ, settingQ, frQ, clQ, crQ, keysQ, archivesQ, cfQ,
     ]);
+    const districtName = new Map(projectDistricts.map((d) => [d.id, d.name]));
+    const sumBy = (key: (g: (typeof complaintGroups)[number]) => string) => {
+      const m = new Map<string, number>();
+      for (const g of complaintGroups) m.set(key(g), (m.get(key(g)) ?? 0) + n(g.n));
+      return [...m].map(([k, count]) => ({ key: k, count }));
+    };
+    const byLevel = sumBy((g) => g.level ?? '');
+    const byDepartment = sumBy((g) => g.department ?? '');
+    const ct = { open: complaintGroups.reduce((s, g) => s + n(g.n), 0), overdue: complaintGroups.reduce((s, g) => s + n(g.overdue), 0) };
     const targetShare = setting ? shareOfPercent(setting.p) : ctx.config.repairVisitShare;
     const byDistrict = new Map<string, { districtId: string | null; districtName: string | null; open: number; overdue: number; awaitingVerification: number }>();
     const slot = (id: string | null, name: string | null) => {
@@ -182,7 +192,9 @@ export async function dashboardRoutes(app: FastifyInstance, ctx: AppContext): Pr
       if (!byDistrict.has(key)) byDistrict.set(key, { districtId: id, districtName: name, open: 0, overdue: 0, awaitingVerification: 0 });
       return byDistrict.get(key)!;
     };
-    for (const c of callRows) Object.assign(slot(c.districtId, c.districtName), { open: n(c.open), overdue: n(c.overdue) });
+    const named = (id: string | null) => (id ? (districtName.get(id) ?? null) : null);
+    for (const c of openRows.rows) slot(c.districtId, named(c.districtId)).open = n(c.n);
+    for (const c of overdueRows) slot(c.districtId, named(c.districtId)).overdue = n(c.n);
     for (const v of verifyRows) slot(v.districtId, v.districtName).awaitingVerification = n(v.n);
     const districtsOut = [...byDistrict.values()].sort((a, b) => (a.districtName ?? '~').localeCompare(b.districtName ?? '~', 'zh-CN'));
 
