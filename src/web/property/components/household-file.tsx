@@ -1,5 +1,5 @@
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Empty, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Alert, Button, Empty, Grid, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { lazy, Suspense, useState } from 'react';
 import { acceptanceLabels, historyFieldLabels, relationLabels, t, vehicleKindLabels, type MessageKey } from '../../i18n/zh-CN';
 import { ErrorResult } from '../../components/error-result';
@@ -136,7 +136,40 @@ function valueText(field: string | null, value: string | null): string {
 /** 变更记录: every change of the register, newest first; numbers were masked when they were stored. */
 export function HistoryTable({ householdId }: { householdId: string }) {
   const history = useHouseholdHistory(householdId);
+  const screens = Grid.useBreakpoint();
   if (history.isError) return <ErrorResult error={history.error} onRetry={() => void history.refetch()} />;
+  const change = (e: HistoryItem) => (
+    <span data-testid="history-change">
+      {t(`history.action.${e.action}` as MessageKey)}
+      {e.field && (
+        <>
+          {' · '}
+          {historyFieldLabels[e.field] ?? e.field}
+          {'：'}
+          {e.action === 'create' ? valueText(e.field, e.newValue) : `${valueText(e.field, e.oldValue)} → ${valueText(e.field, e.newValue)}`}
+        </>
+      )}
+    </span>
+  );
+  // On a phone: one column, the change first and who/when under it.
+  const narrow: TableColumnsType<HistoryItem> = [
+    {
+      title: t('history.change'),
+      key: 'all',
+      render: (_, e) => (
+        <Space orientation="vertical" size={2}>
+          <Space size={4} wrap>
+            <Tag>{t(`history.subject.${e.subject}` as MessageKey)}</Tag>
+            {e.subjectLabel}
+          </Space>
+          {change(e)}
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {dayjs(e.at).format('YYYY-MM-DD HH:mm')} · {e.actorName}
+          </Typography.Text>
+        </Space>
+      ),
+    },
+  ];
   const columns: TableColumnsType<HistoryItem> = [
     { title: t('history.at'), dataIndex: 'at', width: 150, render: (at: string) => dayjs(at).format('YYYY-MM-DD HH:mm') },
     { title: t('history.actor'), dataIndex: 'actorName', width: 90 },
@@ -151,23 +184,7 @@ export function HistoryTable({ householdId }: { householdId: string }) {
         </Space>
       ),
     },
-    {
-      title: t('history.change'),
-      key: 'change',
-      render: (_, e) => (
-        <span data-testid="history-change">
-          {t(`history.action.${e.action}` as MessageKey)}
-          {e.field && (
-            <>
-              {' · '}
-              {historyFieldLabels[e.field] ?? e.field}
-              {'：'}
-              {e.action === 'create' ? valueText(e.field, e.newValue) : `${valueText(e.field, e.oldValue)} → ${valueText(e.field, e.newValue)}`}
-            </>
-          )}
-        </span>
-      ),
-    },
+    { title: t('history.change'), key: 'change', render: (_, e) => change(e) },
   ];
   return (
     <>
@@ -177,7 +194,7 @@ export function HistoryTable({ householdId }: { householdId: string }) {
         size="small"
         loading={history.isPending}
         pagination={{ pageSize: 20, hideOnSinglePage: true, size: 'small' }}
-        columns={columns}
+        columns={screens.md === false ? narrow : columns}
         dataSource={history.data?.items ?? []}
         scroll={{ x: 'max-content' }}
         locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('history.empty')} /> }}
