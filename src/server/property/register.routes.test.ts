@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { Client, STORE_KINDS, startTestApp, type TestApp } from '../testing/harness';
 import { rows } from '../db/store';
+import { SIGNATURE } from '../testing/desk';
 
 /** Issue 11, point 2: the household register kept from the UI — people, move-in/out, vehicles, renovations, history. */
 describe.each(STORE_KINDS)('household register kept by hand on %s', (kind) => {
@@ -190,5 +191,34 @@ describe.each(STORE_KINDS)('household register kept by hand on %s', (kind) => {
     await kefu.post(`/api/households/${household}/vehicles`, { plate: '粤B77777', kind: 'motorcycle' });
     await kefu.post(`/api/households/${household}/vehicles`, { plate: 'bad', kind: 'motorcycle' });
     expect(await count()).toBe(before + 1);
+  });
+
+  it('KEY-4 an owner marked moved out no longer receives the unit\'s keys; the owner still living there does', async () => {
+    const qiantai = await Client.login(t.app, 'qiantai');
+    const unitCode = (await kefu.get(`/api/households/${household}`)).json().unitCode as string;
+    const leaving = await addPerson({ relation: 'owner', name: '吴原业主' });
+    const staying = await addPerson({ relation: 'owner', name: '郑新业主' });
+    await kefu.post(`/api/persons/${leaving.id}/move-out`, { version: leaving.version, movedOutOn: '2026-11-01' });
+    const key = (await qiantai.post('/api/keys', { projectId: t.ids.p1, number: `K-MOVE-${kind}`, kind: 'owner_deposited', unitCode, count: 1, cabinetPosition: 'A柜-20' })).json();
+    const approverId = (await qiantai.get(`/api/key-approvers?projectId=${t.ids.p1}`)).json().items[0].id;
+    const body = (ownerPersonId: string, version: number) => ({
+      version,
+      borrowerKind: 'owner',
+      ownerPersonId,
+      identityChecked: true,
+      identityDocument: '身份证',
+      purpose: '业主忘带钥匙',
+      approverId,
+      ownerContacted: false,
+      dueAt: new Date(t.clock.now().getTime() + 3_600_000).toISOString(),
+      signature: SIGNATURE,
+    });
+    const refused = await qiantai.post(`/api/keys/${key.id}/loans`, body(leaving.id, key.version));
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error.code).toBe('KEY_OWNER_ONLY');
+    const owners = (await qiantai.get(`/api/keys/${key.id}/owners`)).json().items.map((o: { id: string }) => o.id);
+    expect(owners).toContain(staying.id);
+    expect(owners).not.toContain(leaving.id);
+    expect((await qiantai.post(`/api/keys/${key.id}/loans`, body(staying.id, key.version))).statusCode).toBe(201);
   });
 });
