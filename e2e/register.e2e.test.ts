@@ -147,8 +147,8 @@ describe('property register (browser)', () => {
     await page.getByTestId('household-link').filter({ hasText: '3-2-1502' }).click();
     const drawer = page.getByRole('dialog').filter({ hasText: '业户档案 3-2-1502' });
 
-    await drawer.getByRole('button', { name: '修改入住日期/备注' }).click();
-    let modal = page.getByRole('dialog').filter({ hasText: '修改入住日期/备注' }).filter({ has: page.getByLabel('备注') });
+    await drawer.getByRole('button', { name: '修改入住/迁出日期、备注' }).click();
+    let modal = page.getByRole('dialog').filter({ hasText: '修改入住/迁出日期、备注' }).filter({ has: page.getByLabel('备注') });
     await modal.getByLabel('备注').fill('业主常年在外，联系紧急联系人');
     await modal.getByRole('button', { name: /保\s*存/ }).click();
     await page.getByText('已保存').waitFor();
@@ -164,8 +164,8 @@ describe('property register (browser)', () => {
     expect((await api.patch(`/api/households/${id}`, { data: { version: current.version, note: '助理改过的备注' }, headers })).status()).toBe(200);
     await api.dispose();
 
-    await drawer.getByRole('button', { name: '修改入住日期/备注' }).click();
-    modal = page.getByRole('dialog').filter({ hasText: '修改入住日期/备注' }).filter({ has: page.getByLabel('备注') });
+    await drawer.getByRole('button', { name: '修改入住/迁出日期、备注' }).click();
+    modal = page.getByRole('dialog').filter({ hasText: '修改入住/迁出日期、备注' }).filter({ has: page.getByLabel('备注') });
     await modal.getByLabel('备注').fill('过期版本的修改');
     await modal.getByRole('button', { name: /保\s*存/ }).click();
     await page.getByText('该记录已被他人修改').waitFor();

@@ -19,6 +19,7 @@ import { visits } from '../domain/visits/visits.table';
 import { attachments } from '../domain/attachments/attachments.table';
 import { users } from '../domain/users/users.table';
 import { households, persons } from '../domain/property/property.table';
+import { householdRenovations, householdVehicles } from '../domain/property/register.table';
 import { notifications } from '../domain/notifications/notifications.table';
 
 /**
@@ -34,6 +35,9 @@ const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 const TABLE_OF: Record<string, Table> = {
   household: households,
   person: persons,
+  mover: persons,
+  vehicle: householdVehicles,
+  renovation: householdRenovations,
   user: users,
   template: archiveTemplates,
   scan: archiveScans,
@@ -143,6 +147,10 @@ async function buildFixture(x: Ctx, n: number): Promise<Fixture> {
   ok(await c.kefu.request('PUT', `/api/households/${east}/archive/${template.id}`, { version: null, status: 'received', handedOverBy: '开发商', handedOverOn: '2026-11-01', location: 'A柜' }), 'archive document');
   const scanRes = await t.app.inject({ method: 'POST', url: `/api/households/${east}/archive/${template.id}/scans?name=x.pdf`, headers: { cookie: c.kefu.cookie, 'x-csrf-token': c.kefu.csrf, 'content-type': 'application/pdf' }, payload: PDF });
   const scan = ok(scanRes, 'scan').id as string;
+  const mover = ok(await c.kefu.post(`/api/households/${east}/persons`, { relation: 'family', name: '表格迁出' }), 'mover').id as string;
+  const plate = `粤B${String(10000 + Math.floor(Math.random() * 89999))}`;
+  const vehicle = ok(await c.kefu.post(`/api/households/${east}/vehicles`, { plate, kind: 'car' }), 'vehicle').id as string;
+  const renovation = ok(await c.kefu.post(`/api/households/${east}/renovations`, { startedOn: '2026-05-01', company: '表格装修' }), 'renovation').id as string;
 
   return {
     project: t.ids.p1,
@@ -152,6 +160,9 @@ async function buildFixture(x: Ctx, n: number): Promise<Fixture> {
     template: template.id,
     templateId: template.id,
     scan,
+    mover,
+    vehicle,
+    renovation,
     call: openCall,
     callDistrict2,
     inquiry,

@@ -108,6 +108,14 @@ export const ACCESS_TABLE: AccessRow[] = [
   { op: 'PATCH /api/households/{id}', clause: 'ARC-2', on: 'household', allow: FOLLOW_UP, other: '', body: { version: '{version}', note: '表格测试' } },
   { op: 'POST /api/households/{id}/persons', clause: 'ARC-2', on: 'household', allow: FOLLOW_UP, other: '', body: { relation: 'family', name: '表格成员' } },
   { op: 'PATCH /api/persons/{id}', clause: 'ARC-2', on: 'person', allow: FOLLOW_UP, other: '', body: { version: '{version}', name: '表格业主' } },
+  // ARC-2/ARC-3: the household file kept by the customer-service centre (the desk that writes records): a person marked
+  // moved out (never deleted), vehicles and renovation records. The history of changes is read like the household (ARC-10).
+  { op: 'POST /api/persons/{id}/move-out', clause: 'ARC-2', on: 'mover', allow: FOLLOW_UP, other: '', body: { version: '{version}', movedOutOn: '2026-11-20' } },
+  { op: 'GET /api/households/{id}/history', clause: 'ARC-10', on: 'household', allow: `admin ${CS_CENTRE}`, other: '' },
+  { op: 'POST /api/households/{id}/vehicles', clause: 'ARC-2', on: 'household', allow: FOLLOW_UP, other: '', body: { plate: '粤BT0001', kind: 'car', parkingSpace: 'B2-001' } },
+  { op: 'PATCH /api/vehicles/{id}', clause: 'ARC-2', on: 'vehicle', allow: FOLLOW_UP, other: '', body: { version: '{version}', parkingSpace: '表格车位' } },
+  { op: 'POST /api/households/{id}/renovations', clause: 'ARC-3', on: 'household', allow: FOLLOW_UP, other: '', body: { startedOn: '2026-06-01', company: '表格装修公司' } },
+  { op: 'PATCH /api/renovations/{id}', clause: 'ARC-3', on: 'renovation', allow: FOLLOW_UP, other: '', body: { version: '{version}', note: '表格备注' } },
   // ARC-11/ARC-12: the full number is revealed (and audited) only to CS staff who call households; not to the admin.
   { op: 'POST /api/persons/{id}/reveal', clause: 'ARC-12', on: 'person', allow: CS_CENTRE, other: '', body: { field: 'phone', reason: '表格测试' } },
   // ARC-8: a department lead looks at household data only at a CS staff member's side. The front-line CS staff

@@ -23,6 +23,7 @@ import { registerOpenApiConventions, swaggerOptions } from './plugins/openapi';
 import { authRoutes } from './auth/auth.routes';
 import { healthRoutes } from './health.routes';
 import { propertyRoutes } from './property/property.routes';
+import { registerRoutes } from './property/register.routes';
 import { userRoutes } from './users/users.routes';
 import { auditRoutes } from './audit/audit.routes';
 import { importRoutes } from './property/import.routes';
@@ -185,6 +186,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await healthRoutes(app, ctx);
   await authRoutes(app, ctx);
   await propertyRoutes(app, ctx);
+  await registerRoutes(app, ctx);
   await importRoutes(app, ctx);
   await userRoutes(app, ctx);
   await auditRoutes(app, ctx);

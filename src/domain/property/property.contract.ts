@@ -4,6 +4,7 @@ import { persons, PERSON_RELATIONS } from './property.table';
 import { registerPolicy } from './property.policy';
 import { abilitiesOf } from '../shared/api.contract';
 import { idCheckDigitOk, plainText, typed } from '../shared/text';
+import { renovationView, vehicleView } from './register.contract';
 
 /** Mainland mobile or landline: digits, optional leading +86 / area code dash. */
 export const phoneSchema = typed(z.string().regex(/^(\+?86)?1[3-9]\d{9}$|^0\d{2,3}-?\d{7,8}$/, '请输入正确的手机号或座机号'));
@@ -36,8 +37,10 @@ export const householdPatch = z
     version: z.number().int().positive(),
     note: z.string().trim().max(500, '备注最多 500 字').nullish(),
     movedInAt: isoDate.nullish(),
+    movedOutAt: isoDate.nullish(),
   })
-  .strict();
+  .strict()
+  .refine((v) => !(v.movedInAt && v.movedOutAt && v.movedOutAt < v.movedInAt), { path: ['movedOutAt'], message: '迁出日期不能早于入住日期' });
 export type HouseholdPatch = z.infer<typeof householdPatch>;
 
 export const revealInput = z
@@ -98,6 +101,7 @@ export const personView = z.object({
   idNumber: z.string().nullable().meta({ description: '已遮蔽' }),
   hasPhone: z.boolean(),
   hasIdNumber: z.boolean(),
+  movedOutAt: z.string().nullable().meta({ description: '迁出日期；迁出的人员保留在档案中' }),
   version: z.number().int(),
 });
 export type PersonView = z.infer<typeof personView>;
@@ -111,6 +115,7 @@ export const householdSummary = z.object({
   unitId: z.uuid(),
   unitCode: z.string(),
   movedInAt: z.string().nullable(),
+  movedOutAt: z.string().nullable(),
   note: z.string().nullable(),
   version: z.number().int(),
   persons: z.array(personView),
@@ -126,6 +131,8 @@ export const householdDetail = householdSummary.extend({
   buildingName: z.string(),
   districtName: z.string(),
   projectName: z.string(),
+  vehicles: z.array(vehicleView),
+  renovations: z.array(renovationView),
 });
 export type HouseholdDetail = z.infer<typeof householdDetail>;
 

@@ -77,6 +77,8 @@ export const households = pgTable(
     projectId: uuid('project_id').notNull().references(() => projects.id),
     unitId: uuid('unit_id').notNull().references(() => units.id),
     movedInAt: date('moved_in_at', { mode: 'string' }),
+    /** 迁出: the household left the unit (the file is kept). */
+    movedOutAt: date('moved_out_at', { mode: 'string' }),
     note: text('note'),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -101,6 +103,8 @@ export const persons = pgTable(
     phone: text('phone'),
     phoneLast4: text('phone_last4').generatedAlwaysAs(sql`right(phone, 4)`),
     idNumber: text('id_number'),
+    /** 迁出: a person is never deleted from the register, only marked moved out (with the date). */
+    movedOutAt: date('moved_out_at', { mode: 'string' }),
     version: integer('version').notNull().default(1),
   },
   (t) => [

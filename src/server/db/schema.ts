@@ -1,5 +1,6 @@
 // The one list of tables, for drizzle-kit and the query builder. Named re-exports only.
 export { projects, districts, buildings, units, warrantyTerms, households, persons, personRelationEnum } from '../../domain/property/property.table';
+export { householdVehicles, householdRenovations, householdHistory } from '../../domain/property/register.table';
 export { users, userRoles, userProjects, sessions, roleEnum } from '../../domain/users/users.table';
 export { auditLog } from '../../domain/audit/audit.table';
 export { numberCounters } from '../../domain/numbering/numbering.table';

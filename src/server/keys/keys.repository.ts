@@ -55,13 +55,13 @@ export async function unitByCode(ex: Executor, projectId: string, code: string) 
   return u ?? null;
 }
 
-/** The owners (业主) registered for a unit's household(s). */
+/** The owners (业主) registered for a unit's household(s); an owner marked moved out (迁出) is no longer one. */
 export async function ownersOfUnit(ex: Executor, unitId: string) {
   return ex
     .select({ id: persons.id, name: persons.name, relation: persons.relation })
     .from(persons)
     .innerJoin(households, eq(households.id, persons.householdId))
-    .where(and(eq(households.unitId, unitId), eq(persons.relation, 'owner')))
+    .where(and(eq(households.unitId, unitId), eq(persons.relation, 'owner'), isNull(persons.movedOutAt)))
     .orderBy(asc(persons.name));
 }
 

@@ -5,6 +5,8 @@ import { maskIdNumber, maskName, maskPhone } from '../../domain/shared/mask';
 import type { persons } from '../../domain/property/property.table';
 import type { HouseholdDetail, HouseholdSummary, PersonView } from '../../domain/property/property.contract';
 import type { HouseholdRow } from './property.repository';
+import type { HistoryRow, RenovationRow, VehicleRow } from './register.repository';
+import type { HistoryEntry, RenovationView, VehicleView } from '../../domain/property/register.contract';
 
 type PersonRow = typeof persons.$inferSelect;
 
@@ -23,6 +25,7 @@ export function presentPerson(actor: Actor, p: PersonRow): PersonView {
     idNumber: maskIdNumber(p.idNumber),
     hasPhone: Boolean(p.phone),
     hasIdNumber: Boolean(p.idNumber),
+    movedOutAt: p.movedOutAt,
     version: p.version,
   };
 }
@@ -34,6 +37,7 @@ export function presentHousehold(actor: Actor, h: HouseholdRow, people: PersonRo
     unitId: h.unitId,
     unitCode: h.unitCode,
     movedInAt: h.movedInAt,
+    movedOutAt: h.movedOutAt,
     note: h.note,
     version: h.version,
     persons: people.filter((p) => p.householdId === h.id).map((p) => presentPerson(actor, p)),
@@ -44,7 +48,7 @@ export function presentHousehold(actor: Actor, h: HouseholdRow, people: PersonRo
 type HouseholdDetailRow = HouseholdRow & Pick<HouseholdDetail, 'floor' | 'areaM2' | 'handoverDate' | 'buildingName' | 'districtName' | 'projectName'>;
 
 /** A household with where it is: the detail drawer's shape. */
-export function presentHouseholdDetail(actor: Actor, h: HouseholdDetailRow, people: PersonRow[]): HouseholdDetail {
+export function presentHouseholdDetail(actor: Actor, h: HouseholdDetailRow, people: PersonRow[], file: { vehicles: VehicleRow[]; renovations: RenovationRow[] }): HouseholdDetail {
   return {
     ...presentHousehold(actor, h, people),
     floor: h.floor,
@@ -53,5 +57,50 @@ export function presentHouseholdDetail(actor: Actor, h: HouseholdDetailRow, peop
     buildingName: h.buildingName,
     districtName: h.districtName,
     projectName: h.projectName,
+    vehicles: file.vehicles.map(presentVehicle),
+    renovations: file.renovations.map(presentRenovation),
+  };
+}
+
+export function presentVehicle(v: VehicleRow): VehicleView {
+  return { id: v.id, plate: v.plate, kind: v.kind, parkingSpace: v.parkingSpace, removedOn: v.removedOn, version: v.version };
+}
+
+export function presentRenovation(r: RenovationRow): RenovationView {
+  return {
+    id: r.id,
+    startedOn: r.startedOn,
+    finishedOn: r.finishedOn,
+    company: r.company,
+    permitNo: r.permitNo,
+    approvedOn: r.approvedOn,
+    acceptedOn: r.acceptedOn,
+    acceptance: r.acceptance,
+    note: r.note,
+    version: r.version,
+  };
+}
+
+const NAME_FIELDS = new Set(['name']);
+
+/**
+ * ARC-12: one history row as it leaves the server. Numbers were masked when stored; names (the person's label
+ * and a corrected name) are masked again here for a reader who may not see full names.
+ */
+export function presentHistory(actor: Actor, r: HistoryRow): HistoryEntry {
+  const fullName = can(registerPolicy, actor, 'seeFullName', r);
+  const name = (s: string | null) => (fullName ? s : maskName(s));
+  const personal = r.subject === 'person';
+  const value = (s: string | null) => (personal && r.field && NAME_FIELDS.has(r.field) ? name(s) : s);
+  return {
+    id: r.id,
+    at: r.at.toISOString(),
+    actorName: r.actorName,
+    subject: r.subject,
+    subjectLabel: personal ? name(r.subjectLabel) : r.subjectLabel,
+    action: r.action,
+    field: r.field,
+    oldValue: value(r.oldValue),
+    newValue: value(r.newValue),
   };
 }

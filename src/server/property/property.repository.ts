@@ -12,6 +12,7 @@ export interface HouseholdRow {
   unitId: string;
   unitCode: string;
   movedInAt: string | null;
+  movedOutAt: string | null;
   note: string | null;
   version: number;
 }
@@ -22,6 +23,7 @@ const householdColumns = {
   unitId: households.unitId,
   unitCode: units.code,
   movedInAt: households.movedInAt,
+  movedOutAt: households.movedOutAt,
   note: households.note,
   version: households.version,
 };

@@ -1,6 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { households, persons } from '../../domain/property/property.table';
 import { registerPolicy } from '../../domain/property/property.policy';
+import type { PersonMoveOut } from '../../domain/property/register.contract';
 import type { HouseholdPatch, PersonInput, ProjectTree, RevealResult, UnitPage } from '../../domain/property/property.contract';
 import { can } from '../../domain/shared/policy';
 import { maskPhone } from '../../domain/shared/mask';
@@ -9,6 +10,9 @@ import type { AppContext, RequestActor } from '../context';
 import { authorize } from '../authorize';
 import { badRequest, conflict } from '../errors';
 import * as repo from './property.repository';
+import * as reg from './register.repository';
+import { diff, recordHistory } from './register.history';
+import { AppError } from '../errors';
 import { presentHousehold, presentHouseholdDetail, presentPerson } from './property.presenter';
 
 /** Search is limited to the actor's projects in which they may read the register (visibleTo). */
@@ -37,8 +41,20 @@ export async function getHousehold(ctx: AppContext, ra: RequestActor, id: string
     authorize(registerPolicy, ra.actor, 'read', h);
     const people = await repo.personsOf(tx, [id]);
     await appendAudit(tx, { actor: ra.actor, action: 'household.read', entity: 'household', entityId: id, projectId: h.projectId, ip: ra.ip }, ctx.now());
-    return presentHouseholdDetail(ra.actor, h, people);
+    return presentHouseholdDetail(ra.actor, h, people, await fileOf(tx, id));
   });
+}
+
+/** The parts of the household file kept beside its people: vehicles and renovation records. */
+export async function fileOf(tx: Parameters<typeof reg.vehiclesOf>[0], householdId: string) {
+  return { vehicles: await reg.vehiclesOf(tx, householdId), renovations: await reg.renovationsOf(tx, householdId) };
+}
+
+/** The household's current detail, as every register write answers it. */
+export async function freshDetail(tx: Parameters<typeof reg.vehiclesOf>[0], ra: RequestActor, id: string) {
+  const fresh = await repo.findHousehold(tx, id);
+  const people = await repo.personsOf(tx, [id]);
+  return presentHouseholdDetail(ra.actor, fresh!, people, await fileOf(tx, id));
 }
 
 export async function updateHousehold(ctx: AppContext, ra: RequestActor, id: string, patch: HouseholdPatch) {
@@ -46,6 +62,9 @@ export async function updateHousehold(ctx: AppContext, ra: RequestActor, id: str
     const h = await repo.findHousehold(tx, id);
     authorize(registerPolicy, ra.actor, 'update', h);
     const { version, ...changes } = patch;
+    const movedIn = changes.movedInAt !== undefined ? changes.movedInAt : h.movedInAt;
+    const movedOut = changes.movedOutAt !== undefined ? changes.movedOutAt : h.movedOutAt;
+    if (movedIn && movedOut && movedOut < movedIn) throw badRequest([{ path: 'body.movedOutAt', message: '迁出日期不能早于入住日期' }]);
     const updated = await tx
       .update(households)
       .set({ ...changes, version: sql`${households.version} + 1`, updatedAt: ctx.now() })
@@ -53,9 +72,15 @@ export async function updateHousehold(ctx: AppContext, ra: RequestActor, id: str
       .returning({ id: households.id });
     if (updated.length === 0) throw conflict({ current: { version: h.version } });
     await appendAudit(tx, { actor: ra.actor, action: 'household.update', entity: 'household', entityId: id, projectId: h.projectId, ip: ra.ip, detail: { fields: Object.keys(changes) } }, ctx.now());
-    const fresh = await repo.findHousehold(tx, id);
-    const people = await repo.personsOf(tx, [id]);
-    return presentHouseholdDetail(ra.actor, fresh!, people);
+    const moves = { movedInAt: 'move_in', movedOutAt: 'move_out' } as const;
+    await recordHistory(
+      tx,
+      ra.actor,
+      ctx.now(),
+      { projectId: h.projectId, householdId: id, subject: 'household', subjectId: id, subjectLabel: h.unitCode, action: 'update' },
+      diff(h as Record<string, unknown>, changes).map((c) => ({ ...c, action: moves[c.field as keyof typeof moves] })),
+    );
+    return freshDetail(tx, ra, id);
   });
 }
 
@@ -65,6 +90,13 @@ export async function addPerson(ctx: AppContext, ra: RequestActor, householdId: 
     authorize(registerPolicy, ra.actor, 'update', h);
     const [p] = await tx.insert(persons).values({ ...input, householdId, projectId: h.projectId }).returning();
     await appendAudit(tx, { actor: ra.actor, action: 'person.create', entity: 'person', entityId: p.id, projectId: h.projectId, ip: ra.ip, detail: { householdId, relation: p.relation } }, ctx.now());
+    await recordHistory(
+      tx,
+      ra.actor,
+      ctx.now(),
+      { projectId: h.projectId, householdId, subject: 'person', subjectId: p.id, subjectLabel: p.name, action: 'create' },
+      (['relation', 'phone', 'idNumber'] as const).map((f) => ({ field: f, to: p[f] })),
+    );
     return presentPerson(ra.actor, p);
   });
 }
@@ -81,6 +113,37 @@ export async function updatePerson(ctx: AppContext, ra: RequestActor, personId: 
       .returning();
     if (!row) throw conflict({ current: { version: p.version } });
     await appendAudit(tx, { actor: ra.actor, action: 'person.update', entity: 'person', entityId: personId, projectId: p.projectId, ip: ra.ip, detail: { fields: Object.keys(changes) } }, ctx.now());
+    await recordHistory(
+      tx,
+      ra.actor,
+      ctx.now(),
+      { projectId: p.projectId, householdId: p.householdId, subject: 'person', subjectId: personId, subjectLabel: p.name, action: 'update' },
+      diff(p as Record<string, unknown>, changes),
+    );
+    return presentPerson(ra.actor, row);
+  });
+}
+
+/** 迁出: a person is never deleted; he is marked moved out on a date, and the history says who recorded it. */
+export async function moveOutPerson(ctx: AppContext, ra: RequestActor, personId: string, input: PersonMoveOut) {
+  return ctx.store.db.transaction(async (tx) => {
+    const p = await repo.findPerson(tx, personId);
+    authorize(registerPolicy, ra.actor, 'update', p);
+    if (p.movedOutAt) throw new AppError(409, 'INVALID_STATE', undefined, '该人员已登记迁出');
+    const [row] = await tx
+      .update(persons)
+      .set({ movedOutAt: input.movedOutOn, version: sql`${persons.version} + 1` })
+      .where(and(eq(persons.id, personId), eq(persons.version, input.version)))
+      .returning();
+    if (!row) throw conflict({ current: { version: p.version } });
+    await appendAudit(tx, { actor: ra.actor, action: 'person.move_out', entity: 'person', entityId: personId, projectId: p.projectId, ip: ra.ip, detail: { householdId: p.householdId, movedOutOn: input.movedOutOn } }, ctx.now());
+    await recordHistory(
+      tx,
+      ra.actor,
+      ctx.now(),
+      { projectId: p.projectId, householdId: p.householdId, subject: 'person', subjectId: personId, subjectLabel: p.name, action: 'move_out' },
+      [{ field: 'movedOutAt', from: null, to: input.movedOutOn }],
+    );
     return presentPerson(ra.actor, row);
   });
 }

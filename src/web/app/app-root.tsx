@@ -12,6 +12,7 @@ const router = createAppRouter();
 // Where features show each other's pieces (ADR 0011); lazy like the pages, so antd's heavier parts load on use.
 const slots: Slots = {
   WorkOrderCard: lazy(async () => ({ default: (await import('../work-orders/components/work-order-card')).WorkOrderCard })),
+  KeyDeskCard: lazy(async () => ({ default: (await import('../keys/components/key-desk-card')).KeyDeskCard })),
 };
 
 // A 401 from any call: the session is gone; drop cached data and go to the login page, then come back.

@@ -82,4 +82,11 @@ export const keyMessages = {
   'keys.print.button': '打印',
   'keys.print.back': '返回',
   'keys.created': '钥匙已登记',
+  'keys.desk.title': '钥匙台',
+  'keys.desk.out': '借出中 {n} 把',
+  'keys.desk.overdue': '逾期 {n} 把',
+  'keys.desk.none': '钥匙都在柜中',
+  'keys.desk.due': '应还 {at}',
+  'keys.desk.open': '借出、归还、登记钥匙',
+  'keys.desk.more': '另有 {n} 把，见钥匙管理',
 } as const;

@@ -11,6 +11,9 @@ import { keyMessages } from './zh-CN-keys';
 import { archiveMessages } from './zh-CN-archives';
 import { complaintMessages } from './zh-CN-complaints';
 import { accompaniedMessages } from './zh-CN-accompanied';
+import { registerMessages } from './zh-CN-register';
+import { ACCEPTANCE_LABELS, VEHICLE_KIND_LABELS } from '../../domain/property/labels';
+export { historyFieldLabels } from './zh-CN-register';
 
 export const zhCN = {
   'app.name': '物业客服台',
@@ -89,7 +92,7 @@ export const zhCN = {
   'household.handover': '交房日期',
   'household.movedIn': '入住日期',
   'household.note': '备注',
-  'household.edit': '修改入住日期/备注',
+  'household.edit': '修改入住/迁出日期、备注',
   'household.persons': '家庭成员与联系人',
   'household.maskedHint': '个人信息已遮蔽显示，查看完整号码需说明原因并留痕。',
   'person.relation': '关系',
@@ -159,6 +162,7 @@ export const zhCN = {
   ...archiveMessages,
   ...complaintMessages,
   ...accompaniedMessages,
+  ...registerMessages,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -173,6 +177,8 @@ export function t(key: MessageKey, params?: Record<string, string | number>): st
 // Domain enum labels come from the pure label modules (no zod or drizzle reaches the browser).
 export const roleLabels = ROLE_LABELS;
 export const relationLabels = RELATION_LABELS;
+export const vehicleKindLabels = VEHICLE_KIND_LABELS;
+export const acceptanceLabels = ACCEPTANCE_LABELS;
 
 /** Audit actions and objects the UI names (the domain's own list); unknown ones show their code. */
 export const auditActionLabels = AUDIT_ACTION_LABELS;

@@ -13,6 +13,8 @@ export type WorkOrderSummary = Pick<WorkOrderBrief, 'id' | 'number' | 'status' |
 export interface Slots {
   /** A work order on its call's page (filled by the work-orders feature). */
   WorkOrderCard: ComponentType<{ summary: WorkOrderSummary }>;
+  /** The key desk (keys out now, overdue first) on the guards' and the front desk's own pages (filled by the keys feature). */
+  KeyDeskCard: ComponentType<{ projectId: string }>;
 }
 
 const SlotsContext = createContext<Partial<Slots>>({});

@@ -9,6 +9,17 @@ import type {
   RevealResult,
   UnitPage,
 } from '../../domain/property/property.contract';
+import type {
+  HouseholdHistoryList,
+  PersonMoveOut,
+  RenovationInput,
+  RenovationPatch,
+  RenovationView,
+  VehicleInput,
+  VehiclePatch,
+  VehicleView,
+} from '../../domain/property/register.contract';
+import type { PersonInput } from '../../domain/property/property.contract';
 import { api, request } from '../lib/api';
 import type { z } from 'zod';
 import type { unitListQuery } from '../../domain/property/property.contract';
@@ -23,12 +34,16 @@ export type District = ProjectTree['districts'][number];
 export type Building = District['buildings'][number];
 export type UnitRow = UnitPage['items'][number];
 export type RevealField = RevealResult['field'];
+export type Vehicle = VehicleView;
+export type Renovation = RenovationView;
+export type HistoryItem = HouseholdHistoryList['items'][number];
 
 export const propertyKeys = {
   tree: projectTreeKey,
   units: (q: UnitQuery) => ['property', 'units', q] as const,
   search: (projectId: string, q: string) => ['property', 'search', projectId, q] as const,
   household: (id: string) => ['property', 'household', id] as const,
+  history: (id: string) => ['property', 'household', id, 'history'] as const,
 };
 
 /** GET /api/units's query (its contract's input type). */
@@ -79,3 +94,41 @@ export function useUpdateHousehold(id: string) {
     onSuccess: (h) => qc.setQueryData(propertyKeys.household(id), h),
   });
 }
+
+/** The history of the household's register (numbers stored masked). */
+export function useHouseholdHistory(id: string) {
+  return useQuery({
+    queryKey: propertyKeys.history(id),
+    queryFn: ({ signal }) => api.get<HouseholdHistoryList>(`/api/households/${id}/history`, undefined, signal),
+    staleTime: 0,
+  });
+}
+
+/**
+ * One write of the household file. On success the household (and its history) is read again; a household read
+ * is audited, so it is refetched only after a change, never on a timer.
+ */
+function useRegisterWrite<V, R>(householdId: string, fn: (v: V) => Promise<R>) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: fn,
+    onSettled: () => {
+      void qc.invalidateQueries({ queryKey: propertyKeys.household(householdId) });
+    },
+  });
+}
+
+export const usePersonAdd = (householdId: string) =>
+  useRegisterWrite(householdId, (body: PersonInput) => api.post<Person>(`/api/households/${householdId}/persons`, body));
+export const usePersonUpdate = (householdId: string) =>
+  useRegisterWrite(householdId, (v: { id: string; body: Partial<PersonInput> & { version: number } }) => api.patch<Person>(`/api/persons/${v.id}`, v.body));
+export const usePersonMoveOut = (householdId: string) =>
+  useRegisterWrite(householdId, (v: { id: string; body: PersonMoveOut }) => api.post<Person>(`/api/persons/${v.id}/move-out`, v.body));
+export const useVehicleAdd = (householdId: string) =>
+  useRegisterWrite(householdId, (body: VehicleInput) => api.post<Vehicle>(`/api/households/${householdId}/vehicles`, body));
+export const useVehicleUpdate = (householdId: string) =>
+  useRegisterWrite(householdId, (v: { id: string; body: VehiclePatch }) => api.patch<Vehicle>(`/api/vehicles/${v.id}`, v.body));
+export const useRenovationAdd = (householdId: string) =>
+  useRegisterWrite(householdId, (body: RenovationInput) => api.post<Renovation>(`/api/households/${householdId}/renovations`, body));
+export const useRenovationUpdate = (householdId: string) =>
+  useRegisterWrite(householdId, (v: { id: string; body: RenovationPatch }) => api.patch<Renovation>(`/api/renovations/${v.id}`, v.body));

@@ -1,12 +1,16 @@
 import { ReloadOutlined } from '@ant-design/icons';
 import { Button, Card, Empty, Space, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
+import { Suspense } from 'react';
 import { Link } from 'react-router';
 import { BRANCH_LABELS } from '../../../domain/help/labels';
 import { ErrorResult } from '../../components/error-result';
 import { PageLoading } from '../../components/page-loading';
 import { t } from '../../i18n/zh-CN';
 import { useProject } from '../../lib/project-context';
+import { useSlot } from '../../lib/slots';
+import { useMe } from '../../lib/session';
+import type { MenuFlags } from '../../lib/menu';
 import { useMySteps } from '../api';
 import { StepActions, StepMeta } from '../components/step-list';
 import { HandoverCard } from '../components/handover-card';
@@ -15,6 +19,8 @@ import { HandoverCard } from '../components/handover-card';
 export function DutyPage() {
   const { current } = useProject();
   const list = useMySteps(current?.id);
+  const KeyDeskCard = useSlot('KeyDeskCard');
+  const menu: MenuFlags | undefined = useMe().data?.menu;
   if (list.isPending) return <PageLoading />;
   if (list.isError) return <ErrorResult error={list.error} onRetry={() => void list.refetch()} />;
   const items = list.data;
@@ -54,6 +60,11 @@ export function DutyPage() {
           </Card>
         ))}
         {current && <HandoverCard projectId={current.id} />}
+        {current && KeyDeskCard && menu?.keys && (
+          <Suspense fallback={null}>
+            <KeyDeskCard projectId={current.id} />
+          </Suspense>
+        )}
       </Space>
     </div>
   );

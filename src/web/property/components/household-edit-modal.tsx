@@ -8,6 +8,7 @@ import { propertyKeys, useUpdateHousehold, type Household } from '../api';
 
 interface Values {
   movedInAt: Dayjs | null;
+  movedOutAt: Dayjs | null;
   note: string;
 }
 
@@ -23,10 +24,16 @@ export function HouseholdEditModal({ household, onClose }: { household: Househol
 
   const onFinish = (v: Values) =>
     update.mutate(
-      { version: household.version, movedInAt: v.movedInAt ? v.movedInAt.format('YYYY-MM-DD') : null, note: v.note?.trim() || null },
+      {
+        version: household.version,
+        movedInAt: v.movedInAt ? v.movedInAt.format('YYYY-MM-DD') : null,
+        movedOutAt: v.movedOutAt ? v.movedOutAt.format('YYYY-MM-DD') : null,
+        note: v.note?.trim() || null,
+      },
       {
         onSuccess: () => {
           message.success(t('common.saved'));
+          void qc.invalidateQueries({ queryKey: propertyKeys.history(household.id) });
           onClose();
         },
         onError: (e) => {
@@ -34,7 +41,7 @@ export function HouseholdEditModal({ household, onClose }: { household: Househol
             message.error(t('error.conflict'));
             void qc.invalidateQueries({ queryKey: propertyKeys.household(household.id) });
             onClose();
-          } else if (!applyFieldErrors(form, e, ['movedInAt', 'note'])) {
+          } else if (!applyFieldErrors(form, e, ['movedInAt', 'movedOutAt', 'note'])) {
             message.error(isApiError(e) ? e.message : t('error.unknown'));
           }
         },
@@ -56,9 +63,16 @@ export function HouseholdEditModal({ household, onClose }: { household: Househol
         form={form}
         layout="vertical"
         onFinish={onFinish}
-        initialValues={{ movedInAt: household.movedInAt ? dayjs(household.movedInAt) : null, note: household.note ?? '' }}
+        initialValues={{
+          movedInAt: household.movedInAt ? dayjs(household.movedInAt) : null,
+          movedOutAt: household.movedOutAt ? dayjs(household.movedOutAt) : null,
+          note: household.note ?? '',
+        }}
       >
         <Form.Item name="movedInAt" label={t('household.movedIn')}>
+          <DatePicker style={{ width: '100%' }} />
+        </Form.Item>
+        <Form.Item name="movedOutAt" label={t('household.movedOut')}>
           <DatePicker style={{ width: '100%' }} />
         </Form.Item>
         <Form.Item name="note" label={t('household.note')}>

@@ -1,8 +1,11 @@
-import { Button, Table, Tag, Typography, type TableColumnsType } from 'antd';
-import { useEffect, useRef, useState } from 'react';
+import { Button, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { fieldLabels, relationLabels, t } from '../../i18n/zh-CN';
 import type { Person, RevealField } from '../api';
 import { RevealModal } from './reveal-modal';
+
+const PersonFormModal = lazy(async () => ({ default: (await import('./register-forms')).PersonFormModal }));
+const MoveOutModal = lazy(async () => ({ default: (await import('./register-forms')).MoveOutModal }));
 
 type Revealed = Record<string, string>;
 const keyOf = (personId: string, field: RevealField) => `${personId}:${field}`;
@@ -14,8 +17,9 @@ export const REVEAL_VISIBLE_MS = 60_000;
  * server says `revealContact`; the full value shown after an audited reveal stays in this component's
  * memory only, is masked again after a minute, and is gone when the drawer closes.
  */
-export function PersonTable({ persons, canReveal }: { persons: Person[]; canReveal: boolean }) {
+export function PersonTable({ persons, canReveal, householdId, canEdit = false }: { persons: Person[]; canReveal: boolean; householdId?: string; canEdit?: boolean }) {
   const [revealed, setRevealed] = useState<Revealed>({});
+  const [editing, setEditing] = useState<{ person?: Person; moveOut?: boolean } | null>(null);
   const [asking, setAsking] = useState<{ person: Person; field: RevealField } | null>(null);
   const timers = useRef(new Set<ReturnType<typeof setTimeout>>());
   useEffect(() => {
@@ -60,14 +64,56 @@ export function PersonTable({ persons, canReveal }: { persons: Person[]; canReve
 
   const columns: TableColumnsType<Person> = [
     { title: t('person.relation'), dataIndex: 'relation', width: 110, render: (r: Person['relation']) => <Tag>{relationLabels[r] ?? r}</Tag> },
-    { title: t('person.name'), dataIndex: 'name', width: 110 },
+    {
+      title: t('person.name'),
+      dataIndex: 'name',
+      width: 130,
+      render: (name: string, p) => (
+        <Space size={4} wrap>
+          <Typography.Text type={p.movedOutAt ? 'secondary' : undefined}>{name}</Typography.Text>
+          {p.movedOutAt && <Tag data-testid="moved-out">{t('person.movedOutTag', { date: p.movedOutAt })}</Tag>}
+        </Space>
+      ),
+    },
     { title: t('person.phone'), key: 'phone', render: (_, p) => cell(p, 'phone') },
     { title: t('person.idNumber'), key: 'idNumber', render: (_, p) => cell(p, 'idNumber') },
   ];
+  if (canEdit && householdId)
+    columns.push({
+      title: t('person.actions'),
+      key: 'actions',
+      width: 120,
+      render: (_, p) => (
+        <Space size={0}>
+          <Button type="link" size="small" aria-label={t('person.editAria', { name: p.name })} onClick={() => setEditing({ person: p })}>
+            {t('person.edit')}
+          </Button>
+          {!p.movedOutAt && (
+            <Button type="link" size="small" aria-label={t('person.moveOutAria', { name: p.name })} onClick={() => setEditing({ person: p, moveOut: true })}>
+              {t('person.moveOut')}
+            </Button>
+          )}
+        </Space>
+      ),
+    });
 
   return (
     <>
-      <Table<Person> rowKey="id" size="small" pagination={false} columns={columns} dataSource={persons} data-testid="person-table" />
+      {canEdit && householdId && (
+        <Button size="small" style={{ marginBottom: 8 }} onClick={() => setEditing({})}>
+          {t('person.add')}
+        </Button>
+      )}
+      <Table<Person> rowKey="id" size="small" pagination={false} columns={columns} dataSource={persons} scroll={{ x: 'max-content' }} data-testid="person-table" />
+      {editing && householdId && (
+        <Suspense fallback={null}>
+          {editing.moveOut && editing.person ? (
+            <MoveOutModal householdId={householdId} person={editing.person} onClose={() => setEditing(null)} />
+          ) : (
+            <PersonFormModal householdId={householdId} person={editing.person} onClose={() => setEditing(null)} />
+          )}
+        </Suspense>
+      )}
       {asking && (
         <RevealModal
           personId={asking.person.id}
