@@ -10,6 +10,7 @@ export default {
   mutate: [
     'src/domain/**/*.ts',
     '!src/domain/**/*.test.ts',
+    '!src/domain/**/*.testkit.ts',
     '!src/domain/**/*.table.ts',
     '!src/domain/**/*.contract.ts',
     '!src/domain/**/labels.ts',
