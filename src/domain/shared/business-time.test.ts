@@ -22,3 +22,12 @@ describe('business time zone: one setting', () => {
     expect(localDay(new Date('2026-11-26T23:30:00Z'), 'UTC')).toBe('2026-11-26');
   });
 });
+
+describe('export date-times', () => {
+  it('CALL-10 an export prints the business-zone date and 24-hour time', async () => {
+    const { localDateTime } = await import('./business-time');
+    expect(localDateTime(new Date('2026-11-26T06:05:09Z'))).toBe('2026/11/26 14:05:09');
+    expect(localDateTime(new Date('2026-11-26T15:30:00Z'))).toBe('2026/11/26 23:30:00');
+    expect(localDateTime(new Date('2026-11-26T06:05:09Z'), 'UTC')).toBe('2026/11/26 06:05:09');
+  });
+});

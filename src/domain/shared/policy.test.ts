@@ -50,3 +50,12 @@ describe('declarative policies', () => {
     );
   });
 });
+
+describe('rolesFor', () => {
+  it('CALL-5 names the roles of one grant (menus and list scopes): markZ is the specialist\'s and the supervisor\'s', async () => {
+    const { rolesFor } = await import('./policy');
+    const { callPolicy } = await import('../calls/calls.policy');
+    expect([...rolesFor(callPolicy, 'markZ')]).toEqual(['cs_specialist', 'cs_supervisor']);
+    expect([...rolesFor(userPolicy, 'create')]).toEqual(['admin']);
+  });
+});
