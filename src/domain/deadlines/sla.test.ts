@@ -154,3 +154,7 @@ describe('warn timers and readings at their edges', () => {
     expect(slaReading(null, { warnBeforeMinutes: 10 }, min(59), false)).toEqual({ dueAt: null, warnAt: null, state: 'none' });
   });
 });
+
+describe('no policy, no deadline', () => {
+  it('a record whose kind has no policy gets no plan', () => expect(planDeadline(null, t0)).toBeNull());
+});
