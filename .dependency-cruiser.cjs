@@ -15,8 +15,8 @@ const WEB_SHARED = 'lib|components|i18n';
  * draft). Remove once those types come from src/domain contracts (issue 7, item 1).
  */
 const PENDING_CONTRACT_TYPES = '^src/web/property/api\\.ts$';
-/** Test files and the planted-violation fixtures may reach anywhere. */
-const NOT_TESTS = ['\\.test\\.tsx?$', '^src/server/testing/fixtures/'];
+/** Test files, their helpers (*.testkit.ts, imported only by tests) and the planted-violation fixtures may reach anywhere. */
+const NOT_TESTS = ['\\.test\\.tsx?$', '\\.testkit\\.ts$', '^src/server/testing/fixtures/'];
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {

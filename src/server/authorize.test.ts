@@ -29,3 +29,28 @@ describe('authorize: ownership answers like no access, state answers 409', () =>
     expect(answer(() => authorize(workOrderPolicy, lead, action, rec))).toBe(expected);
   });
 });
+
+describe('authorize: the answers at their edges (ADR 0004, ADR 0009)', () => {
+  const tech = actor('tech', ['technician']);
+  it('ARC-10 no record, another project\'s record, or one he may not read: 404 for every action, read included', () => {
+    expect(answer(() => authorize(workOrderPolicy, tech, 'read', null))).toBe('404 NOT_FOUND');
+    expect(answer(() => authorize(workOrderPolicy, tech, 'act', undefined))).toBe('404 NOT_FOUND');
+    expect(answer(() => authorize(workOrderPolicy, tech, 'read', wo({ projectId: 'other', assigneeId: 'tech' })))).toBe('404 NOT_FOUND');
+    expect(answer(() => authorize(workOrderPolicy, tech, 'read', wo({ assigneeId: 'lead' })))).toBe('404 NOT_FOUND');
+    expect(answer(() => authorize(workOrderPolicy, tech, 'verify', wo({ assigneeId: 'lead', status: 'done' })))).toBe('404 NOT_FOUND');
+  });
+  it('ARC-10 reading his own record is allowed, whatever its state', () => {
+    expect(answer(() => authorize(workOrderPolicy, tech, 'read', wo({ assigneeId: 'tech', status: 'cancelled' })))).toBe('allowed');
+  });
+  it('CALL-2 a state conflict says the record\'s current status and version', () => {
+    try {
+      authorize(workOrderPolicy, actor('s', ['cs_supervisor']), 'verify', { ...wo({ status: 'assigned' }), version: 7 } as WorkOrderRec);
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(AppError);
+      const err = e as AppError;
+      expect([err.status, err.code]).toEqual([409, 'INVALID_STATE']);
+      expect(err.extra).toEqual({ current: { status: 'assigned', version: 7 } });
+    }
+  });
+});

@@ -30,4 +30,18 @@ describe('call status sets derived from the transition table', () => {
     expect(m.callAllows('resolved', 'close')).toBe(true);
     expect(m.callAllows('open', 'close')).toBe(false);
   });
+
+  it('CALL-3 per status, by hand: open (can still move), pending (deadline runs), done (work finished)', async () => {
+    const m = await import('./calls.status');
+    const per = (f: (s: never) => boolean) => Object.fromEntries(CALL_STATUSES.map((s) => [s, f(s as never)]));
+    expect(per(m.isCallOpen)).toEqual({ open: true, in_progress: true, resolved: true, closed: false });
+    expect(per(m.isCallPending)).toEqual({ open: true, in_progress: true, resolved: false, closed: false });
+    expect(per(m.isCallDone)).toEqual({ open: false, in_progress: false, resolved: true, closed: true });
+  });
+
+  it('CALL-3 callAllows follows the table and refuses a record of unknown state', async () => {
+    const m = await import('./calls.status');
+    for (const s of CALL_STATUSES) for (const e of CALL_EVENTS) expect(`${s}/${e}:${m.callAllows(s, e)}`).toBe(`${s}/${e}:${EXPECTED[`${s}/${e}`] !== undefined}`);
+    for (const e of CALL_EVENTS) expect(m.callAllows(undefined, e)).toBe(false);
+  });
 });

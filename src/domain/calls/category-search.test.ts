@@ -55,3 +55,54 @@ describe('searchCategories', () => {
     expect(keepTypedWords('花园喷泉', '花园喷泉不出水')).toBe('花园喷泉不出水');
   });
 });
+
+/* Edges of the category search (CALL-12: the desk finds the right service fast), by hand. */
+describe('searchCategories: edges', () => {
+  const c = (code: string, label: string, keywords: string[]) => ({ code, label, keywords });
+  it('CALL-12 spaces inside and around the typed text and the keywords are ignored, and case too', () => {
+    const list = [c('a', '升降机', ['d t', '电 梯'])];
+    expect(searchCategories(' D T ', list)).toEqual([{ category: list[0], rank: 'keywordExact', word: 'dt' }]);
+    expect(searchCategories('电 梯', list)).toEqual([{ category: list[0], rank: 'keywordExact', word: '电梯' }]);
+  });
+  it('CALL-12 empty keywords match nothing, even inside a phrase', () => {
+    expect(searchCategories('水管坏了', [c('a', '升降机', ['', '  '])])).toEqual([]);
+  });
+  it('CALL-12 a keyword with letters and characters is a word, not pinyin initials', () => {
+    const list = [c('a', '升降机', ['xx电梯']), c('b', '门禁', ['电梯yy'])];
+    expect(searchCategories('电梯', list).map((m) => [m.category.code, m.rank, m.word])).toEqual([['a', 'keywordContains', 'xx电梯'], ['b', 'keywordContains', '电梯yy']]);
+  });
+  it('CALL-12 a two-character phrase holding a one-character keyword still matches; one character alone does not reach the phrase rule', () => {
+    const list = [c('a', '照明', ['灯'])];
+    expect(searchCategories('灯坏', list)).toEqual([{ category: list[0], rank: 'textContainsKeyword', word: '灯' }]);
+    expect(searchCategories('坏', list)).toEqual([]);
+  });
+  it('CALL-12 in a phrase, the category whose words cover more of it comes first, and names its longest word', () => {
+    const list = [c('a', '电梯维修', ['电梯']), c('b', '困人救援', ['困人', '电梯困人'])];
+    expect(searchCategories('电梯困人了', list).map((m) => [m.category.code, m.word])).toEqual([['b', '电梯困人'], ['a', '电梯']]);
+  });
+  it('CALL-12 a word that occurs twice in a phrase covers both places', () => {
+    const list = [c('a', '给排水', ['漏水了']), c('b', '防水', ['漏水'])];
+    // b covers 漏水 twice (4 characters) against a's 漏水了 once (3).
+    expect(searchCategories('漏水漏水了', list).map((m) => m.category.code)).toEqual(['b', 'a']);
+    expect(searchCategories('漏水了漏水', list).map((m) => m.category.code)).toEqual(['b', 'a']);
+  });
+  it('CALL-12 a phrase holding the label names no keyword', () => {
+    const list = [c('a', '门禁', ['刷卡'])];
+    expect(searchCategories('门禁坏了', list)).toEqual([{ category: list[0], rank: 'textContainsKeyword' }]);
+  });
+  it('CALL-12 equal ranks keep the project\'s order; blank text lists all as label matches', () => {
+    const list = [c('x', '电梯一', []), c('y', '电梯二', []), c('z', '电梯三', [])];
+    expect(searchCategories('电梯', list).map((m) => m.category.code)).toEqual(['x', 'y', 'z']);
+    expect(searchCategories('   ', list).map((m) => [m.category.code, m.rank])).toEqual([['x', 'labelContains'], ['y', 'labelContains'], ['z', 'labelContains']]);
+  });
+});
+
+describe('keepTypedWords: edges', () => {
+  it('CALL-12 the typed words are trimmed; a blank description is replaced; a missing one becomes the words', () => {
+    expect(keepTypedWords('  电梯异响  ', undefined)).toBe('电梯异响');
+    expect(keepTypedWords('电梯异响', '   ')).toBe('电梯异响');
+    expect(keepTypedWords(' 电梯异响 ', '三楼')).toBe('电梯异响：三楼');
+    expect(keepTypedWords('   ', '三楼')).toBe('三楼');
+    expect(keepTypedWords('', undefined)).toBe('');
+  });
+});

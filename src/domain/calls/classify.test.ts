@@ -72,3 +72,52 @@ describe('classification of a call', () => {
     expect(warrantyLastDay('2025-06-30', 24)).toBe('2027-06-29');
   });
 });
+
+/* Boundary cases and the exact reasons the desk reads (the mutants that survived the cases above). */
+describe('classification: boundaries and reasons, by hand', () => {
+  it('CALL-5 a call on the handover day itself is in warranty (Z), and the reason gives term, handover and last day', () => {
+    const c = classify({ ...base, handoverDate: '2025-06-30', today: '2025-06-30' });
+    expect(c).toEqual({ class: 'Z', reason: '给排水管道漏水保修期 2 年，交房 2025-06-30，保修至 2027-06-29，在保修期内，由开发商工程师维修', warrantyEnds: '2027-06-29' });
+  });
+  it('CALL-5 the warranty end day is still Z; the day after is a normal repair that says when it ended', () => {
+    expect(classify({ ...base, today: '2027-06-29' }).class).toBe('Z');
+    expect(classify({ ...base, today: '2027-06-30' })).toEqual({ class: 'normal', reason: '给排水管道漏水保修期 2 年，已于 2027-06-29 届满，按一般报修处理', warrantyEnds: '2027-06-29' });
+  });
+  it('CALL-5 a term that is not whole years is given in months', () => {
+    const c = classify({ ...base, warrantyMonths: { plumbing: 18 }, today: '2026-12-29' });
+    expect(c).toEqual({ class: 'Z', reason: '给排水管道漏水保修期 18 个月，交房 2025-06-30，保修至 2026-12-29，在保修期内，由开发商工程师维修', warrantyEnds: '2026-12-29' });
+    expect(classify({ ...base, warrantyMonths: { plumbing: 12 } }).reason).toContain('保修期 1 年');
+  });
+  it('CALL-2 a warranty category the project has no term for is not the developer\'s: a normal repair, no warranty end', () => {
+    expect(classify({ ...base, warrantyMonths: { waterproofing: 60 } })).toEqual({ class: 'normal', reason: '给排水管道漏水不在开发商保修范围，按一般报修处理' });
+    expect(classify({ ...base, category: { ...plumbing, warrantyCategory: null } })).toEqual({ class: 'normal', reason: '给排水管道漏水不在开发商保修范围，按一般报修处理' });
+  });
+  it('CALL-2 a warranty item of a unit with no handover date cannot be judged: a normal repair that says why', () => {
+    expect(classify({ ...base, handoverDate: null })).toEqual({ class: 'normal', reason: '房屋无交房日期记录，无法判断保修，按一般报修处理' });
+  });
+  it('CALL-2 no category chosen: a normal repair that says so', () => {
+    expect(classify({ ...base, category: null })).toEqual({ class: 'normal', reason: '未选择类别，按一般报修处理' });
+  });
+  it('CALL-6 a repair category owed by an outside unit (vendor category set) is Q even when it is not of kind vendor', () => {
+    const c = classify({ ...base, category: { kind: 'repair', label: '热水器故障', warrantyCategory: 'plumbing', vendorCategory: 'water_heater' }, vendor: { name: '华帝售后' } });
+    expect(c).toEqual({ class: 'Q', reason: '热水器故障属“华帝售后”负责维修，按其承诺时间催办' });
+  });
+  it('CALL-6 vendor register miss: no vendor on record for the item, still Q, naming "the outside unit"', () => {
+    const c = classify({ ...base, category: { kind: 'vendor', label: '宽带故障', warrantyCategory: null, vendorCategory: null }, vendor: null });
+    expect(c).toEqual({ class: 'Q', reason: '宽带故障属外联单位负责维修，按其承诺时间催办' });
+  });
+  it('CALL-5 a repair without a vendor category in warranty is Z, not Q', () => {
+    expect(classify({ ...base, category: { ...plumbing, vendorCategory: null }, vendor: { name: '城市宽带' } }).class).toBe('Z');
+  });
+  it('CALL-8, CALL-7 and inquiry reasons, exactly', () => {
+    expect(classify({ ...base, explicitComplaint: true })).toEqual({ class: 'complaint', reason: '来电明确表示投诉，转投诉处理程序' });
+    expect(classify({ ...base, needsCoordination: true })).toEqual({ class: 'GT', reason: '需与其他业户、外联单位或其他部门协调，预计处理时间较长' });
+    expect(classify({ ...base, category: { kind: 'inquiry', label: '咨询', warrantyCategory: null, vendorCategory: null } })).toEqual({ class: 'inquiry', reason: '咨询类，当场解答' });
+  });
+  it('CALL-5 dates keep two-digit months and days', () => {
+    expect(addMonths('2025-01-05', 1)).toBe('2025-02-05');
+    expect(addMonths('2025-11-30', 3)).toBe('2026-02-28');
+    expect(addMonths('2025-12-15', 1)).toBe('2026-01-15');
+    expect(warrantyLastDay('2025-03-01', 12)).toBe('2026-02-28');
+  });
+});

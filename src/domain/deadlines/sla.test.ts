@@ -94,3 +94,67 @@ describe('slaReading: what every screen shows, computed by the server', () => {
     expect(z.decode(slaReadingSchema, z.encode(slaReadingSchema, reading))).toEqual(reading);
   });
 });
+
+/*
+ * The defaults a new project gets, written out by hand from the manual (HELP-2 five minutes, COMP-2 levels, COMP-5 a
+ * month, CALL-7 two days, KEY-3, LINK-2) and the practice defaults of DESIGN.md. One line per policy, in priority
+ * order: kind class level | due | warn | re-class | ladder (minutes after the deadline: roles).
+ */
+const CS = '0:cs_assistant+account_manager 60:cs_supervisor 240:centre_manager';
+const DEFAULTS = [
+  `call Q * | - | 30 | 2880 | ${CS}`,
+  'call GT * | 2880 | 240 | - | 0:account_manager+cs_supervisor 1440:centre_manager',
+  'call complaint * | 2880 | 240 | 2880 | 0:cs_supervisor 240:centre_manager',
+  'call inquiry * | - | 0 | - | ',
+  `call Z * | 4320 | 240 | 2880 | ${CS}`,
+  `call * emergency | 60 | 15 | 2880 | ${CS}`,
+  `call * urgent | 240 | 30 | 2880 | ${CS}`,
+  `call * * | 1440 | 120 | 2880 | ${CS}`,
+  'work_order * * | - | 30 | - | ',
+  'help_request * * | 5 | 2 | - | 0:cs_supervisor 5:centre_manager',
+  'key_loan * * | - | 30 | - | 0:front_desk+guard_leader 120:cs_supervisor',
+  'complaint * major | - | 60 | - | 0:centre_manager+cs_supervisor',
+  'complaint * serious | 60 | 15 | 43200 | 0:cs_supervisor 60:centre_manager',
+  'complaint * * | 2880 | 240 | 43200 | 0:cs_supervisor 240:centre_manager',
+  'contact_form * * | - | 60 | - | 0: 1440:centre_manager',
+];
+const line = (p: SlaPolicy) =>
+  `${p.subjectKind} ${p.class ?? '*'} ${p.level ?? '*'} | ${p.dueMinutes ?? '-'} | ${p.warnBeforeMinutes} | ${p.reclassAfterMinutes ?? '-'} | ${p.ladder.map((s) => `${s.afterMinutes}:${s.roles.join('+')}`).join(' ')}`;
+
+describe('default deadlines, by hand', () => {
+  it('HELP-2 COMP-2 COMP-5 CALL-7 every default policy, in priority order', () => {
+    expect(DEFAULT_SLA_POLICIES.map(line)).toEqual(DEFAULTS);
+  });
+  it('CALL-7 a call still open after two days is checked for GT; a complaint after a month (COMP-5)', async () => {
+    const m = await import('./sla');
+    expect([m.GT_AFTER_MINUTES, m.COMPLAINT_MAJOR_AFTER_MINUTES]).toEqual([2880, 43200]);
+  });
+  it('a project\'s rows of one kind keep the defaults of every other kind, and none of that kind', () => {
+    const own: SlaPolicy = { subjectKind: 'help_request', class: null, level: null, dueMinutes: 10, warnBeforeMinutes: 3, ladder: [], reclassAfterMinutes: null };
+    const all = withDefaults([own]);
+    expect(all.filter((p) => p.subjectKind === 'help_request')).toEqual([own]);
+    expect(all.filter((p) => p.subjectKind === 'call')).toHaveLength(8);
+    expect(all).toHaveLength(DEFAULTS.length);
+    expect(withDefaults([])).toEqual(DEFAULT_SLA_POLICIES);
+  });
+});
+
+describe('warn timers and readings at their edges', () => {
+  const p = (warnBeforeMinutes: number, dueMinutes: number): SlaPolicy => ({ subjectKind: 'call', class: null, level: null, dueMinutes, warnBeforeMinutes, ladder: [], reclassAfterMinutes: null });
+  it('HELP-2 a warn window as long as the deadline gets no warn timer (it would fire at the start); one minute shorter does', () => {
+    expect(offsets(planDeadline(p(60, 60), t0))).toEqual([]);
+    expect(offsets(planDeadline(p(59, 60), t0))).toEqual(['warn0@1']);
+    expect(offsets(planDeadline(p(0, 60), t0))).toEqual([]);
+  });
+  it('HELP-2 with no warn window the reading has no warnAt and goes from ok straight to overdue', () => {
+    const due = min(60);
+    expect(slaReading(due, { warnBeforeMinutes: 0 }, min(59), false)).toEqual({ dueAt: due, warnAt: null, state: 'ok' });
+    expect(slaReading(due, null, min(59), false)).toEqual({ dueAt: due, warnAt: null, state: 'ok' });
+    expect(slaReading(due, { warnBeforeMinutes: 1 }, min(59), false)).toEqual({ dueAt: due, warnAt: min(59), state: 'warning' });
+    expect(slaReading(null, { warnBeforeMinutes: 10 }, min(59), false)).toEqual({ dueAt: null, warnAt: null, state: 'none' });
+  });
+});
+
+describe('no policy, no deadline', () => {
+  it('a record whose kind has no policy gets no plan', () => expect(planDeadline(null, t0)).toBeNull());
+});

@@ -43,3 +43,36 @@ describe('masking of personal data', () => {
     expect(maskName('')).toBe('');
   });
 });
+
+/* Boundaries, by hand (ARC-12): every length class of phone, ID and name. */
+describe('masking boundaries', () => {
+  it('ARC-12 phone: 7 digits or more keep first three and last four; 3 to 6 keep the last two; 1 or 2 show nothing', () => {
+    expect(maskPhone('1234567')).toBe('123****4567');
+    expect(maskPhone('123456')).toBe('****56');
+    expect(maskPhone('123')).toBe('*23');
+    expect(maskPhone('12')).toBe('**');
+    expect(maskPhone('1')).toBe('*');
+  });
+  it('ARC-12 phone: surrounding spaces are dropped before masking (a landline with spaces never leaks more)', () => {
+    expect(maskPhone('  13812345678 ')).toBe('138****5678');
+    expect(maskPhone(' 123456 ')).toBe('****56');
+  });
+  it('ARC-12 phone: empty and missing stay as they are', () => {
+    expect(maskPhone('')).toBe('');
+    expect(maskPhone(undefined)).toBeNull();
+  });
+  it('ARC-12 ID: 3 characters keep first and last; 2 or 1 show nothing; empty stays empty', () => {
+    expect(maskIdNumber('abc')).toBe('a*c');
+    expect(maskIdNumber('ab')).toBe('**');
+    expect(maskIdNumber('a')).toBe('*');
+    expect(maskIdNumber('')).toBe('');
+    expect(maskIdNumber(null)).toBeNull();
+  });
+  it('ARC-12 name: one character stays; two keep the first; characters outside the BMP count as one', () => {
+    expect(maskName('张')).toBe('张');
+    expect(maskName('李四')).toBe('李*');
+    expect(maskName('𠀀二三')).toBe('𠀀**');
+    expect(maskName(null)).toBeNull();
+    expect(maskName(undefined)).toBeNull();
+  });
+});

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { hasInvisible, idCheckDigitOk, normalizeTyped, plainText, queryBoolean } from './text';
+import { z } from 'zod';
+import { hasInvisible, idCheckDigitOk, normalizeTyped, plainText, queryBoolean, typed } from './text';
 
 describe('typed input', () => {
   it('full-width digits, letters and dashes fold to ASCII', () => {
@@ -31,5 +32,36 @@ describe('typed input', () => {
     expect(idCheckDigitOk('11010519491231002X')).toBe(true);
     expect(idCheckDigitOk('110105194912310021')).toBe(false);
     expect(idCheckDigitOk('440305199001011234')).toBe(false);
+  });
+});
+
+/* The edges of each rule, by hand (mutants that survived the cases above). */
+describe('text rules: edges', () => {
+  it('ARC-12 an ID number is 18 characters exactly: valid digits with something before or after are refused', () => {
+    expect(idCheckDigitOk('110105194912310003')).toBe(true);
+    expect(idCheckDigitOk('5110105194912310003')).toBe(false); // a valid ID with a digit before it (whose first 18 also check)
+    expect(idCheckDigitOk('11010519491231002X5')).toBe(false); // a valid ID with a digit after it
+    expect(idCheckDigitOk('11010519491231002')).toBe(false);
+    expect(idCheckDigitOk('1101051949123100AX')).toBe(false);
+  });
+  it('names are trimmed; empty is refused with 请填写 unless the caller names it; too long says the limit', () => {
+    const name = plainText({ max: 3 });
+    expect(name.parse('  王晓丽  ')).toBe('王晓丽');
+    expect(name.safeParse('   ').error!.issues[0].message).toBe('请填写');
+    expect(name.safeParse('王晓丽丽').error!.issues[0].message).toBe('最多 3 字');
+    const custom = plainText({ min: 2, max: 3, required: '请填写姓名', tooLong: '姓名太长' });
+    expect(custom.safeParse('王').error!.issues[0].message).toBe('请填写姓名');
+    expect(custom.safeParse('王晓丽丽').error!.issues[0].message).toBe('姓名太长');
+    expect(custom.parse('王晓')).toBe('王晓');
+  });
+  it('query booleans accept real booleans too, and refuse with a message in Chinese', () => {
+    expect(queryBoolean.parse(true)).toBe(true);
+    expect(queryBoolean.parse(false)).toBe(false);
+    expect(queryBoolean.safeParse('yes').error!.issues[0].message).toBe('应为 true 或 false');
+  });
+  it('typed input is normalised before its own checks', () => {
+    const code = typed(z.string().regex(/^\d+-\d+$/));
+    expect(code.parse(' ３-２ ')).toBe('3-2');
+    expect(code.safeParse('３－２x').success).toBe(false);
   });
 });

@@ -74,3 +74,28 @@ describe('return-visit sampling', () => {
     expect(drawsByRule('never', 1, () => 0)).toBe(false);
   });
 });
+
+/* VISIT-2 for closed help requests, every case by hand (ADR 0016). */
+describe('which closed help requests get a return visit', () => {
+  it('VISIT-2 a medical emergency always; one routed on, a repair or a complaint never (followed up on its own record); an inquiry or an answered request never; the rest by the share', async () => {
+    const { helpVisitRule } = await import('./sampling');
+    expect(helpVisitRule({ category: 'medical', routedTo: 'call', outcome: 'answered' })).toBe('always');
+    expect(helpVisitRule({ category: 'security', routedTo: 'call', outcome: 'handled' })).toBe('never');
+    expect(helpVisitRule({ category: 'repair', routedTo: null, outcome: 'handled' })).toBe('never');
+    expect(helpVisitRule({ category: 'complaint', routedTo: null, outcome: 'handled' })).toBe('never');
+    expect(helpVisitRule({ category: 'inquiry', routedTo: null, outcome: 'handled' })).toBe('never');
+    expect(helpVisitRule({ category: 'other', routedTo: null, outcome: 'answered' })).toBe('never');
+    expect(helpVisitRule({ category: 'security', routedTo: null, outcome: 'handled' })).toBe('share');
+    expect(helpVisitRule({ category: 'disaster', routedTo: '', outcome: 'handled' })).toBe('share');
+  });
+  it('VISIT-2 repairs and help requests are drawn by the share, complaints always (VISIT-1)', async () => {
+    const { drawsVisit } = await import('./sampling');
+    expect(drawsVisit('help_request', 0.3, () => 0.5)).toBe(false);
+    expect(drawsVisit('help_request', 0.3, () => 0.1)).toBe(true);
+    expect(drawsVisit('work_order', 0.3, () => 0.3)).toBe(false);
+  });
+  it('VISIT-2 the share setting is a whole percentage, clamped to 0–100', async () => {
+    const { shareOfPercent } = await import('./sampling');
+    expect([shareOfPercent(30), shareOfPercent(0), shareOfPercent(100), shareOfPercent(-5), shareOfPercent(150)]).toEqual([0.3, 0, 1, 0, 1]);
+  });
+});

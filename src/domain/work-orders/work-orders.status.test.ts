@@ -25,4 +25,17 @@ describe('work order status sets derived from the transition table', () => {
     expect(m.DONE_WORK_ORDER_STATUSES).toEqual(['done', 'verified', 'cancelled']);
     expect(m.ACTIVE_WORK_ORDER_STATUSES).toEqual(['assigned', 'accepted', 'on_site']);
   });
+
+  it('CALL-2 per status, by hand: open, done (the doer\'s deadline stops), active (the doer is at work)', async () => {
+    const m = await import('./work-orders.status');
+    const per = (f: (s: never) => boolean) => Object.fromEntries(WORK_ORDER_STATUSES.map((s) => [s, f(s as never)]));
+    expect(per(m.isWorkOrderOpen)).toEqual({ assigned: true, accepted: true, on_site: true, done: true, verified: false, cancelled: false });
+    expect(per(m.isWorkOrderDone)).toEqual({ assigned: false, accepted: false, on_site: false, done: true, verified: true, cancelled: true });
+    expect(per(m.isWorkOrderActive)).toEqual({ assigned: true, accepted: true, on_site: true, done: false, verified: false, cancelled: false });
+  });
+
+  it('CALL-2 workOrderAllows follows the table for every status × event', async () => {
+    const m = await import('./work-orders.status');
+    for (const s of WORK_ORDER_STATUSES) for (const e of WORK_ORDER_EVENTS) expect(`${s}/${e}:${m.workOrderAllows(s, e)}`).toBe(`${s}/${e}:${EXPECTED[`${s}/${e}`] !== undefined}`);
+  });
 });
