@@ -84,6 +84,12 @@ describe('help requests and emergency playbooks (browser)', () => {
     await start.getByTestId('playbook-start').click();
     await qiantai.getByTestId('help-step').first().waitFor();
     expect(await qiantai.getByTestId('help-step').count()).toBe(5);
+    // Each open step with a time limit counts down on the incident page, in its step list and at the end of its timeline.
+    await qiantai.getByTestId('help-step').filter({ hasText: '引导救护车' }).getByTestId('step-clock').filter({ hasText: /剩余 \d+:\d\d/ }).waitFor();
+    const waiting = qiantai.getByTestId('timeline-open-step').filter({ hasText: '引导救护车' }).getByTestId('step-clock');
+    const firstReading = await waiting.innerText();
+    expect(firstReading).toMatch(/剩余 \d+:\d\d/);
+    await expect.poll(() => waiting.innerText()).not.toBe(firstReading);
 
     // The shift leader's phone: the alert is on screen (with sound) until he acknowledges it.
     await banzhang.getByTestId('emergency-alert').waitFor();
@@ -92,6 +98,8 @@ describe('help requests and emergency playbooks (browser)', () => {
     expect(alertText).toContain('3栋2单元502');
     await banzhang.waitForURL((u) => u.pathname === '/duty');
     const leaderStep = banzhang.getByTestId('duty-step').filter({ hasText: '立即通知入口值班保安' });
+    // Its time limit is on the phone, counting down (or, past it, how long overdue).
+    await leaderStep.getByTestId('step-clock').filter({ hasText: /剩余 \d+:\d\d|已超时 [1-9]\d* (秒|分钟)|已到时限/ }).waitFor();
     await leaderStep.getByTestId('step-ack').click();
     await expect.poll(() => leaderStep.getAttribute('data-status')).toBe('acknowledged');
     await shot(banzhang, 'help-duty-390');
@@ -101,6 +109,10 @@ describe('help requests and emergency playbooks (browser)', () => {
     // The gate guard confirms "at the gate" and guides the ambulance.
     await acknowledgeAlert(menwei, '急救病人（拨打 120）');
     const gateStep = menwei.getByTestId('duty-step').filter({ hasText: '引导救护车' });
+    const gateClock = gateStep.getByTestId('step-clock');
+    const gateReading = await gateClock.innerText();
+    expect(gateReading).toMatch(/剩余 \d+:\d\d/);
+    await expect.poll(() => gateClock.innerText()).not.toBe(gateReading);
     await gateStep.getByTestId('step-ack').click();
     await expect.poll(() => gateStep.getAttribute('data-status')).toBe('acknowledged');
     await gateStep.getByPlaceholder('完成情况（可选）').fill('救护车已到，已引导到 3 栋');
