@@ -16,7 +16,6 @@ export const helpMessages = {
   'playbooks.keywords': '关键词',
   'playbooks.active': '启用',
   'playbooks.escalation': '无人确认时',
-  'playbooks.escalationSummary': '按 {steps} 步逐级通知，最多重复 {repeat} 次',
   'playbooks.steps': '步骤',
   'playbooks.stepsHint': '顺序相同的步骤同时进行；时限从事件开始算起。',
   'playbooks.stepN': '第 {n} 步',
