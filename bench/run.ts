@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --quick] [-- --only baseline,startup,search,web,explain,create,list,timers,sse,home,helpclocks]
+ * npm run bench [-- --quick] [-- --only baseline,startup,search,web,explain,create,list,timers,sse,home,helpclocks,ackpage]
  * Every speed figure is printed beside a baseline measured in the same run (DESIGN.md "Measuring speed here").
  */
 import { spawnSync } from 'node:child_process';
@@ -22,6 +22,7 @@ import { searchScenario } from './scenarios/search';
 import { startupScenario } from './scenarios/startup';
 import { webSizeScenario } from './scenarios/web-size';
 import { helpClocksScenario, managerHomeScenario } from './scenarios/standalone';
+import { ackPageScenario } from './scenarios/ack-page';
 
 const timingText = (ts: KindTiming[]) => ts.map((t) => `${t.kind} median ${t.medianMs} ms / max ${t.maxMs} ms`).join('; ');
 const RESULTS = path.join(path.dirname(fileURLToPath(import.meta.url)), 'results');
@@ -139,6 +140,7 @@ async function main(): Promise<number> {
   if (want('web')) entries.push(...((await attempt('web build size', out, async () => webSizeScenario(notes))) ?? []));
   if (want('home')) entries.push(...((await attempt('managers’ home and monthly analyses', out, async () => managerHomeScenario(opts, notes))) ?? []));
   if (want('helpclocks')) entries.push(...((await attempt('first-response clocks', out, async () => helpClocksScenario(opts, notes))) ?? []));
+  if (want('ackpage')) entries.push(...((await attempt('commit to the acknowledgement page on a phone', out, () => ackPageScenario(opts, notes))) ?? []));
 
   const meta = {
     startedAt: startedAt.toISOString(),

@@ -84,6 +84,12 @@ describe('help requests and emergency playbooks (browser)', () => {
     await start.getByTestId('playbook-start').click();
     await qiantai.getByTestId('help-step').first().waitFor();
     expect(await qiantai.getByTestId('help-step').count()).toBe(5);
+    // Each open step with a time limit counts down on the incident page, in its step list and at the end of its timeline.
+    await qiantai.getByTestId('help-step').filter({ hasText: '引导救护车' }).getByTestId('step-clock').filter({ hasText: /剩余 \d+:\d\d/ }).waitFor();
+    const waiting = qiantai.getByTestId('timeline-open-step').filter({ hasText: '引导救护车' }).getByTestId('step-clock');
+    const firstReading = await waiting.innerText();
+    expect(firstReading).toMatch(/剩余 \d+:\d\d/);
+    await expect.poll(() => waiting.innerText()).not.toBe(firstReading);
 
     // The shift leader's phone: the alert is on screen (with sound) until he acknowledges it.
     await banzhang.getByTestId('emergency-alert').waitFor();
@@ -92,6 +98,8 @@ describe('help requests and emergency playbooks (browser)', () => {
     expect(alertText).toContain('3栋2单元502');
     await banzhang.waitForURL((u) => u.pathname === '/duty');
     const leaderStep = banzhang.getByTestId('duty-step').filter({ hasText: '立即通知入口值班保安' });
+    // Its time limit is on the phone, counting down (or, past it, how long overdue).
+    await leaderStep.getByTestId('step-clock').filter({ hasText: /剩余 \d+:\d\d|已超时 [1-9]\d* (秒|分钟)|已到时限/ }).waitFor();
     await leaderStep.getByTestId('step-ack').click();
     await expect.poll(() => leaderStep.getAttribute('data-status')).toBe('acknowledged');
     await shot(banzhang, 'help-duty-390');
@@ -101,6 +109,10 @@ describe('help requests and emergency playbooks (browser)', () => {
     // The gate guard confirms "at the gate" and guides the ambulance.
     await acknowledgeAlert(menwei, '急救病人（拨打 120）');
     const gateStep = menwei.getByTestId('duty-step').filter({ hasText: '引导救护车' });
+    const gateClock = gateStep.getByTestId('step-clock');
+    const gateReading = await gateClock.innerText();
+    expect(gateReading).toMatch(/剩余 \d+:\d\d/);
+    await expect.poll(() => gateClock.innerText()).not.toBe(gateReading);
     await gateStep.getByTestId('step-ack').click();
     await expect.poll(() => gateStep.getAttribute('data-status')).toBe('acknowledged');
     await gateStep.getByPlaceholder('完成情况（可选）').fill('救护车已到，已引导到 3 栋');
@@ -140,7 +152,7 @@ describe('help requests and emergency playbooks (browser)', () => {
     expect(text).toContain('救护车已到，已引导到 3 栋');
   }, 240_000);
 
-  it('HELP-8 zhuguan edits the lift-entrapment playbook from the screen: a step added is in the playbook after saving; the front desk reads playbooks but has no edit button', async () => {
+  it('HELP-8 zhuguan edits the lift-entrapment playbook from the screen: a step added is in the playbook after saving, its escalation chain steps added, removed and reordered (refused in Chinese without minutes or posts, or repeating too often); the front desk reads playbooks but has no edit button', async () => {
     const zhuguan = await j.signedIn('zhuguan', DESK);
     await zhuguan.goto('/help');
     await zhuguan.getByRole('link', { name: '应急预案' }).click();
@@ -155,9 +167,67 @@ describe('help requests and emergency playbooks (browser)', () => {
     await zhuguan.getByRole('button', { name: '保存预案' }).click();
     await steps.last().getByText('请填写').waitFor();
     await steps.last().getByLabel('步骤内容').fill('通知电梯维保单位到场');
+
+    // The escalation chain, on the same screen: the shipped one, then a step added, one removed, one moved up.
+    expect(await card.getByTestId('playbook-chain').innerText()).toBe('等待 2 分钟 → 再次通知当班人员 → 通知 保安班长、客服主管 → 等待 3 分钟 → 通知该岗位全体人员 → 通知 服务中心经理，再重复 1 次；确认后 10 分钟未完成即失效');
+    const chain = zhuguan.getByTestId('chain-step');
+    await expect.poll(() => chain.count()).toBe(6);
+    await zhuguan.getByRole('button', { name: '增加升级步骤' }).click();
+    await expect.poll(() => chain.count()).toBe(7);
+    const added = chain.nth(6);
+    // A new step waits 5 minutes; emptied, it is refused in Chinese.
+    await added.getByLabel('等待分钟数').fill('');
+    await zhuguan.getByRole('button', { name: '保存预案' }).click();
+    await added.getByText('请填写等待分钟数').waitFor();
+    await added.getByLabel('等待分钟数').fill('200');
+    await added.getByText('等待须为 1 至 120 分钟').waitFor();
+    await added.getByLabel('等待分钟数').fill('4');
+    await added.getByText('等待须为 1 至 120 分钟').waitFor({ state: 'detached' });
+    // Another added step notifies supervisors: refused until its posts are chosen.
+    await zhuguan.getByRole('button', { name: '增加升级步骤' }).click();
+    const notice = chain.nth(7);
+    await notice.getByLabel('动作').click();
+    await zhuguan.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: '通知主管岗位' }).click();
+    await zhuguan.getByRole('button', { name: '保存预案' }).click();
+    await notice.getByText('请选择要通知的岗位').waitFor();
+    await notice.getByLabel('通知的岗位').click();
+    await zhuguan.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: '服务中心经理' }).click();
+    await notice.getByText('请选择要通知的岗位').waitFor({ state: 'detached' });
+    await zhuguan.keyboard.press('Escape');
+    // The first wait removed, the last notice moved up one place.
+    await chain.first().getByRole('button', { name: '删除此升级步骤' }).click();
+    await expect.poll(() => chain.count()).toBe(7);
+    await chain.nth(6).getByRole('button', { name: '上移' }).click();
+    // Repeating is bounded.
+    await zhuguan.getByLabel('整条链再重复').fill('9');
+    await zhuguan.getByText('重复次数须为 0 至 5 次').waitFor();
+    await zhuguan.getByLabel('整条链再重复').fill('2');
+    await zhuguan.getByLabel('确认后未完成多少分钟失效').fill('');
+
     await zhuguan.getByRole('button', { name: '保存预案' }).click();
     await zhuguan.getByText('预案已保存').waitFor();
     await card.getByText('通知电梯维保单位到场').waitFor();
+    await expect
+      .poll(() => card.getByTestId('playbook-chain').innerText())
+      .toBe('再次通知当班人员 → 通知 保安班长、客服主管 → 等待 3 分钟 → 通知该岗位全体人员 → 通知 服务中心经理 → 通知 服务中心经理 → 等待 4 分钟，再重复 2 次');
+    // Saved as data: the server's playbook has the chain as edited.
+    type Book = { name: string; steps: { title: string }[]; escalation: unknown };
+    const me = (await (await zhuguan.request.get(`${j.server.baseUrl}/api/auth/me`)).json()) as { projects: { id: string }[] };
+    const books = await Promise.all(me.projects.map(async (p) => ((await (await zhuguan.request.get(`${j.server.baseUrl}/api/help/playbooks?projectId=${p.id}`)).json()) as { items: Book[] }).items));
+    const edited = books.flat().find((b) => b.name === '电梯困人' && b.steps.some((x) => x.title === '通知电梯维保单位到场'));
+    expect(edited?.escalation).toEqual({
+      steps: [
+        { type: 'notify_on_duty' },
+        { type: 'notify_roles', roles: ['guard_leader', 'cs_supervisor'] },
+        { type: 'wait', minutes: 3 },
+        { type: 'notify_team' },
+        { type: 'notify_roles', roles: ['centre_manager'] },
+        { type: 'notify_roles', roles: ['centre_manager'] },
+        { type: 'wait', minutes: 4 },
+      ],
+      repeat: 2,
+      ackExpiresMinutes: null,
+    });
 
     const qiantai = await j.signedIn('qiantai', DESK);
     await qiantai.goto('/help/playbooks');

@@ -1,6 +1,6 @@
-import { eq } from 'drizzle-orm';
+import { asc, eq, lte } from 'drizzle-orm';
 import { timers } from '../../domain/deadlines/deadlines.table';
-import { helpSteps } from '../../domain/help/help.table';
+import { helpRequests, helpSteps } from '../../domain/help/help.table';
 import type { Role } from '../../domain/shared/roles';
 import { localTime } from '../../domain/shared/business-time';
 import type { Executor } from '../db/store';
@@ -28,6 +28,51 @@ export interface HelpTimerPayloads {
   chain: { round?: number; pos?: number };
   /** An acknowledgement of a step made at `ackAt`, expiring if the step is not done by then. */
   ack_expiry: { stepId?: string; ackAt?: string };
+}
+
+/**
+ * What the first-response clocks of one claim round share. The engine fires a round's timers one after another in
+ * one transaction (the same `tx`); at 10,000 open requests a round is hundreds of clocks of the same few projects.
+ * So the round's first clock reads the requests of every due first-response clock at once (one query instead of
+ * one per clock), and whom a project's roles reach is looked up once per round. A request the round did not read
+ * (a clock claimed after it, or one another instance's) is read on its own, as before.
+ */
+interface ClockRound {
+  requests: Map<string, HelpRow>;
+  recipients: Map<string, Promise<string[]>>;
+}
+const rounds = new WeakMap<Tx, ClockRound>();
+/** How many due first-response clocks the round reads ahead (the engine claims 200 timers a round). */
+const READ_AHEAD = 400;
+const CLOCK_KINDS = ['warn', 'escalate'];
+
+async function roundOf(tx: Tx, now: Date): Promise<ClockRound> {
+  let round = rounds.get(tx);
+  if (round) return round;
+  const due = tx
+    .select({ id: timers.subjectId })
+    .from(timers)
+    .where(and(eq(timers.status, 'pending'), eq(timers.subjectType, 'help_request'), inArray(timers.kind, CLOCK_KINDS), lte(timers.fireAt, now)))
+    .orderBy(asc(timers.fireAt))
+    .limit(READ_AHEAD);
+  const rowsRead = await tx.select().from(helpRequests).where(inArray(helpRequests.id, due));
+  round = { requests: new Map(rowsRead.map((r) => [r.id, r])), recipients: new Map() };
+  rounds.set(tx, round);
+  return round;
+}
+
+/** The request a first-response clock is about: from the round's read, else on its own. */
+async function clockRequest(tx: Tx, id: string, now: Date): Promise<HelpRow | undefined> {
+  return (await roundOf(tx, now)).requests.get(id) ?? findHelp(tx, id);
+}
+
+/** Active users of the project holding the roles, once per round. */
+async function roundRecipients(tx: Tx, projectId: string, roles: Role[], now: Date): Promise<string[]> {
+  const round = await roundOf(tx, now);
+  const key = `${projectId}|${[...roles].sort().join(',')}`;
+  let found = round.recipients.get(key);
+  if (!found) round.recipients.set(key, (found = usersWithRoles(tx, projectId, roles)));
+  return found;
 }
 
 /** A step's time limit, watched by the one deadline engine (ADR 0012). */
@@ -86,7 +131,7 @@ async function runChainStep(tx: Executor, r: HelpRow, waiting: HelpStepRow[], st
 export const helpTimers = subjectTimers<HelpTimerPayloads>()('help_request', {
   // Two minutes before the five: the desk that took it is reminded.
   warn: async (tx, t, now) => {
-    const r = await findHelp(tx, t.subjectId);
+    const r = await clockRequest(tx, t.subjectId, now);
     if (!r || r.status !== 'open') return { skipped: 'answered' };
     await notify(tx, [{ userId: r.recordedBy, projectId: r.projectId, type: 'deadline.warning', title: `求助即将超时：${r.number}`, body: `须在 ${r.dueAt ? localTime(r.dueAt) : ''} 前答复：${r.need.slice(0, 60)}`, link: `/help/${r.id}` }], now);
     await addHelpEvent(tx, r, now, null, 'deadline_warning');
@@ -95,10 +140,10 @@ export const helpTimers = subjectTimers<HelpTimerPayloads>()('help_request', {
 
   // Past five minutes without a first response: the CS supervisor, then the service-centre manager.
   escalate: async (tx, t, now) => {
-    const r = await findHelp(tx, t.subjectId);
+    const r = await clockRequest(tx, t.subjectId, now);
     if (!r || r.status !== 'open') return { skipped: 'answered' };
     const roles = (t.payload?.roles ?? []).filter(Boolean);
-    const to = await usersWithRoles(tx, r.projectId, roles);
+    const to = await roundRecipients(tx, r.projectId, roles, now);
     const late = Math.round((now.getTime() - (r.dueAt?.getTime() ?? now.getTime())) / 60000);
     await notify(
       tx,

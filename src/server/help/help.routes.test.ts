@@ -137,6 +137,31 @@ describe.each(STORE_KINDS)('help requests on %s', (kind) => {
     expect(fired.n).toBe(1);
   });
 
+  it('HELP-2 many clocks falling due in one round: each request warns the desk that took it and alerts the CS supervisor once, under its own number; the one answered in time alerts nobody', async () => {
+    const taken = [];
+    for (let i = 0; i < 6; i++) taken.push(await take({ category: 'other', need: `同一轮的求助 ${i}` }, i % 2 ? kefu : qiantai));
+    const answered = taken[3];
+    expect((await kefu.post(`/api/help/${answered.id}/respond`, { version: answered.version, note: '已答复' })).statusCode).toBe(200);
+    t.clock.advanceMinutes(5);
+    await tick();
+    for (const [i, r] of taken.entries()) {
+      const link = `/help/${r.id}`;
+      const desk = i % 2 ? 'kefu' : 'qiantai';
+      const other = i % 2 ? 'qiantai' : 'kefu';
+      if (r === answered) {
+        expect(await notes('zhuguan', 'deadline.escalation', link)).toHaveLength(0);
+        expect(await notes(desk, 'deadline.warning', link)).toHaveLength(0);
+        continue;
+      }
+      const alerts = await notes('zhuguan', 'deadline.escalation', link);
+      expect(alerts).toHaveLength(1);
+      expect(alerts[0].title).toBe(`求助超时未答复（第 1 级）：${r.number}`);
+      const warned = await notes(desk, 'deadline.warning', link);
+      expect(warned.map((n) => n.title)).toEqual([`求助即将超时：${r.number}`]);
+      expect(await notes(other, 'deadline.warning', link)).toHaveLength(0);
+    }
+  });
+
   it('HELP-2 a first response within five minutes stops the clock: nobody is alerted, and a second first response is a conflict', async () => {
     const r = await take({ category: 'other', need: '需要借用轮椅' });
     t.clock.advanceMinutes(3);

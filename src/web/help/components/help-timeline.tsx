@@ -3,7 +3,8 @@ import { BRANCH_LABELS, HELP_CATEGORY_LABELS, HELP_OUTCOME_LABELS } from '../../
 import dayjs from 'dayjs';
 
 import { t, zhCN, type MessageKey } from '../../i18n/zh-CN';
-import type { HelpEventJson } from '../../../domain/help/help.contract';
+import type { HelpEventJson, HelpStepJson } from '../../../domain/help/help.contract';
+import { StepClock } from './step-clock';
 
 const label = (type: string) => {
   const key = `event.${type}`;
@@ -38,13 +39,18 @@ function describe(e: HelpEventJson): string {
 
 const COLORS: Record<string, string> = { escalated: 'red', ack_overdue: 'red', step_overdue: 'red', playbook_started: 'red', alerted: 'orange', step_done: 'green', closed: 'green' };
 
-/** The typed, append-only timeline: minute since intake, time, who, from which device, what. */
-export function HelpTimeline({ events }: { events: HelpEventJson[] }) {
+/**
+ * The typed, append-only timeline: minute since intake, time, who, from which device, what; then, while the incident
+ * runs, the steps still open with their time limits counting down.
+ */
+export function HelpTimeline({ events, steps = [] }: { events: HelpEventJson[]; steps?: HelpStepJson[] }) {
+  const open = steps.filter((s) => s.status !== 'done' && s.dueAt);
   return (
     <Card size="small" title={t('help.timeline')}>
       <Timeline
         data-testid="help-timeline"
-        items={events.map((e, i) => ({
+        items={[
+          ...events.map((e, i) => ({
           key: i,
           color: COLORS[e.type] ?? 'blue',
           content: (
@@ -59,7 +65,20 @@ export function HelpTimeline({ events }: { events: HelpEventJson[] }) {
               </div>
             </div>
           ),
-        }))}
+          })),
+          ...open.map((s) => ({
+            key: `open-${s.id}`,
+            color: 'gray',
+            content: (
+              <div data-testid="timeline-open-step" data-status={s.status}>
+                <Typography.Text type="secondary">{t('help.timelineWaiting')}</Typography.Text>
+                <div>
+                  <Typography.Text>{s.title}</Typography.Text> <StepClock step={s} />
+                </div>
+              </div>
+            ),
+          })),
+        ]}
       />
     </Card>
   );

@@ -5,6 +5,7 @@ import { t, roleLabels } from '../../i18n/zh-CN';
 import { useActionError } from '../../lib/use-action-error';
 import { useStepAction, type HelpStepJson } from '../api';
 import { StepStatusTag } from './help-tags';
+import { StepClock } from './step-clock';
 
 const hhmm = (v: string | null) => (v ? dayjs(v).format('HH:mm:ss') : '');
 
@@ -41,12 +42,13 @@ export function StepActions({ step, large }: { step: HelpStepJson; large?: boole
 }
 
 /** Who did it and when, for a step. */
-export function StepMeta({ step }: { step: HelpStepJson }) {
+export function StepMeta({ step, large }: { step: HelpStepJson; large?: boolean }) {
   return (
     <Space size={8} wrap>
       <StepStatusTag value={step.status} />
       <Tag>{roleLabels[step.role]}</Tag>
-      {step.limitMinutes !== null && <Tag color={step.overdue ? 'red' : 'default'}>{step.overdue ? t('help.overdue') : t('help.stepLimit', { n: step.limitMinutes })}</Tag>}
+      {step.limitMinutes !== null && !step.dueAt && <Tag>{t('help.stepLimit', { n: step.limitMinutes })}</Tag>}
+      <StepClock step={step} large={large} />
       {step.acknowledgedByName && step.status === 'acknowledged' && <Typography.Text type="secondary">{t('help.ackBy', { name: step.acknowledgedByName, at: hhmm(step.acknowledgedAt) })}</Typography.Text>}
       {step.doneByName && <Typography.Text type="secondary">{t('help.doneBy', { name: step.doneByName, at: hhmm(step.doneAt) })}</Typography.Text>}
     </Space>

@@ -52,7 +52,7 @@ export function DutyPage() {
               <Typography.Text type="secondary">
                 {t('duty.need')}：{s.need}
               </Typography.Text>
-              <StepMeta step={s} />
+              <StepMeta step={s} large />
               {s.incidentStartedAt && <Typography.Text type="secondary">{t('duty.started', { at: dayjs(s.incidentStartedAt).format('HH:mm:ss') })}</Typography.Text>}
               <StepActions step={s} large />
               <Link to={`/help/${s.helpRequestId}`}>{t('duty.open')}</Link>

@@ -203,7 +203,7 @@ export function HelpDetailPage() {
           </Space>
         </Col>
         <Col xs={24} xl={10}>
-          <HelpTimeline events={h.timeline} />
+          <HelpTimeline events={h.timeline} steps={h.steps} />
         </Col>
       </Row>
     </Space>
