@@ -1,7 +1,7 @@
 /**
  * First-response clocks at scale (issue 10): SCALE open help requests (default 10,000), each with its
  * five-minute clock's warn and escalate timers, fall due over WINDOW seconds (default 60) on the real clock; the
- * app's TimerRunner (pollMs 1000, batch 200, the help handlers) fires them. Reports lateness p50/p99/max
+ * app's TimerRunner (pollMs 1000, TIMER_BATCH a transaction, the help handlers) fires them. Reports lateness p50/p99/max
  * (fired_at − fire_at as the runner records it) and that each timer fired exactly once, on both stores
  * (PostgreSQL when TEST_DATABASE_URL is set). Standalone, not yet wired into bench/run.ts:
  *   SCALE=500 WINDOW=20 npx tsx bench/scenarios/help-clocks.ts
@@ -10,7 +10,7 @@ import { sql } from 'drizzle-orm';
 import { rows } from '../../src/server/db/store';
 import { timers } from '../../src/domain/deadlines/deadlines.table';
 import { helpRequests } from '../../src/domain/help/help.table';
-import { TimerRunner } from '../../src/server/deadlines/timers';
+import { TIMER_BATCH, TimerRunner } from '../../src/server/deadlines/timers';
 import { registerHelpTimers } from '../../src/server/help/help-timers';
 import { openTestStore, STORE_KINDS } from '../../src/server/testing/harness';
 import { seedDemo } from '../../src/server/seed/demo-seed';
@@ -45,7 +45,7 @@ async function run(kind: (typeof STORE_KINDS)[number]) {
         }),
       );
     }
-    const runner = new TimerRunner(store.db, () => new Date(), 1000, 200, (err) => console.error(err));
+    const runner = new TimerRunner(store.db, () => new Date(), 1000, TIMER_BATCH, (err) => console.error(err));
     registerHelpTimers(runner);
     runner.start();
     const total = SCALE * 2;
