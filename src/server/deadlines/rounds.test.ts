@@ -18,6 +18,8 @@ describe.each(STORE_KINDS)('timer rounds on %s', (kind) => {
   const due = async (n: number, fireAt: Date, kindName: string) =>
     store.db.insert(timers).values(Array.from({ length: n }, () => ({ projectId, subjectType: 'project', subjectId: projectId, kind: kindName, fireAt })));
 
+  const due1 = (fireAt: Date) => due(1, fireAt, 'wake');
+
   it('a tick fires everything due in transactions of at most TIMER_BATCH timers, each its own transaction', async () => {
     const fireAt = new Date('2026-11-26T02:00:00Z');
     await due(2 * TIMER_BATCH + 5, fireAt, 'round');
@@ -34,6 +36,21 @@ describe.each(STORE_KINDS)('timer rounds on %s', (kind) => {
     const left = await store.db.select().from(timers).where(eq(timers.kind, 'round'));
     expect(left.every((t) => t.status === 'fired')).toBe(true);
   });
+
+  it('a running loop wakes when the next timer falls due, not at its next poll', async () => {
+    const fired: number[] = [];
+    // A poll interval of ten minutes: a timer due in a second fires long before the loop would poll again.
+    const runner = new TimerRunner(store.db, () => new Date(), 600_000).on('project', 'wake', async () => {
+      fired.push(Date.now());
+      return {};
+    });
+    const due = new Date(Date.now() + 1000);
+    await due1(due);
+    runner.start(); // its first tick finds nothing due yet
+    await expect.poll(() => fired.length, { timeout: 120_000, interval: 50 }).toBe(1);
+    await runner.stop();
+    expect(fired[0]).toBeGreaterThanOrEqual(due.getTime());
+  }, 180_000);
 
   it('lateness counts until the round commits, not from when it claimed the timers', async () => {
     const fireAt = new Date('2026-11-27T02:00:00Z');

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { and, asc, eq, inArray, lte, not, or, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, lte, not, or, type SQL } from 'drizzle-orm';
 import { timers } from '../../domain/deadlines/deadlines.table';
 import type { SubjectKind, TimerPlan } from '../../domain/deadlines/sla';
 import type { Db, Executor, Tx } from '../db/store';
@@ -107,12 +107,14 @@ export class TimerRunner {
   start(): void {
     if (this.handle) return;
     const loop = async () => {
+      let wait = this.pollMs;
       try {
         await this.tick();
+        wait = await this.untilNextDue();
       } catch (err) {
         this.onError(err);
       }
-      if (this.handle) this.handle = setTimeout(loop, this.pollMs);
+      if (this.handle) this.handle = setTimeout(loop, wait);
     };
     this.handle = setTimeout(loop, 0);
   }
@@ -147,6 +149,25 @@ export class TimerRunner {
       total += n;
       if (n < this.batch) return total;
     }
+  }
+
+  /**
+   * How long to sleep before the next tick: until the next pending timer this instance knows falls due, at
+   * most `pollMs` (a timer scheduled meanwhile is found by then) and at least 10 ms. Waking at the due time
+   * instead of the next poll takes up to a poll interval off each timer's lateness.
+   */
+  private async untilNextDue(): Promise<number> {
+    const known = this.known();
+    if (!known) return this.pollMs;
+    const now = this.now();
+    const [next] = await this.db
+      .select({ at: timers.fireAt })
+      .from(timers)
+      .where(and(eq(timers.status, 'pending'), gt(timers.fireAt, now), known))
+      .orderBy(asc(timers.fireAt))
+      .limit(1);
+    if (!next) return this.pollMs;
+    return Math.min(this.pollMs, Math.max(10, next.at.getTime() - now.getTime()));
   }
 
   /** One claim round in one transaction: at most `batch` due timers; returns how many fired. */
