@@ -67,11 +67,14 @@ export function listQueries(ids: DeskIds, sample: { roomCode: string; number: st
   return out;
 }
 
+/** Pages the ledger page asks for at once (src/web/calls/ledger/pages/ledger-page.tsx, SEGMENT; 50 before issue 14). */
+export const LEDGER_SCREEN_PAGES = 5;
+
 /**
- * The ledger of a month as the ledger page asks it: 20 rows a page, pages 1–50 (1,000 rows) in one
+ * The ledger of a month as the ledger page asks it: 20 rows a page, LEDGER_SCREEN_PAGES pages in one
  * request; with `pages` 1, one printed page per request instead.
  */
-export function ledgerQueries(ids: DeskIds, pages = 50): string[] {
+export function ledgerQueries(ids: DeskIds, pages = LEDGER_SCREEN_PAGES): string[] {
   const ms = months();
   return Array.from({ length: 8 }, (_, i) => ms[ms.length - 1 - Math.floor((i * ms.length) / 8)]).map(
     (m) => `/api/calls/ledger?${qs({ projectId: ids.projectId, from: m.from, to: m.to, rowsPerPage: 20, fromPage: 1, toPage: pages })}`,

@@ -1,7 +1,7 @@
 /**
  * First-response clocks at scale (issue 10): SCALE open help requests (default 10,000), each with its
  * five-minute clock's warn and escalate timers, fall due over WINDOW seconds (default 60) on the real clock; the
- * app's TimerRunner (pollMs 1000, batch 200, the help handlers) fires them. Reports lateness p50/p99/max
+ * app's TimerRunner (pollMs 1000, TIMER_BATCH a transaction, the help handlers) fires them. Reports lateness p50/p99/max
  * (fired_at − fire_at as the runner records it) and that each timer fired exactly once, on both stores
  * (PostgreSQL when TEST_DATABASE_URL is set), and how long the handlers took per clock.
  * Baseline (BASELINE=0 to skip): the same clocks fired by the same engine with handlers that do nothing — what
@@ -13,7 +13,7 @@ import { sql } from 'drizzle-orm';
 import { rows } from '../../src/server/db/store';
 import { timers } from '../../src/domain/deadlines/deadlines.table';
 import { helpRequests } from '../../src/domain/help/help.table';
-import { TimerRunner, type TimerHandler } from '../../src/server/deadlines/timers';
+import { TIMER_BATCH, TimerRunner, type TimerHandler } from '../../src/server/deadlines/timers';
 import { helpTimers } from '../../src/server/help/help-timers';
 import { openTestStore, STORE_KINDS } from '../../src/server/testing/harness';
 import { seedDemo } from '../../src/server/seed/demo-seed';
@@ -62,7 +62,7 @@ async function run(kind: (typeof STORE_KINDS)[number], mode: Mode) {
     await store.db.execute(sql`UPDATE timers SET fire_at = fire_at - make_interval(secs => ${shift / 1000}) WHERE payload->>'bench' = ${tag}`);
     await store.db.execute(sql`UPDATE help_requests SET received_at = received_at - make_interval(secs => ${shift / 1000}), due_at = due_at - make_interval(secs => ${shift / 1000}) WHERE number LIKE 'QZBENCH-%'`);
     const startLateMs = Math.max(0, Date.now() - t0);
-    const runner = new TimerRunner(store.db, () => new Date(), 1000, 200, (err) => console.error(err));
+    const runner = new TimerRunner(store.db, () => new Date(), 1000, TIMER_BATCH, (err) => console.error(err));
     // The first-response clocks' handlers, timed (their time per clock is the help feature's share of a round).
     const handlerMs = { warn: 0, escalate: 0 };
     for (const k of ['warn', 'escalate'] as const) {

@@ -1,27 +1,27 @@
 /**
  * Timer lateness: n pending deadline timers (warn and escalate, on open calls that exist, so the real
  * handlers run and write notifications) fall due over a window; the app's TimerRunner (pollMs 1000,
- * batch 200, the real clock) fires them. Lateness is measured two ways: fired_at − fire_at as the runner
- * records it (fired_at is when its claim round began), and commit − fire_at, when the fired timer and its
- * notifications became visible (the round's transaction committed). Each must fire exactly once.
+ * TIMER_BATCH timers a transaction, the real clock) fires them. Lateness is measured two ways: fired_at −
+ * fire_at as the runner records it (fired_at is when its claim round began), and commit − fire_at, when the
+ * fired timer and its notifications became visible (the round's transaction committed) — the one judged. Each must fire exactly once.
  * Baseline: the same runner on 100 timers.
  */
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { rows, type Store, type Tx } from '../../src/server/db/store';
 import { timers } from '../../src/domain/deadlines/deadlines.table';
-import { TimerRunner, type TimerHandler, type TimerRow, type TimerSubject } from '../../src/server/deadlines/timers';
+import { TIMER_BATCH, TimerRunner, type TimerHandler, type TimerRow, type TimerSubject } from '../../src/server/deadlines/timers';
 import { registerCallTimers } from '../../src/server/calls/call-timers';
 import type { Role } from '../../src/domain/shared/roles';
 import type { DeskIds } from '../data/desk-seed';
 import type { BenchOptions } from '../lib/options';
-import { entry, type Entry } from '../lib/report';
+import { entry, judge, type Entry } from '../lib/report';
 import { summarize, type LatencySummary } from '../lib/stats';
 import { log } from '../lib/progress';
 
 const LADDER: Role[][] = [['cs_assistant', 'account_manager'], ['cs_supervisor'], ['centre_manager']];
 const LEAD_MS = 3000;
 
-/** The app's runner, counting each handler call and stamping when each claim round committed. */
+/** The app's runner, counting each handler call and stamping when each claim round (one transaction) committed. */
 class InstrumentedRunner extends TimerRunner {
   readonly calls = new Map<string, number>();
   readonly committedAt = new Map<string, number>();
@@ -40,11 +40,11 @@ class InstrumentedRunner extends TimerRunner {
     });
   }
 
-  override async tick(): Promise<number> {
+  override async round(known: SQL): Promise<number> {
     this.inRound = [];
     const t0 = performance.now();
     try {
-      const n = await super.tick();
+      const n = await super.round(known);
       const at = Date.now();
       if (n > 0) {
         this.busyMs += performance.now() - t0;
@@ -100,7 +100,7 @@ export async function runTimers(store: Store, ids: DeskIds, n: number, windowSec
   const [{ before }] = await rows<{ before: number }>(store.db, sql`SELECT coalesce(max(id), 0)::bigint AS before FROM notifications`);
 
   const errors: string[] = [];
-  const runner = new InstrumentedRunner(store.db, () => new Date(), 1000, 200, (err) => errors.push(String(err)));
+  const runner = new InstrumentedRunner(store.db, () => new Date(), 1000, TIMER_BATCH, (err) => errors.push(String(err)));
   registerCallTimers(runner);
   log(`${n} timers due over ${windowSeconds} s; TimerRunner polling every 1000 ms`);
   runner.start();
@@ -160,8 +160,11 @@ export async function timersScenario(opts: BenchOptions, label: string, store: S
   log(`${label}: timer lateness, ${opts.timers} timers`);
   const main = await runTimers(store, ids, opts.timers, opts.timerWindowSeconds);
   notes.push(runNote(label, main));
-  out.push(...figures(label, main, base));
-  const p99 = main.recorded.p99;
-  notes.push(`[${label}] goal timer lateness p99 ≤ 5 s at ${main.n}: fired_at − fire_at p99 ${Math.round(p99)} ms — ${p99 <= 5000 && main.fired === main.n ? 'met' : 'MISSED'}; until commit p99 ${Math.round(main.visible.p99)} ms`);
+  const mainFigures = figures(label, main, base);
+  // Issue 14: lateness judged until commit (when people can see it), p99 ≤ 1 s, each timer fired exactly once.
+  const once = main.fired === main.n && main.handlerCallsMax === 1 && main.doubleCommits === 0;
+  const visibleP99 = mainFigures.find((e) => e.name.includes('until commit') && e.name.endsWith(': p99'));
+  if (visibleP99) judge(visibleP99, { of: 'value', op: '<=', target: 1000 }, once ? undefined : 'not every timer fired exactly once');
+  out.push(...mainFigures);
   return out;
 }

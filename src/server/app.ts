@@ -38,7 +38,7 @@ import { moveCallOnAssignment, moveCallOnStep } from './calls/work-order-reactio
 import { readCallAttachment } from './calls/call-attachments';
 import { readWorkOrderAttachment } from './work-orders/work-order-attachments';
 import { NotificationHub } from './notifications/hub';
-import { TimerRunner } from './deadlines/timers';
+import { TIMER_BATCH, TimerRunner } from './deadlines/timers';
 import { registerCallTimers } from './calls/call-timers';
 import { registerHelpTimers } from './help/help-timers';
 import { helpRoutes } from './help/help.routes';
@@ -164,7 +164,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
 
   const hub = new NotificationHub(opts.store, { now: ctx.now, idleMinutes: opts.config.sessionIdleMinutes, absoluteMinutes: opts.config.sessionAbsoluteMinutes });
   await hub.start();
-  const timers = new TimerRunner(opts.store.db, ctx.now, opts.timerPollMs ?? 1000, 200, (err) => app.log.error({ err }, 'timer loop'), app.log);
+  const timers = new TimerRunner(opts.store.db, ctx.now, opts.timerPollMs ?? 1000, TIMER_BATCH, (err) => app.log.error({ err }, 'timer loop'), app.log);
   registerCallTimers(timers);
   registerGtSummaryTimer(timers);
   registerHelpTimers(timers);

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, isNotNull, like, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNotNull, like, lt, not, or, sql, type SQL } from 'drizzle-orm';
 import { callRecords, serviceCategories, CALL_CLASSES, type CallClass } from '../../domain/calls/calls.table';
 import { OPEN_CALL_STATUSES, PENDING_CALL_STATUSES } from '../../domain/calls/calls.status';
 import { BUSINESS_TIME_ZONE, isLocalMidnight as isMidnight, localDay } from '../../domain/shared/business-time';
@@ -7,6 +7,7 @@ import { users } from '../../domain/users/users.table';
 import type { CallListQuery } from '../../domain/calls/calls.contract';
 import type { Executor } from '../db/store';
 import { escapeLike } from '../db/like';
+import { phoneTailGram, queryGrams } from './search-grams';
 
 export type ClassCounts = Record<CallClass, number> & { total: number; capped?: boolean };
 
@@ -18,8 +19,17 @@ export const emptyCounts = (): ClassCounts => ({ ...(Object.fromEntries(CALL_CLA
 const unitCodeLike = (projectId: string, pattern: string) =>
   sql`${callRecords.unitId} = ANY(ARRAY(SELECT ${units.id} FROM ${units} WHERE ${units.projectId} = ${projectId} AND ${units.code} LIKE ${pattern}))`;
 
-/** `now`: the instant "overdue" is read at (the request's clock). */
-export function listConditions(q: Partial<CallListQuery> & { projectId: string; now?: Date }): SQL {
+/** The record's search grams (migration 0009's expression index) hold all of these. */
+const gramsContain = (grams: string[]) =>
+  sql`call_search_grams(${callRecords.number}, ${callRecords.content}, ${callRecords.callerName}, ${callRecords.callerPhone}) @> ARRAY[${sql.join(
+    grams.map((g) => sql`${g}`),
+    sql`, `,
+  )}]::text[]`;
+
+type ListFilter = Partial<CallListQuery> & { projectId: string; now?: Date };
+
+/** Every filter but the free text. `now`: the instant "overdue" is read at (the request's clock). */
+function filterConditions(q: ListFilter): SQL[] {
   const conds: SQL[] = [eq(callRecords.projectId, q.projectId)];
   if (q.status) conds.push(eq(callRecords.status, q.status));
   if (q.open) conds.push(inArray(callRecords.status, [...OPEN_CALL_STATUSES]));
@@ -29,13 +39,47 @@ export function listConditions(q: Partial<CallListQuery> & { projectId: string; 
   if (q.householdId) conds.push(eq(callRecords.householdId, q.householdId));
   if (q.from) conds.push(gte(callRecords.receivedAt, new Date(q.from)));
   if (q.to) conds.push(lt(callRecords.receivedAt, new Date(q.to)));
+  return conds;
+}
+
+/**
+ * What a free-text search matches (CALL-10's search), as branches that never both hold for one record: the
+ * number or 事由 contains the string or the caller's name starts with it (through the gram index, ADR 0019,
+ * the LIKEs being the exact check); else the room code starts with it; else, for 4–11 digits, the caller's
+ * number ends with them (the gram of its last four, then LIKE).
+ */
+function searchBranches(projectId: string, text: string): SQL[] {
+  const s = `%${escapeLike(text)}%`;
+  const words = text.trim();
+  const matchesText = or(like(callRecords.number, s), like(callRecords.content, s), like(callRecords.callerName, `${escapeLike(words)}%`))!;
+  const grams = queryGrams(words);
+  const unit = unitCodeLike(projectId, `${escapeLike(words)}%`);
+  const out: SQL[] = [grams.length ? and(gramsContain(grams), matchesText)! : matchesText, and(unit, not(matchesText))!];
+  if (/^\d{4,11}$/.test(words))
+    out.push(and(gramsContain([phoneTailGram(words)]), like(callRecords.callerPhone, `%${words}`), not(matchesText), sql`NOT coalesce(${unit}, false)`)!);
+  return out;
+}
+
+/**
+ * The list's conditions. A search is asked as `id IN (one indexed query per branch)`, so each branch reads
+ * its own index and the gram function is never evaluated row by row (it would be, beside the other
+ * branches, in one OR); `plainSearch` asks it as LIKEs on the rows instead — the better plan when a search
+ * matches many records and the newest page is found walking back in time (see `list`).
+ */
+export function listConditions(q: ListFilter, opts: { plainSearch?: boolean } = {}): SQL {
+  const conds = filterConditions(q);
   if (q.q) {
-    const s = `%${escapeLike(q.q)}%`;
-    const words = q.q.trim();
-    const any: SQL[] = [like(callRecords.number, s), like(callRecords.content, s), unitCodeLike(q.projectId, `${escapeLike(words)}%`), like(callRecords.callerName, `${escapeLike(words)}%`)];
-    // Digits: the end of the caller's number (a clerk asks "the last four?").
-    if (/^\d{4,11}$/.test(words)) any.push(like(callRecords.callerPhone, `%${words}`));
-    conds.push(or(...any)!);
+    const branches = searchBranches(q.projectId, q.q);
+    if (opts.plainSearch) {
+      const s = `%${escapeLike(q.q)}%`;
+      const words = q.q.trim();
+      const any: SQL[] = [like(callRecords.number, s), like(callRecords.content, s), unitCodeLike(q.projectId, `${escapeLike(words)}%`), like(callRecords.callerName, `${escapeLike(words)}%`)];
+      if (/^\d{4,11}$/.test(words)) any.push(like(callRecords.callerPhone, `%${words}`));
+      conds.push(or(...any)!);
+    } else {
+      const inner = (b: SQL) => sql`SELECT ${callRecords.id} FROM ${callRecords} WHERE ${eq(callRecords.projectId, q.projectId)} AND ${b}`;
+      conds.push(sql`${callRecords.id} IN (${sql.join(branches.map(inner), sql` UNION ALL `)})`);
+    }
   }
   return and(...conds)!;
 }
@@ -74,7 +118,7 @@ export async function listCalls(ex: Executor, where: SQL, order: 'received' | 'l
 const isLocalMidnight = (iso: string) => isMidnight(new Date(iso));
 const localDate = (iso: string) => localDay(new Date(iso));
 
-type CountFilter = Partial<CallListQuery> & { projectId: string; now?: Date };
+type CountFilter = ListFilter;
 
 /**
  * Subtotals by class (CALL-10). Filters the per-day summary can answer (no free text, no household, whole
@@ -100,8 +144,14 @@ export async function countByClass(ex: Executor, q: CountFilter): Promise<ClassC
   } else if (q.q) {
     // A free-text search can match a large share of a million records: its subtotals count at most the
     // first SEARCH_COUNT_CAP matches and say so (`capped`), so one common word cannot stall the desk.
-    const matches = ex.select({ cls: callRecords.class }).from(callRecords).where(listConditions(q)).limit(SEARCH_COUNT_CAP + 1).as('m');
-    rows = await ex.select({ cls: matches.cls, n: sql<number>`count(*)::int` }).from(matches).groupBy(matches.cls);
+    // The branches never both hold for a record: added up without de-duplicating, each read through its own
+    // index and stopped at the cap.
+    const base = and(...filterConditions(q))!;
+    const branches = searchBranches(q.projectId, q.q).map((b) => sql`SELECT ${callRecords.class} AS cls FROM ${callRecords} WHERE ${base} AND ${b}`);
+    const res = (await ex.execute(
+      sql`SELECT cls, count(*)::int AS n FROM ((${sql.join(branches, sql`) UNION ALL (`)}) LIMIT ${SEARCH_COUNT_CAP + 1}) m GROUP BY cls`,
+    )) as unknown as { rows: { cls: CallClass; n: number }[] };
+    rows = res.rows;
   } else {
     rows = await ex.select({ cls: callRecords.class, n: sql<number>`count(*)::int` }).from(callRecords).where(listConditions(q)).groupBy(callRecords.class);
   }

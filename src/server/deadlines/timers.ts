@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { and, asc, eq, inArray, lte, not, or, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, lte, not, or, type SQL } from 'drizzle-orm';
 import { timers } from '../../domain/deadlines/deadlines.table';
 import type { SubjectKind, TimerPlan } from '../../domain/deadlines/sla';
 import type { Db, Executor, Tx } from '../db/store';
@@ -50,9 +50,18 @@ export interface RunnerStats {
 }
 
 /**
+ * How many timers one claim round fires in its transaction. Small: a round holds its timers' row locks (a
+ * desk closing the record waits on them) and whatever its handlers lock (an escalation appends to its
+ * project's audit chain, which that project's desks append to) until it commits, and each timer's lateness
+ * counts until that commit, when people can see what it did. The loop drains in rounds of this size.
+ */
+export const TIMER_BATCH = 10;
+
+/**
  * The claim loop: every `pollMs` it takes due timers with FOR UPDATE SKIP LOCKED, fires each through its
- * handler and marks it fired in the same transaction. Two instances never fire one timer twice; a crash
- * before commit leaves the timer pending for the next tick.
+ * handler and marks it fired in the same transaction, `batch` at a time, and keeps claiming while full
+ * rounds come back. Two instances never fire one timer twice; a crash before commit leaves the timer
+ * pending for the next tick. Lateness (`stats`) is measured at the round's commit.
  *
  * It claims only the (subject kind, timer kind) pairs it has handlers for: a timer of a kind this instance
  * does not know (a newer feature's, during a rolling deploy) stays pending for an instance that knows it,
@@ -72,7 +81,7 @@ export class TimerRunner {
     private db: Db,
     private now: () => Date,
     private pollMs = 1000,
-    private batch = 200,
+    private batch = TIMER_BATCH,
     private onError: (err: unknown) => void = () => {},
     private log: TimerLog = { warn: () => {} },
   ) {}
@@ -98,13 +107,14 @@ export class TimerRunner {
   start(): void {
     if (this.handle) return;
     const loop = async () => {
+      let wait = this.pollMs;
       try {
-        // Drain: keep claiming while full batches come back.
-        while ((await this.tick()) === this.batch);
+        await this.tick();
+        wait = await this.untilNextDue();
       } catch (err) {
         this.onError(err);
       }
-      if (this.handle) this.handle = setTimeout(loop, this.pollMs);
+      if (this.handle) this.handle = setTimeout(loop, wait);
     };
     this.handle = setTimeout(loop, 0);
   }
@@ -115,22 +125,56 @@ export class TimerRunner {
     await this.running?.catch(() => {});
   }
 
-  /** One claim round; returns how many timers fired. Tests call it directly with an injected clock. */
+  /**
+   * Fires everything due, in rounds of `batch` timers, each its own transaction, until a round comes back
+   * short; returns how many fired. Tests call it directly with an injected clock.
+   */
   tick(): Promise<number> {
-    const run = this.claim();
+    const run = this.drain();
     this.running = run;
     return run;
   }
 
-  private async claim(): Promise<number> {
-    const now = this.now();
+  private async drain(): Promise<number> {
     const known = this.known();
+    const now = this.now();
     if (now.getTime() - this.unknownCheckedAt >= 60_000) {
       this.unknownCheckedAt = now.getTime();
       await this.logUnknown(now, known);
     }
     if (!known) return 0;
-    return this.db.transaction(async (tx) => {
+    let total = 0;
+    for (;;) {
+      const n = await this.round(known);
+      total += n;
+      if (n < this.batch) return total;
+    }
+  }
+
+  /**
+   * How long to sleep before the next tick: until the next pending timer this instance knows falls due, at
+   * most `pollMs` (a timer scheduled meanwhile is found by then) and at least 10 ms. Waking at the due time
+   * instead of the next poll takes up to a poll interval off each timer's lateness.
+   */
+  private async untilNextDue(): Promise<number> {
+    const known = this.known();
+    if (!known) return this.pollMs;
+    const now = this.now();
+    const [next] = await this.db
+      .select({ at: timers.fireAt })
+      .from(timers)
+      .where(and(eq(timers.status, 'pending'), gt(timers.fireAt, now), known))
+      .orderBy(asc(timers.fireAt))
+      .limit(1);
+    if (!next) return this.pollMs;
+    return Math.min(this.pollMs, Math.max(10, next.at.getTime() - now.getTime()));
+  }
+
+  /** One claim round in one transaction: at most `batch` due timers; returns how many fired. */
+  protected async round(known: SQL): Promise<number> {
+    const now = this.now();
+    const fireAts: number[] = [];
+    const n = await this.db.transaction(async (tx) => {
       const due = await tx
         .select()
         .from(timers)
@@ -144,12 +188,16 @@ export class TimerRunner {
           .update(timers)
           .set({ status: 'fired', firedAt: now, firedBy: this.id, payload: { ...(t.payload ?? {}), outcome: outcome ?? null } })
           .where(eq(timers.id, t.id));
-        this.stats.fired++;
-        this.stats.lateness.push(now.getTime() - t.fireAt.getTime());
-        if (this.stats.lateness.length > 20000) this.stats.lateness.splice(0, 10000);
+        fireAts.push(t.fireAt.getTime());
       }
       return due.length;
     });
+    // Committed: what the round did is visible now, so this is when each timer's lateness ends.
+    const committed = this.now().getTime();
+    this.stats.fired += fireAts.length;
+    for (const at of fireAts) this.stats.lateness.push(committed - at);
+    if (this.stats.lateness.length > 20000) this.stats.lateness.splice(0, this.stats.lateness.length - 10000);
+    return n;
   }
 
   /** Due timers no handler here knows: left pending, logged once per (subject, kind). */
