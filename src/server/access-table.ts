@@ -203,6 +203,8 @@ export const ACCESS_TABLE: AccessRow[] = [
   { op: 'POST /api/work-orders/{id}/verify', clause: 'CALL-5', on: 'woDone', allow: 'kefu zhuli zhuguan', other: '', body: { version: '{version}' } },
   { op: 'POST /api/work-orders/{id}/reject', clause: 'CALL-5', on: 'woDone', allow: 'kefu zhuli zhuguan', other: '', body: { version: '{version}', reason: '未修好' } },
   // CALL-2/CALL-4: a job goes to another technician by the CS follow-up staff or the engineering lead.
+  // CALL-2/CALL-4: whoever dispatches work orders (the desk, account managers, the supervisor and the engineering lead) sees the team and who is free.
+  { op: 'GET /api/work-orders/team', clause: 'CALL-2', query: 'projectId={project}', allow: 'kefu zhuli jingli jingli2 jingli3 zhuguan lingban', other: '' },
   { op: 'POST /api/work-orders/{id}/reassign', clause: 'CALL-4', on: 'woSpare', allow: 'kefu zhuli jingli jingli2 jingli3 zhuguan lingban', other: '', body: { version: '{version}', assigneeId: '{weixiu2Id}' } },
   // CALL-2: the desk that wrote the work order may withdraw it, and so may the engineering lead who runs the technicians
   // (the manual is silent on cancelling; the app lets whoever may reassign a job cancel it — followed, see the report).
