@@ -1,0 +1,37 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { useJourney } from './support/journey';
+import { ROOT } from './support/server';
+import { drawSignature, recordCallByKeyboard } from './support/service-desk';
+
+const SHOTS = path.join(ROOT, 'test-results', 'screens');
+const DESK = { width: 1366, height: 768 };
+
+/** The desk as its users meet it (issue 13): one-step close of an inquiry answered on the spot. */
+describe('the desk, polished (browser)', () => {
+  const j = useJourney();
+  mkdirSync(SHOTS, { recursive: true });
+
+  it('CALL-3 an inquiry answered on the spot is replied to and signed off in one dialog, right after saving it', async () => {
+    const kefu = await j.signedIn('kefu', DESK);
+    await kefu.waitForURL((u) => u.pathname === '/calls/new');
+    const number = await recordCallByKeyboard(kefu, { room: '3-2-1502', category: '咨询', content: '询问物业费缴费方式', expectClass: '咨询' });
+    await kefu.getByTestId('intake-answer-close').click();
+    const dialog = kefu.getByRole('dialog').filter({ hasText: '当场答复并销项' });
+    await dialog.getByLabel('答复内容（告知业户的结果）').fill('可在前台或线上缴纳，已告知业户');
+    await drawSignature(kefu);
+    await kefu.screenshot({ path: path.join(SHOTS, 'answer-close-1366.png') });
+    await dialog.getByRole('button', { name: '答复并销项' }).click();
+    const closeNumber = (await dialog.getByTestId('close-number').innerText()).trim();
+    expect(closeNumber).toMatch(/^XX\d{8}-\d{4}$/);
+    await dialog.getByRole('button', { name: '确 定' }).or(dialog.getByRole('button', { name: '确定' })).click();
+    // the record is closed with its number, the reply on it, and nothing more to do
+    await kefu.goto('/calls?q=' + encodeURIComponent(number));
+    await kefu.getByText(number).first().click();
+    await kefu.getByTestId('call-close-number').filter({ hasText: closeNumber }).waitFor();
+    await kefu.getByText('可在前台或线上缴纳，已告知业户').first().waitFor();
+    expect(await kefu.getByRole('button', { name: '签字销项' }).count()).toBe(0);
+    expect(await kefu.getByRole('button', { name: '当场答复并销项' }).count()).toBe(0);
+  });
+});
