@@ -53,4 +53,22 @@ describe.each(STORE_KINDS)('当场答复并销项 on %s', (kind) => {
     const other = await Client.login(t.app, 'kefu');
     expect((await other.post(`/api/calls/00000000-0000-4000-8000-000000000000/answer-close`, body(1))).statusCode).toBe(404);
   });
+
+  it('CALL-2 the record list says 待验收 while the record’s finished job waits for the desk, and not before or after', async () => {
+    const weixiu = await Client.login(t.app, 'weixiu');
+    const call = await recordCall(kefu, t, { householdId: await f.someHousehold('1', 5), content: '卫生间灯不亮', categoryId: await f.cat('plumbing'), assigneeId: await f.user('weixiu') });
+    const flag = async () => {
+      const res = await kefu.get(`/api/calls?projectId=${t.ids.p1}&pageSize=100`);
+      expect(res.statusCode, res.body).toBe(200);
+      return (res.json().items as { id: string; awaitingVerification?: boolean }[]).find((i) => i.id === call.id)!.awaitingVerification;
+    };
+    expect(await flag()).toBe(false);
+    const wo = () => kefu.get(`/api/calls/${call.id}`).then((r) => r.json().workOrders[0] as { id: string; version: number });
+    for (const step of ['accept', 'arrive']) expect((await weixiu.post(`/api/work-orders/${(await wo()).id}/${step}`, { version: (await wo()).version })).statusCode).toBe(200);
+    expect(await flag()).toBe(false);
+    expect((await weixiu.post(`/api/work-orders/${(await wo()).id}/complete`, { version: (await wo()).version, result: '已更换灯泡' })).statusCode).toBe(200);
+    expect(await flag()).toBe(true);
+    expect((await kefu.post(`/api/work-orders/${(await wo()).id}/verify`, { version: (await wo()).version })).statusCode).toBe(200);
+    expect(await flag()).toBe(false);
+  });
 });

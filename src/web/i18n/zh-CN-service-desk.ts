@@ -76,6 +76,7 @@ export const serviceDeskMessages = {
   'calls.recordedBy': '记录人',
   'calls.due': '期限',
   'calls.closeNumber': '销项编号',
+  'calls.awaitingVerification': '待验收',
   'calls.search': '编号、房号、来电人、电话后四位或事由',
   'calls.range': '日期',
   'calls.openOnly': '未完成',
