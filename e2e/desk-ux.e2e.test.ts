@@ -33,5 +33,24 @@ describe('the desk, polished (browser)', () => {
     await kefu.getByText('可在前台或线上缴纳，已告知业户').first().waitFor();
     expect(await kefu.getByRole('button', { name: '签字销项' }).count()).toBe(0);
     expect(await kefu.getByRole('button', { name: '当场答复并销项' }).count()).toBe(0);
+    // breadcrumbs: where the page sits, each level a way back
+    const crumbs = kefu.getByTestId('breadcrumbs');
+    await expect.poll(() => crumbs.innerText()).toMatch(/工作台\s*\/\s*来电来访记录\s*\/\s*详情/);
+    await crumbs.getByRole('link', { name: '来电来访记录' }).click();
+    await kefu.waitForURL((u) => u.pathname === '/calls');
+    await expect.poll(() => crumbs.innerText()).toMatch(/工作台\s*\/\s*来电来访记录$/);
+  });
+
+  it('清空 asks before it discards a filled intake form, and keeps it when the clerk says no', async () => {
+    const kefu = await j.signedIn('zhuli', DESK);
+    await kefu.waitForURL((u) => u.pathname === '/calls/new');
+    const content = kefu.getByPlaceholder(/业户反映的情况/);
+    await content.fill('楼下噪音扰民，晚上十点后仍在装修');
+    await kefu.getByRole('button', { name: /清\s*空/ }).click();
+    const confirm = kefu.locator('.ant-popconfirm');
+    await confirm.waitFor();
+    await kefu.screenshot({ path: path.join(SHOTS, 'intake-clear-confirm-1366.png') });
+    await confirm.getByRole('button', { name: /保\s*留/ }).click();
+    expect(await content.inputValue()).toBe('楼下噪音扰民，晚上十点后仍在装修');
   });
 });
