@@ -59,7 +59,7 @@ function Crumbs({ me, pathname }: { me: Me; pathname: string }) {
   const items: { key: string; title: React.ReactNode }[] = [{ key: 'home', title: pathname === '/' ? t('menu.home') : <Link to="/">{t('menu.home')}</Link> }];
   if (key !== '/' && entry) items.push({ key, title: pathname === key ? entry.label : <Link to={key}>{entry.label}</Link> });
   if (key !== '/' && pathname !== key) items.push({ key: 'leaf', title: /\/print$/.test(pathname) ? t('crumb.print') : t('crumb.detail') });
-  return <Breadcrumb data-testid="breadcrumbs" items={items} style={{ marginBottom: 12 }} />;
+  return <Breadcrumb className="no-print" data-testid="breadcrumbs" items={items} style={{ marginBottom: 12 }} />;
 }
 
 /** The signed-in shell: role-aware side menu from /api/auth/me, project switcher, user and logout. */
