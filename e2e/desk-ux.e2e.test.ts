@@ -53,4 +53,17 @@ describe('the desk, polished (browser)', () => {
     await confirm.getByRole('button', { name: /保\s*留/ }).click();
     expect(await content.inputValue()).toBe('楼下噪音扰民，晚上十点后仍在装修');
   });
+
+  it('CALL-5 the intake names the warranty engineer a Z job will go to before it is saved', async () => {
+    const kefu = await j.signedIn('kefu', DESK);
+    await kefu.waitForURL((u) => u.pathname === '/calls/new');
+    await kefu.getByLabel('房号或电话').fill('3-2-1502');
+    await kefu.keyboard.press('Enter');
+    await kefu.getByTestId('intake-household').getByText('3-2-1502').waitFor();
+    await kefu.keyboard.type('漏水');
+    await kefu.locator('.ant-select-item-option-active').waitFor();
+    await kefu.keyboard.press('Enter');
+    await kefu.getByTestId('class-proposal').getByTestId('class-tag').filter({ hasText: 'Z 保修' }).waitFor();
+    await expect.poll(() => kefu.getByTestId('intake-z-engineer').innerText()).toMatch(/保存后自动派给开发商保修工程师：\S+/);
+  });
 });

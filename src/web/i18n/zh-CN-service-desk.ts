@@ -43,6 +43,7 @@ export const serviceDeskMessages = {
   'intake.overrideReason': '调整原因',
   'intake.overrideReasonRequired': '调整系统建议的分类时请说明原因',
   'intake.assignee': '派给维修员',
+  'intake.zGoesTo': '保存后自动派给开发商保修工程师：{name}',
   'intake.assigneePlaceholder': '可选：选定则立即派单',
   'intake.save': '保存 (Ctrl+Enter)',
   'intake.saved': '已登记 {number}',

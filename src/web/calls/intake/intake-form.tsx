@@ -57,6 +57,9 @@ export function IntakeForm({ projectId, storageKey }: { projectId: string; stora
   const proposed = classification.data?.class;
   const effective = overrideClass ?? proposed ?? 'normal';
   const assignees = useAssignees(projectId, 'normal', effective === 'normal');
+  // A Z job goes to the project's designated warranty engineer (CALL-5): named before saving when there is just one.
+  const engineers = useAssignees(projectId, 'Z', effective === 'Z');
+  const zEngineer = effective === 'Z' && engineers.data?.length === 1 ? engineers.data[0].displayName : null;
 
   const onPick = (p: LookupPick) => {
     setHousehold(p.household);
@@ -194,6 +197,7 @@ export function IntakeForm({ projectId, storageKey }: { projectId: string; stora
                 proposed={proposed}
                 effective={effective}
                 assignees={assignees.data}
+                zEngineer={zEngineer}
               />
               <Button type="primary" htmlType="submit" size="large" loading={create.isPending}>
                 {t('intake.save')}
