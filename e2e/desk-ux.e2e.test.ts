@@ -66,4 +66,16 @@ describe('the desk, polished (browser)', () => {
     await kefu.getByTestId('class-proposal').getByTestId('class-tag').filter({ hasText: 'Z 保修' }).waitFor();
     await expect.poll(() => kefu.getByTestId('intake-z-engineer').innerText()).toMatch(/保存后自动派给开发商保修工程师：\S+/);
   });
+
+  it('the statistics and the ledger open on the same period', async () => {
+    const page = await j.signedIn('zhuguan', DESK);
+    const range = async (url: string) => {
+      await page.goto(url);
+      const inputs = page.locator('.ant-picker-range input');
+      await inputs.first().waitFor();
+      await expect.poll(() => inputs.first().inputValue()).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      return Promise.all([inputs.nth(0).inputValue(), inputs.nth(1).inputValue()]);
+    };
+    expect(await range('/reports/stats')).toEqual(await range('/reports/ledger'));
+  });
 });
