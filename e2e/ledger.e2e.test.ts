@@ -1,8 +1,11 @@
 import { readFile } from 'node:fs/promises';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useJourney } from './support/journey';
+import { ROOT } from './support/server';
 import { DEMO_PASSWORD } from './support/browser';
 
 // Every demo vendor promises 1 minute (read by the demo seed), so a Q call in jingli's district is overdue
@@ -159,6 +162,19 @@ describe('ledger and district board (browser)', () => {
     expect(await page.getByRole('button', { name: /导出 Excel/ }).isVisible()).toBe(false);
     const breaks = await page.getByTestId('ledger-page').evaluateAll((els) => els.map((e) => getComputedStyle(e).breakAfter));
     expect(breaks).toEqual([...Array(sheets.length - 1).fill('page'), 'auto']);
+    // At the A4 landscape sheet's printable width (277 mm ≈ 1047 px): no number, code or time is broken or spills
+    // out of its cell, and every page carries its 制表 / 审核 lines; no breadcrumbs on paper.
+    await page.setViewportSize({ width: 1047, height: 740 });
+    const spills = await page.locator('td.ledger-token').evaluateAll((cells) =>
+      cells.filter((c) => c.scrollWidth > c.clientWidth + 1 || [...c.childNodes].some((n) => n.nodeType === 3 && (n as Text).length && c.getClientRects().length > 1)).map((c) => c.textContent),
+    );
+    expect(spills).toEqual([]);
+    const signs = await page.getByTestId('ledger-sign').allInnerTexts();
+    expect(signs).toHaveLength(sheets.length);
+    for (const text of signs) expect(text).toMatch(/制表：[\s\S]*审核：/);
+    expect(await page.getByTestId('breadcrumbs').isVisible()).toBe(false);
+    mkdirSync(path.join(ROOT, 'test-results', 'screens'), { recursive: true });
+    await page.screenshot({ path: path.join(ROOT, 'test-results', 'screens', 'ledger-print-a4.png') });
     const pdf = (await page.pdf({ preferCSSPageSize: true })).toString('latin1');
     expect(pdf.match(/\/Type\s*\/Page[^s]/g)).toHaveLength(sheets.length);
     // A4 landscape: 842 × 595 pt.

@@ -186,6 +186,8 @@ export const ACCESS_TABLE: AccessRow[] = [
   // CALL-2: the assistant writes the status back; the account manager sees it through (CALL-4). Not the front desk.
   { op: 'POST /api/calls/{id}/resolve', clause: 'CALL-2', on: 'inquiry', allow: 'kefu zhuli jingli jingli2 jingli3 zhuguan', other: '', body: { version: '{version}', note: '已解答' } },
   // CALL-3: signing, numbering and closing out is the CS specialist's, assistant's or supervisor's.
+  // CALL-3: an inquiry answered on the spot is replied to and closed in one signed step, by those who close out (客服专员, 客服助理, 主管).
+  { op: 'POST /api/calls/{id}/answer-close', clause: 'CALL-3', on: 'inquiry', allow: 'kefu zhuli zhuguan', other: '', body: { version: '{version}', channel: 'phone', content: '已当场解答', signature: '{signature}' } },
   { op: 'POST /api/calls/{id}/close', clause: 'CALL-3', on: 'resolved', allow: 'kefu zhuli zhuguan', other: '', body: { version: '{version}', signature: '{signature}' } },
   { op: 'POST /api/calls/{id}/reopen', clause: 'CALL-9', on: 'closed', allow: 'kefu zhuli jingli jingli2 jingli3 zhuguan', other: '', body: { version: '{version}', reason: '业户反映未修好' } },
 
@@ -211,6 +213,8 @@ export const ACCESS_TABLE: AccessRow[] = [
   { op: 'POST /api/work-orders/{id}/verify', clause: 'CALL-5', on: 'woDone', allow: 'kefu zhuli zhuguan', other: '', body: { version: '{version}' } },
   { op: 'POST /api/work-orders/{id}/reject', clause: 'CALL-5', on: 'woDone', allow: 'kefu zhuli zhuguan', other: '', body: { version: '{version}', reason: '未修好' } },
   // CALL-2/CALL-4: a job goes to another technician by the CS follow-up staff or the engineering lead.
+  // CALL-2/CALL-4: whoever dispatches work orders (the desk, account managers, the supervisor and the engineering lead) sees the team and who is free.
+  { op: 'GET /api/work-orders/team', clause: 'CALL-2', query: 'projectId={project}', allow: 'kefu zhuli jingli jingli2 jingli3 zhuguan lingban', other: '' },
   { op: 'POST /api/work-orders/{id}/reassign', clause: 'CALL-4', on: 'woSpare', allow: 'kefu zhuli jingli jingli2 jingli3 zhuguan lingban', other: '', body: { version: '{version}', assigneeId: '{weixiu2Id}' } },
   // CALL-2: the desk that wrote the work order may withdraw it, and so may the engineering lead who runs the technicians
   // (the manual is silent on cancelling; the app lets whoever may reassign a job cancel it — followed, see the report).

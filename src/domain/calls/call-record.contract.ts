@@ -56,7 +56,13 @@ export const callRecord = callRow
 /** A record as the list, the ledger and the GT queue show it (one row of 《来电来访记录》). */
 export const callListItem = callRow
   .pick({ id: true, number: true, receivedAt: true, channel: true, callerName: true, content: true, class: true, status: true, progress: true, closeNumber: true, dueAt: true, urgency: true, districtId: true, version: true })
-  .extend({ unitCode: z.string().nullable(), recordedByName: z.string(), sla: slaReadingSchema });
+  .extend({
+    unitCode: z.string().nullable(),
+    recordedByName: z.string(),
+    sla: slaReadingSchema,
+    /** A work order of the record is finished and waits for the desk's verification (待验收); the record list says so. */
+    awaitingVerification: z.boolean().optional(),
+  });
 
 /** A reply to the household (CALL-9). */
 export const callReply = replyRow.pick({ id: true, at: true, channel: true, content: true, final: true }).extend({ byName: z.string().nullable() });

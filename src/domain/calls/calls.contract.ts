@@ -60,6 +60,13 @@ export const closeInput = z
       .regex(/^data:image\/png;base64,[A-Za-z0-9+/]+=*$/, '请在签名板上签名'),
   })
   .strict();
+
+/** 当场答复并销项: the household's question answered on the spot and closed in one signed step (CALL-3, CALL-9). */
+export const answerCloseInput = closeInput.extend({
+  channel: z.enum(REPLY_CHANNELS, { error: '请选择回复方式' }),
+  content: z.string().trim().min(2, '请填写答复内容').max(1000),
+}).strict();
+export type AnswerCloseBody = z.input<typeof answerCloseInput>;
 export const chaseInput = z.object({ note: z.string().trim().max(500).optional() }).strict();
 
 /** The filters of the record list, unrefined so the ledger and statistics queries can extend them. */

@@ -23,6 +23,7 @@ const TABLE: Record<keyof typeof callPolicy.grants, [clause: string, status: Cal
   reply: /*    */ ['CALL-9', 'open', ' .   Y   Y   Y   Y   .   Y   .   .   .   .   .   .   . '],
   resolve: /*  */ ['CALL-4', 'in_progress', ' .   Y   Y   Y   Y   .   .   .   .   .   .   .   .   . '],
   close: /*    */ ['CALL-3', 'resolved', ' .   Y   Y   .   Y   .   .   .   .   .   .   .   .   . '],
+  answerClose: ['CALL-3', 'open', ' .   Y   Y   .   Y   .   .   .   .   .   .   .   .   . '],
   reopen: /*   */ ['CALL-4', 'resolved', ' .   Y   Y   Y   Y   .   .   .   .   .   .   .   .   . '],
   stats: /*    */ ['CALL-10', 'open', ' .   Y   Y   Y   Y   Y   Y   .   .   .   .   .   .   . '],
 };
@@ -50,6 +51,7 @@ const STATES: [action: keyof typeof TABLE, allowedIn: (CallStatus | '-')[]][] = 
   ['reply', ['-', 'open', 'in_progress', 'resolved']],
   ['resolve', ['open', 'in_progress']],
   ['close', ['resolved']],
+  ['answerClose', ['open', 'in_progress']],
   ['reopen', ['resolved']],
   ['read', ['-', 'open', 'in_progress', 'resolved', 'closed']],
   ['stats', ['-', 'open', 'in_progress', 'resolved', 'closed']],
@@ -73,7 +75,7 @@ describe('call policy: state conditions, both sides', () => {
 
   it('CALL-3 a closed record cannot be marked, dispatched, chased, replied to, resolved, closed again or reopened', () => {
     const closed: CallRec = { projectId: 'p1', status: 'closed' };
-    for (const a of ['markZ', 'markQGT', 'markOther', 'dispatch', 'chase', 'reply', 'resolve', 'close', 'reopen'] as const) {
+    for (const a of ['markZ', 'markQGT', 'markOther', 'dispatch', 'chase', 'reply', 'resolve', 'close', 'answerClose', 'reopen'] as const) {
       expect(can(callPolicy, sup, a, closed)).toBe(false);
     }
   });

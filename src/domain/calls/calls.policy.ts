@@ -16,7 +16,7 @@ const open = (r: CallRec) => r.status === undefined || isCallOpen(r.status);
  * 来电来访记录. The desk records (CALL-1); the CS specialist marks Z, the assistant Q and GT (the roles
  * table of SPEC.md), the supervisor may set any class; account managers follow up their districts (CALL-4).
  */
-export const callPolicy = definePolicy<CallRec, 'read' | 'create' | 'markZ' | 'markQGT' | 'markOther' | 'dispatch' | 'chase' | 'reply' | 'resolve' | 'close' | 'reopen' | 'stats'>('call', {
+export const callPolicy = definePolicy<CallRec, 'read' | 'create' | 'markZ' | 'markQGT' | 'markOther' | 'dispatch' | 'chase' | 'reply' | 'resolve' | 'close' | 'answerClose' | 'reopen' | 'stats'>('call', {
   read: { roles: [...DESK, 'account_manager', 'cs_supervisor', 'centre_manager'], scope: 'project' },
   create: { roles: [...DESK, 'account_manager', 'cs_supervisor'], scope: 'project' },
   markZ: { roles: ['cs_specialist', 'cs_supervisor'], scope: 'project', when: open },
@@ -27,6 +27,8 @@ export const callPolicy = definePolicy<CallRec, 'read' | 'create' | 'markZ' | 'm
   reply: { roles: [...FOLLOW_UP, 'front_desk'], scope: 'project', when: open },
   resolve: { roles: FOLLOW_UP, scope: 'project', when: (r) => r.status !== undefined && isCallPending(r.status) },
   close: { roles: ['cs_specialist', 'cs_assistant', 'cs_supervisor'], scope: 'project', when: (r) => callAllows(r.status, 'close') },
+  // An inquiry answered on the spot: the final reply, 已处理 and the signed close-out in one step, by whoever may close (CALL-3).
+  answerClose: { roles: ['cs_specialist', 'cs_assistant', 'cs_supervisor'], scope: 'project', when: (r) => r.status !== undefined && isCallPending(r.status) },
   reopen: { roles: FOLLOW_UP, scope: 'project', when: (r) => callAllows(r.status, 'reopen') },
   stats: { roles: ['cs_assistant', 'account_manager', 'cs_supervisor', 'centre_manager', 'cs_specialist', 'front_desk'], scope: 'project' },
 });

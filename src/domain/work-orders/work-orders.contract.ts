@@ -120,7 +120,14 @@ export const callOutcomeInput = z
   })
   .strict();
 export const workOrderChaseInput = z.object({ note: z.string().trim().max(500).optional() }).strict();
-export const workOrderListQuery = z.object({ projectId: z.uuid().optional(), mine: queryBoolean.optional(), status: z.enum(WORK_ORDER_STATUSES).optional(), open: queryBoolean.optional() });
+export const workOrderListQuery = z.object({ projectId: z.uuid().optional(), mine: queryBoolean.optional(), status: z.enum(WORK_ORDER_STATUSES).optional(), open: queryBoolean.optional(), kind: z.enum(['normal', 'Z', 'Q']).optional() });
+
+/** The engineering team of a project (its technicians and leads) with how many open work orders each holds: who is free. */
+export const teamMember = z.object({ id: z.uuid(), displayName: z.string(), open: z.number().int(), lead: z.boolean() });
+export const teamList = z.object({ items: z.array(teamMember) });
+export const teamQuery = z.object({ projectId: z.uuid({ error: '请选择项目' }) });
+export type TeamMember = z.input<typeof teamMember>;
+export type TeamList = z.input<typeof teamList>;
 
 export type WorkOrder = z.input<typeof workOrder>;
 export type WorkOrderItem = z.input<typeof workOrderItem>;

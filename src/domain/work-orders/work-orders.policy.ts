@@ -16,6 +16,9 @@ const DOERS = ['technician', 'warranty_engineer', 'vendor', 'eng_lead'] as const
 /** The doer of a work order: its assignee, or a member of its vendor. */
 export const isDoer = (a: Actor, r: WorkOrderRec) => r.assigneeId === a.userId || r.vendorMemberIds.includes(a.userId);
 const csOrLead = (a: Actor) => CS.some((r) => a.roles.has(r)) || a.roles.has('eng_lead');
+const REASSIGNERS_CS = ['cs_specialist', 'cs_assistant', 'account_manager', 'cs_supervisor'] as const;
+/** The engineering lead dispatches his own team's jobs only: normal repairs, not the developer's (Z) or a vendor's (Q). */
+const mayReassign = (a: Actor, r: WorkOrderRec) => REASSIGNERS_CS.some((x) => a.roles.has(x)) || r.kind === 'normal';
 
 /**
  * 报修单. Customer service and the engineering lead see every work order of their projects; a technician,
@@ -26,7 +29,7 @@ export const workOrderPolicy = definePolicy<WorkOrderRec, 'read' | 'act' | 'veri
   read: { roles: [...CS, ...DOERS], scope: 'project', owns: (a, r) => csOrLead(a) || isDoer(a, r) },
   act: { roles: DOERS, scope: 'project', owns: isDoer },
   verify: { roles: ['cs_specialist', 'cs_assistant', 'cs_supervisor'], scope: 'project', when: (r) => workOrderAllows(r.status, 'verify') },
-  reassign: { roles: ['cs_specialist', 'cs_assistant', 'account_manager', 'cs_supervisor', 'eng_lead'], scope: 'project', when: (r) => isWorkOrderActive(r.status) },
+  reassign: { roles: [...REASSIGNERS_CS, 'eng_lead'], scope: 'project', owns: mayReassign, when: (r) => isWorkOrderActive(r.status) },
   chase: { roles: ['cs_specialist', 'cs_assistant', 'account_manager', 'cs_supervisor', 'front_desk'], scope: 'project', when: (r) => isWorkOrderOpen(r.status) },
   // ARC-11: the doer never gets the household's number; he asks the front desk to call on his behalf.
   requestCall: { roles: DOERS, scope: 'project', owns: isDoer, when: (r) => isWorkOrderOpen(r.status) },

@@ -51,8 +51,9 @@ export function presentCall(actor: Actor, c: CallRow, now: Date, policies: reado
 
 type ListRow = Omit<z.infer<typeof callListItem>, 'sla'>;
 /** A row of the list, the ledger and the board (the columns `listCalls` selects), with its SLA reading. */
-export function presentListItem(r: ListRow, sla: SlaReading): z.infer<typeof callListItem> {
+export function presentListItem(r: ListRow, sla: SlaReading, awaitingVerification?: boolean): z.infer<typeof callListItem> {
   return {
+    ...(awaitingVerification === undefined ? {} : { awaitingVerification }),
     id: r.id,
     number: r.number,
     receivedAt: r.receivedAt,

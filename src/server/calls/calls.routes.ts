@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { callPolicy } from '../../domain/calls/calls.policy';
-import { callCreate, callListQuery, chaseInput, classifyInput, closeInput, dispatchInput, reclassifyInput, reopenInput, replyInput, resolveInput } from '../../domain/calls/calls.contract';
+import { answerCloseInput, callCreate, callListQuery, chaseInput, classifyInput, closeInput, dispatchInput, reclassifyInput, reopenInput, replyInput, resolveInput } from '../../domain/calls/calls.contract';
 import { requestActor, type AppContext } from '../context';
 import { policyAccess } from '../plugins/access';
 import * as intake from './intake.service';
@@ -66,5 +66,8 @@ export async function callRoutes(app: FastifyInstance, ctx: AppContext): Promise
   r.post('/api/calls/:id/resolve', { config: acc('resolve'), schema: { tags, summary: '标记已处理(无需派单的事项)', params: idParam, body: resolveInput, response: { 200: callRecord } } }, async (req) => svc.resolve(ctx, requestActor(req), req.params.id, req.body));
   r.post('/api/calls/:id/reopen', { config: acc('reopen'), schema: { tags, summary: '重开', params: idParam, body: reopenInput, response: { 200: callRecord } } }, async (req) => svc.reopen(ctx, requestActor(req), req.params.id, req.body));
   r.post('/api/calls/:id/close', { config: acc('close'), bodyLimit: BODY_LIMITS.signature, schema: { tags, summary: '销项(签字、编号)', params: idParam, body: closeInput, response: { 200: callRecord } } }, async (req) => svc.close(ctx, requestActor(req), req.params.id, req.body));
+  r.post('/api/calls/:id/answer-close', { config: acc('answerClose'), bodyLimit: BODY_LIMITS.signature, schema: { tags, summary: '当场答复并销项(答复、已处理、签字编号一步完成)', params: idParam, body: answerCloseInput, response: { 200: callRecord } } }, async (req) =>
+    svc.answerAndClose(ctx, requestActor(req), req.params.id, req.body),
+  );
   r.post('/api/calls/:id/chase', { config: acc('chase'), schema: { tags, summary: '催办', params: idParam, body: chaseInput, response: { 200: callChaseResult } } }, async (req) => svc.chase(ctx, requestActor(req), req.params.id, req.body.note));
 }

@@ -155,6 +155,33 @@ export async function close(ctx: AppContext, ra: RequestActor, id: string, input
   });
 }
 
+/**
+ * 当场答复并销项 (issue 13): a question answered while the household is on the line — the final reply, 已处理 and
+ * the signed, numbered close-out (CALL-3) in one transaction, by a closer. A record with an open work order is
+ * not answered on the spot (400): its work has to be verified first.
+ */
+export async function answerAndClose(ctx: AppContext, ra: RequestActor, id: string, input: { version: number; channel: (typeof callReplies.$inferInsert)['channel']; content: string; signature: string }) {
+  return ctx.store.db.transaction(async (tx) => {
+    const now = ctx.now();
+    const call = await findCall(tx, id);
+    authorize(callPolicy, ra.actor, 'answerClose', call);
+    const open = await tx.select({ id: workOrders.id }).from(workOrders).where(and(eq(workOrders.callId, id), inArray(workOrders.status, [...OPEN_WORK_ORDER_STATUSES])));
+    if (open.length) throw badRequest([{ path: 'body.content', message: '还有未验收的报修单，不能当场销项' }]);
+    const image = decodeImage(input.signature, 'body.signature', 200 * 1024);
+    await tx.insert(callReplies).values({ projectId: call.projectId, callId: id, at: now, channel: input.channel, byUserId: ra.actor.userId, content: input.content, final: true });
+    await addCallEvent(tx, call, now, ra.actor.userId, 'reply', { channel: input.channel, final: true });
+    const resolved = await moveCall(tx, call, 'resolve', { at: now, actorId: ra.actor.userId, version: input.version, set: { progress: input.content, resolvedAt: now, lastReplyAt: now }, detail: { note: input.content } });
+    const closeNumber = await nextNumber(tx, call.projectId, 'close_out', 'XX', now);
+    const signatureId = await saveAttachment(tx, { projectId: call.projectId, ownerType: 'call', ownerId: id, kind: 'signature', ...image, createdBy: ra.actor.userId, at: now });
+    const row = await moveCall(tx, resolved, 'close', { at: now, actorId: ra.actor.userId, set: { closedAt: now, closedBy: ra.actor.userId, closeNumber, signatureId, progress: '已完成' }, detail: { closeNumber } });
+    await appendAudit(tx, { actor: ra.actor, action: 'call.reply', entity: 'call', entityId: id, projectId: call.projectId, ip: ra.ip }, now);
+    await appendAudit(tx, { actor: ra.actor, action: 'call.resolve', entity: 'call', entityId: id, projectId: call.projectId, ip: ra.ip }, now);
+    await appendAudit(tx, { actor: ra.actor, action: 'call.close', entity: 'call', entityId: id, projectId: call.projectId, ip: ra.ip, detail: { closeNumber } }, now);
+    await settleNotifications(tx, [`/calls/${id}`], now);
+    return presentCall(ra.actor, row, now, await slaPoliciesOf(tx, ctx.store, row.projectId));
+  });
+}
+
 /** Chases every open work order of the call. */
 export async function chase(ctx: AppContext, ra: RequestActor, id: string, note?: string) {
   const call = await findCall(ctx.store.db, id);

@@ -5,7 +5,7 @@ import { complaints } from '../../domain/complaints/complaints.table';
 import type { complaintAnalysis } from '../../domain/complaints/complaints.contract';
 import { COMPLAINT_LEVEL_LABELS, COMPLAINT_STATUS_LABELS } from '../../domain/complaints/labels';
 import { DEPARTMENT_LABELS } from '../../domain/shared/departments';
-import { localDateTime, localDayStart } from '../../domain/shared/business-time';
+import { localDayStart, zoneOffsetMs } from '../../domain/shared/business-time';
 import type { Actor } from '../../domain/shared/policy';
 import type { Executor } from '../db/store';
 import { badRequest, notFound } from '../errors';
@@ -46,7 +46,8 @@ export async function analyse(ex: Executor, where: SQL, month: string): Promise<
   };
 }
 
-const fmt = (d: Date | null) => (d ? localDateTime(new Date(d)) : '');
+/** A time as an Excel date cell: the business zone's wall-clock time (Excel has no zones), shown by the column's format. */
+const excelTime = (d: Date | null) => (d ? new Date(new Date(d).getTime() + zoneOffsetMs(new Date(d))) : '');
 
 /** The month's complaints and their analysis as an Excel workbook. No contact data leaves in an export. */
 export async function complaintsXlsx(ex: Executor, where: SQL, month: string): Promise<Buffer> {
@@ -56,7 +57,7 @@ export async function complaintsXlsx(ex: Executor, where: SQL, month: string): P
   const ws = wb.addWorksheet('投诉登记');
   ws.columns = [
     { header: '编号', width: 17 },
-    { header: '登记时间', width: 19 },
+    { header: '登记时间', width: 17, style: { numFmt: 'yyyy-mm-dd hh:mm' } },
     { header: '被投诉部门', width: 10 },
     { header: '地点', width: 16 },
     { header: '投诉内容', width: 40 },
@@ -66,13 +67,13 @@ export async function complaintsXlsx(ex: Executor, where: SQL, month: string): P
     { header: '原因', width: 10 },
     { header: '处理情况', width: 30 },
     { header: '状态', width: 12 },
-    { header: '关闭时间', width: 19 },
+    { header: '关闭时间', width: 17, style: { numFmt: 'yyyy-mm-dd hh:mm' } },
     { header: '处理时长(小时)', width: 12 },
   ];
   ws.getRow(1).font = { bold: true };
   for (const c of rows) {
     const hours = c.closedAt ? Math.round(((c.closedAt.getTime() - c.createdAt.getTime()) / 3_600_000) * 10) / 10 : '';
-    ws.addRow([c.number, fmt(c.createdAt), DEPARTMENT_LABELS[c.department], c.place, c.content, c.wants, c.valid === null ? '' : c.valid ? '有效' : '无效', c.level ? COMPLAINT_LEVEL_LABELS[c.level] : '', c.cause ?? '', c.action ?? '', COMPLAINT_STATUS_LABELS[c.status], fmt(c.closedAt), hours]);
+    ws.addRow([c.number, excelTime(c.createdAt), DEPARTMENT_LABELS[c.department], c.place, c.content, c.wants, c.valid === null ? '' : c.valid ? '有效' : '无效', c.level ? COMPLAINT_LEVEL_LABELS[c.level] : '', c.cause ?? '', c.action ?? '', COMPLAINT_STATUS_LABELS[c.status], excelTime(c.closedAt), hours]);
   }
   const s = wb.addWorksheet('月度分析');
   s.columns = [{ header: '项目', width: 18 }, { header: '数量', width: 10 }];

@@ -357,6 +357,10 @@ describe.each(STORE_KINDS)('complaints and return visits on %s', (kind) => {
     expect(wb.getWorksheet('月度分析')!.getRow(2).getCell(2).value).toBe(db.total);
     const text = JSON.stringify(wb.getWorksheet('投诉登记')!.getSheetValues());
     expect(text).not.toContain('13812340000');
+    // times are real Excel dates (sortable, filterable), not text
+    const registered = wb.getWorksheet('投诉登记')!.getRow(2).getCell(2);
+    expect(registered.value).toBeInstanceOf(Date);
+    expect(registered.numFmt).toBe('yyyy-mm-dd hh:mm');
     expect((await kefu.get(`/api/complaints/analysis.xlsx?projectId=${t.ids.p1}&month=2026-11`)).statusCode).toBe(404);
     expect((await kefu.get(`/api/complaints/analysis?projectId=${t.ids.p1}&month=2026-11`)).statusCode).toBe(404);
     expect((await zhuguan.get(`/api/complaints/analysis?projectId=${t.ids.p1}&month=2026-13`)).statusCode).toBe(400);

@@ -152,4 +152,59 @@ describe.each(STORE_KINDS)('work-order and household refusals on %s', (kind) => 
     const lingban = await Client.login(t.app, 'lingban');
     expect((await lingban.post('/api/accompanied-sessions', { unitCode: '3-2-1502', reason: '工程部核对', csUsername: 'kefu', csPassword: 'demo1234' })).statusCode).toBe(201);
   });
+
+  it('CALL-2 the engineering lead sees his team with the jobs each holds, and dispatches his team’s job to a free technician', async () => {
+    const lingban = await Client.login(t.app, 'lingban');
+    const f = await deskFixture(t);
+    const d = await recordCall(kefu, t, { householdId: await f.someHousehold('1', 6), content: '阳台灯不亮', categoryId: await f.cat('plumbing'), assigneeId: ids.weixiu });
+    const woD = (await kefu.get(`/api/calls/${d.id}`)).json().workOrders[0];
+    const team = await lingban.get(`/api/work-orders/team?projectId=${t.ids.p1}`);
+    expect(team.statusCode, team.body).toBe(200);
+    const members = team.json().items as { id: string; displayName: string; open: number; lead: boolean }[];
+    const names = members.map((m) => m.id);
+    expect(names).toEqual(expect.arrayContaining([ids.weixiu, ids.weixiu2]));
+    expect(names).not.toContain(ids.lingban2);
+    expect(members.find((m) => m.id === ids.weixiu)!.open).toBeGreaterThanOrEqual(2);
+    // his team's open normal jobs, as his first screen lists them
+    const jobs = await list(lingban, `?projectId=${t.ids.p1}&open=1&kind=normal`);
+    expect(jobs.map((j) => j.id)).toEqual(expect.arrayContaining([woD.id, wo.A, wo.C]));
+    expect(jobs.map((j) => j.id)).not.toContain(wo.B);
+    const res = await lingban.post(`/api/work-orders/${woD.id}/reassign`, { version: woD.version, assigneeId: ids.weixiu2 });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().assigneeId).toBe(ids.weixiu2);
+    const after = (await lingban.get(`/api/work-orders/team?projectId=${t.ids.p1}`)).json().items as { id: string; open: number }[];
+    expect(after.find((m) => m.id === ids.weixiu2)!.open).toBe(members.find((m) => m.id === ids.weixiu2)!.open + 1);
+  });
+
+  it('CALL-2 the lead is refused outside his team: another estate’s technician (400), a developer’s or vendor’s job (404), another estate’s lead (404)', async () => {
+    const lingban = await Client.login(t.app, 'lingban');
+    const lingban2 = await Client.login(t.app, 'lingban2');
+    const f = await deskFixture(t);
+    const [tech2] = await rows<{ id: string }>(
+      t.store.db,
+      sql`INSERT INTO users (username, display_name, password_hash) SELECT 'weixiu_p2', '锦园维修', password_hash FROM users WHERE username = 'weixiu' RETURNING id`,
+    );
+    await t.store.db.execute(sql`INSERT INTO user_roles (user_id, role) VALUES (${tech2.id}, 'technician')`);
+    await t.store.db.execute(sql`INSERT INTO user_projects (user_id, project_id) VALUES (${tech2.id}, ${t.ids.p2})`);
+    const e = await recordCall(kefu, t, { householdId: await f.someHousehold('1', 7), content: '客厅插座没电', categoryId: await f.cat('plumbing'), assigneeId: ids.weixiu });
+    const woE = (await kefu.get(`/api/calls/${e.id}`)).json().workOrders[0];
+    // another estate's technician is not his team: refused, and the job stays where it was
+    const other = await lingban.post(`/api/work-orders/${woE.id}/reassign`, { version: woE.version, assigneeId: tech2.id });
+    expect(other.statusCode, other.body).toBe(400);
+    expect((await kefu.get(`/api/work-orders/${woE.id}`)).json().assigneeId).toBe(ids.weixiu);
+    // the vendor's job (Q) and the developer's warranty job (Z) are not his team's to dispatch
+    const vendorJob = (await kefu.get(`/api/work-orders/${wo.B}`)).json();
+    expect((await lingban.post(`/api/work-orders/${wo.B}/reassign`, { version: vendorJob.version, assigneeId: ids.weixiu })).statusCode).toBe(404);
+    const z = await recordCall(kefu, t, { householdId: await f.household('3-2-1502'), content: '厨房水管漏水', categoryId: await f.cat('plumbing') });
+    expect(z.class).toBe('Z');
+    const woZ = (await kefu.get(`/api/calls/${z.id}`)).json().workOrders[0];
+    expect((await lingban.post(`/api/work-orders/${woZ.id}/reassign`, { version: woZ.version, assigneeId: ids.weixiu })).statusCode).toBe(404);
+    expect((await lingban.get(`/api/work-orders/${woZ.id}`)).json().abilities.reassign).toBe(false);
+    expect((await lingban.get(`/api/work-orders/${woE.id}`)).json().abilities.reassign).toBe(true);
+    // the lead of another estate neither sees this team nor dispatches its jobs
+    expect((await lingban2.get(`/api/work-orders/team?projectId=${t.ids.p1}`)).statusCode).toBe(404);
+    expect((await lingban2.post(`/api/work-orders/${woE.id}/reassign`, { version: woE.version, assigneeId: ids.weixiu2 })).statusCode).toBe(404);
+    // a technician has no team to dispatch
+    expect((await weixiu.get(`/api/work-orders/team?projectId=${t.ids.p1}`)).statusCode).toBe(404);
+  });
 });

@@ -1,8 +1,9 @@
-import { and, desc, eq, inArray, or, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, or, type SQL } from 'drizzle-orm';
 import { workOrderEvents, workOrders } from '../../domain/work-orders/work-orders.table';
 import { callRecords, vendorMembers, vendors } from '../../domain/calls/calls.table';
 import { units } from '../../domain/property/property.table';
-import { users } from '../../domain/users/users.table';
+import { userProjects, userRoles, users } from '../../domain/users/users.table';
+import { ACTIVE_WORK_ORDER_STATUSES } from '../../domain/work-orders/work-orders.status';
 import type { WorkOrderRec } from '../../domain/work-orders/work-orders.policy';
 import type { Executor } from '../db/store';
 
@@ -74,3 +75,30 @@ export async function ownWorkOrdersCondition(ex: Executor, userId: string): Prom
 }
 
 export { and };
+
+/**
+ * The engineering team of a project — its active technicians and engineering leads — each with the number of
+ * jobs in hand (assigned, accepted or on site; a finished job waiting for verification no longer keeps him busy).
+ */
+export async function teamOf(ex: Executor, projectId: string) {
+  const members = await ex
+    .selectDistinct({ id: users.id, displayName: users.displayName, role: userRoles.role })
+    .from(users)
+    .innerJoin(userRoles, eq(userRoles.userId, users.id))
+    .innerJoin(userProjects, and(eq(userProjects.userId, users.id), eq(userProjects.projectId, projectId)))
+    .where(and(eq(users.disabled, false), inArray(userRoles.role, ['technician', 'eng_lead'])));
+  const ids = [...new Set(members.map((m) => m.id))];
+  const counts = ids.length
+    ? await ex
+        .select({ id: workOrders.assigneeId, n: count() })
+        .from(workOrders)
+        .where(and(eq(workOrders.projectId, projectId), inArray(workOrders.assigneeId, ids), inArray(workOrders.status, [...ACTIVE_WORK_ORDER_STATUSES])))
+        .groupBy(workOrders.assigneeId)
+    : [];
+  const open = new Map(counts.map((c) => [c.id, Number(c.n)]));
+  const leads = new Set(members.filter((m) => m.role === 'eng_lead').map((m) => m.id));
+  const byId = new Map(members.map((m) => [m.id, m.displayName]));
+  return ids
+    .map((id) => ({ id, displayName: byId.get(id)!, open: open.get(id) ?? 0, lead: leads.has(id) }))
+    .sort((a, b) => a.open - b.open || Number(a.lead) - Number(b.lead) || a.displayName.localeCompare(b.displayName, 'zh-CN'));
+}

@@ -6,13 +6,14 @@ import { BODY_LIMITS } from '../body-limits';
 import { and, eq, inArray } from 'drizzle-orm';
 import { workOrderPolicy } from '../../domain/work-orders/work-orders.policy';
 import { workOrders } from '../../domain/work-orders/work-orders.table';
-import { callOutcomeInput, callRequestInput, callRequestResult, callRequestView, stepBodies, workOrder, workOrderChaseInput, workOrderDetail, workOrderList, workOrderListQuery } from '../../domain/work-orders/work-orders.contract';
+import { callOutcomeInput, callRequestInput, callRequestResult, callRequestView, stepBodies, teamList, teamQuery, workOrder, workOrderChaseInput, workOrderDetail, workOrderList, workOrderListQuery } from '../../domain/work-orders/work-orders.contract';
 import { hasAny } from '../../domain/shared/policy';
 import { CS_ROLES } from '../../domain/shared/roles';
 import { requestActor, type AppContext } from '../context';
 import { actorOf, policyAccess } from '../plugins/access';
 import { authorize } from '../authorize';
-import { callBriefOf, findWorkOrder, eventsOfWorkOrder, listWorkOrders, ownWorkOrdersCondition } from './work-orders.repository';
+import { callBriefOf, findWorkOrder, eventsOfWorkOrder, listWorkOrders, ownWorkOrdersCondition, teamOf } from './work-orders.repository';
+import { notFound } from '../errors';
 import { chaseWorkOrder, recordCallOutcome, requestCall, stepWorkOrder } from './work-orders.service';
 import { isWorkOrderDone, OPEN_WORK_ORDER_STATUSES } from '../../domain/work-orders/work-orders.status';
 import { presentWorkOrder, presentWorkOrderDetail, presentWorkOrderItem, type WorkOrderListRow } from './work-orders.presenter';
@@ -41,10 +42,18 @@ export async function workOrderRoutes(app: FastifyInstance, ctx: AppContext): Pr
     conds.push(projects.length ? inArray(workOrders.projectId, projects) : eq(workOrders.id, '00000000-0000-0000-0000-000000000000'));
     if (q.status) conds.push(eq(workOrders.status, q.status));
     if (q.open) conds.push(inArray(workOrders.status, [...OPEN_WORK_ORDER_STATUSES]));
+    if (q.kind) conds.push(eq(workOrders.kind, q.kind));
     const rows = await listWorkOrders(ctx.store.db, and(...conds), 200);
     const policies = await slaPoliciesByProject(ctx.store.db, ctx.store, rows.map((row) => row.wo.projectId));
     const now = ctx.now();
     return { items: rows.map((row) => presentWorkOrderItem(actor, row, slaOf(policies.get(row.wo.projectId), row, now))) };
+  });
+
+  // The lead's first screen: his team (the project's technicians and leads) and how many open jobs each holds.
+  r.get('/api/work-orders/team', { config: { access: policyAccess(workOrderPolicy, 'reassign') }, schema: { tags, summary: '工程班组及各人未完成工单数(谁有空)', querystring: teamQuery, response: { 200: teamList } } }, async (req) => {
+    const actor = actorOf(req);
+    if (!actor.projectIds.has(req.query.projectId)) throw notFound();
+    return { items: await teamOf(ctx.store.db, req.query.projectId) };
   });
 
   r.get('/api/work-orders/:id', { config: { access: read }, schema: { tags, summary: '报修单详情', params: idParam, response: { 200: workOrderDetail } } }, async (req) => {

@@ -1,8 +1,8 @@
 import { EyeOutlined, AlertOutlined, AuditOutlined, CommentOutlined, FileTextOutlined, FolderOpenOutlined, KeyOutlined, SafetyOutlined, ScheduleOutlined, HomeOutlined, WarningOutlined, LogoutOutlined, TeamOutlined, UserOutlined, ApartmentOutlined, PhoneOutlined, ProfileOutlined, ToolOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { App as AntApp, Button, Grid, Layout, Menu, Space, Typography, type MenuProps } from 'antd';
+import { App as AntApp, Breadcrumb, Button, Grid, Layout, Menu, Space, Typography, type MenuProps } from 'antd';
 import { useState } from 'react';
-import { Outlet, useLocation, useMatches, useNavigate } from 'react-router';
+import { Link, Outlet, useLocation, useMatches, useNavigate } from 'react-router';
 import { useLogout, useMe, type Me } from '../lib/session';
 import { ErrorResult } from '../components/error-result';
 import { PageLoading } from '../components/page-loading';
@@ -47,6 +47,19 @@ function menuItems(me: Me): MenuProps['items'] {
 function selectedKey(pathname: string): string {
   for (const k of ['/calls/new', '/calls', '/tasks', '/help', '/duty/roster', '/duty', '/complaints', '/visits', '/contact-forms', ...reportMenuKeys, '/keys', '/archives', '/accompanied', '/register', '/admin/users', '/audit']) if (pathname === k || pathname.startsWith(`${k}/`)) return k;
   return '/';
+}
+
+/**
+ * Breadcrumbs on every page (issue 13): 工作台 › the menu entry the page belongs to › 详情/打印 for a page below it.
+ * Built from the user's own menu, so a crumb never points where his menu does not go.
+ */
+function Crumbs({ me, pathname }: { me: Me; pathname: string }) {
+  const key = selectedKey(pathname);
+  const entry = (menuItems(me) ?? []).find((i) => i && 'key' in i && i.key === key) as { key: string; label: string } | undefined;
+  const items: { key: string; title: React.ReactNode }[] = [{ key: 'home', title: pathname === '/' ? t('menu.home') : <Link to="/">{t('menu.home')}</Link> }];
+  if (key !== '/' && entry) items.push({ key, title: pathname === key ? entry.label : <Link to={key}>{entry.label}</Link> });
+  if (key !== '/' && pathname !== key) items.push({ key: 'leaf', title: /\/print$/.test(pathname) ? t('crumb.print') : t('crumb.detail') });
+  return <Breadcrumb className="no-print" data-testid="breadcrumbs" items={items} style={{ marginBottom: 12 }} />;
 }
 
 /** The signed-in shell: role-aware side menu from /api/auth/me, project switcher, user and logout. */
@@ -131,7 +144,10 @@ export function AppLayout() {
                 </Button>
               </Space>
             </Header>
-            <Content style={{ padding: narrow ? 12 : 24 }}>{allowed ? <Outlet /> : <NotFoundPage />}</Content>
+            <Content style={{ padding: narrow ? 12 : 24 }}>
+              <Crumbs me={user} pathname={pathname} />
+              {allowed ? <Outlet /> : <NotFoundPage />}
+            </Content>
           </Layout>
         </Layout>
       </AntApp>

@@ -104,7 +104,7 @@ export function useCallDetail(id: string | undefined) {
   });
 }
 
-export type CallActionPath = 'reclassify' | 'dispatch' | 'replies' | 'resolve' | 'reopen' | 'close' | 'chase';
+export type CallActionPath = 'reclassify' | 'dispatch' | 'replies' | 'resolve' | 'reopen' | 'close' | 'answer-close' | 'chase';
 
 /**
  * One action on a record. Whatever the answer (done, 409, 400), the record is read again: the next

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../lib/api';
-import type { CallOutcome, CallRequestResult, CallRequestView, StepBody, WorkOrder, WorkOrderDetail, WorkOrderList, WorkOrderStep } from '../../domain/work-orders/work-orders.contract';
+import type { TeamList, CallOutcome, CallRequestResult, CallRequestView, StepBody, WorkOrder, WorkOrderDetail, WorkOrderList, WorkOrderStep } from '../../domain/work-orders/work-orders.contract';
 
 export const workOrderKeys = {
   all: ['work-orders'] as const,
@@ -53,5 +53,33 @@ export function useRequestCall(id: string) {
   return useMutation({
     mutationFn: (note: string) => api.post<CallRequestResult>(`/api/work-orders/${id}/call-request`, { note }),
     onSettled: () => qc.invalidateQueries({ queryKey: workOrderKeys.detail(id) }),
+  });
+}
+
+/** The lead's team and who is free (issue 13). */
+export function useTeam(projectId: string) {
+  return useQuery({
+    queryKey: [...workOrderKeys.all, 'team', projectId],
+    queryFn: ({ signal }) => api.get<TeamList>('/api/work-orders/team', { projectId }, signal),
+    select: (d) => d.items,
+    staleTime: 10_000,
+  });
+}
+
+/** The team's open normal repairs in the project (the lead dispatches these). */
+export function useTeamWorkOrders(projectId: string) {
+  return useQuery({
+    queryKey: [...workOrderKeys.all, 'team-jobs', projectId],
+    queryFn: ({ signal }) => api.get<WorkOrderList>('/api/work-orders', { projectId, open: 1, kind: 'normal' }, signal),
+    select: (d) => d.items,
+    staleTime: 10_000,
+  });
+}
+
+export function useReassign() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, version, assigneeId }: { id: string; version: number; assigneeId: string }) => api.post<WorkOrder>(`/api/work-orders/${id}/reassign`, { version, assigneeId }),
+    onSettled: () => qc.invalidateQueries({ queryKey: workOrderKeys.all }),
   });
 }

@@ -6,11 +6,11 @@ import { useAssignees, useCallAction, useVendors } from '../api';
 import type { CallClass } from '../../../domain/calls/calls.table';
 import type { CallDetail, DispatchResult } from '../../../domain/work-orders/call-views.contract';
 import type { DispatchBody, ReclassifyBody } from '../../../domain/calls/calls.contract';
-import { CloseDialog } from './close-dialog';
+import { AnswerCloseDialog, CloseDialog } from './close-dialog';
 import { FormModal } from '../../components/form-modal';
 import { useActionError } from '../../lib/use-action-error';
 
-type Dialog = 'dispatch' | 'chase' | 'reclassify' | 'resolve' | 'reopen' | 'close';
+type Dialog = 'dispatch' | 'chase' | 'reclassify' | 'resolve' | 'reopen' | 'close' | 'answerClose';
 type Target = 'technician' | 'engineer' | 'vendor';
 const CLASSES = Object.keys(CLASS_LABELS) as CallClass[];
 const OPEN_STEPS = new Set(['assigned', 'accepted', 'on_site']);
@@ -146,6 +146,11 @@ export function CallActions({ call }: { call: CallDetail }) {
         {a.dispatch && <Button onClick={() => setOpen('dispatch')}>{t('action.dispatch')}</Button>}
         {a.chase && chaseable && <Button onClick={() => setOpen('chase')}>{t('action.chase')}</Button>}
         {allowedClasses(call).length > 0 && <Button onClick={() => setOpen('reclassify')}>{t('action.reclassify')}</Button>}
+        {a.answerClose && call.workOrders.length === 0 && (
+          <Button type="primary" onClick={() => setOpen('answerClose')}>
+            {t('answerClose.title')}
+          </Button>
+        )}
         {a.resolve && <Button onClick={() => setOpen('resolve')}>{t('action.resolve')}</Button>}
         {a.reopen && <Button onClick={() => setOpen('reopen')}>{t('action.reopen')}</Button>}
         {a.close && (
@@ -158,6 +163,7 @@ export function CallActions({ call }: { call: CallDetail }) {
       {(open === 'chase' || open === 'resolve' || open === 'reopen') && <TextDialog call={call} kind={open} onClose={close} />}
       {open === 'reclassify' && <ReclassifyDialog call={call} onClose={close} />}
       {open === 'close' && <CloseDialog call={call} onClose={close} />}
+      {open === 'answerClose' && <AnswerCloseDialog call={call} onClose={close} />}
     </>
   );
 }

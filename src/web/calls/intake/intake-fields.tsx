@@ -1,4 +1,4 @@
-import { Checkbox, Col, Form, Input, Radio, Row, Select, type RefSelectProps } from 'antd';
+import { Checkbox, Col, Form, Input, Radio, Row, Select, Typography, type RefSelectProps } from 'antd';
 import type { TextAreaRef } from 'antd/es/input/TextArea';
 import type { RefObject } from 'react';
 import { CLASS_LABELS, URGENCY_LABELS } from '../../../domain/calls/labels';
@@ -19,10 +19,12 @@ interface Props {
   proposed: CallClass | undefined;
   effective: CallClass;
   assignees: Assignee[] | undefined;
+  /** Who a Z job will go to, when the project has one designated warranty engineer. */
+  zEngineer?: string | null;
 }
 
 /** The intake's fields in the order the caller usually gives them. */
-export function IntakeFields({ categories, categoriesLoading, categoryRef, contentRef, proposed, effective, assignees }: Props) {
+export function IntakeFields({ categories, categoriesLoading, categoryRef, contentRef, proposed, effective, assignees, zEngineer }: Props) {
   const form = Form.useFormInstance();
   const overrideClass = Form.useWatch<CallClass | undefined>('overrideClass');
   const overriding = Boolean(overrideClass && overrideClass !== proposed);
@@ -108,6 +110,11 @@ export function IntakeFields({ categories, categoriesLoading, categoryRef, conte
           </Col>
         )}
       </Row>
+      {effective === 'Z' && zEngineer && (
+        <Typography.Paragraph type="secondary" data-testid="intake-z-engineer">
+          {t('intake.zGoesTo', { name: zEngineer })}
+        </Typography.Paragraph>
+      )}
       {effective === 'normal' && (
         <Form.Item name="assigneeId" label={t('intake.assignee')}>
           <Select<string>

@@ -8,6 +8,7 @@ import { isApiError } from '../../lib/api';
 import { applyFieldErrors } from '../../lib/form-errors';
 import { useAssignees, useCategories, useClassification, useCreateCall, useRecentCalls } from '../api';
 import { ClassProposal } from '../components/class-proposal';
+import { AnswerCloseDialog } from '../components/close-dialog';
 import { HouseholdLookup, type LookupPick } from '../components/household-lookup';
 import { RecentCalls } from '../components/recent-calls';
 import type { CallRecord } from '../../../domain/calls/call-record.contract';
@@ -25,6 +26,7 @@ export function IntakeForm({ projectId, storageKey }: { projectId: string; stora
   const [household, setHousehold] = useState<DraftHousehold | null>(initial.household);
   const [lookup, setLookup] = useState(initial.lookup);
   const [saved, setSaved] = useState<CallRecord | null>(null);
+  const [answering, setAnswering] = useState(false);
   const keyRef = useRef(initial.idempotencyKey);
   const autoName = useRef<string | null>(null);
   const lookupRef = useRef<InputRef>(null);
@@ -55,6 +57,9 @@ export function IntakeForm({ projectId, storageKey }: { projectId: string; stora
   const proposed = classification.data?.class;
   const effective = overrideClass ?? proposed ?? 'normal';
   const assignees = useAssignees(projectId, 'normal', effective === 'normal');
+  // A Z job goes to the project's designated warranty engineer (CALL-5): named before saving when there is just one.
+  const engineers = useAssignees(projectId, 'Z', effective === 'Z');
+  const zEngineer = effective === 'Z' && engineers.data?.length === 1 ? engineers.data[0].displayName : null;
 
   const onPick = (p: LookupPick) => {
     setHousehold(p.household);
@@ -153,6 +158,11 @@ export function IntakeForm({ projectId, storageKey }: { projectId: string; stora
                   <Space wrap>
                     <span>{t('intake.savedDetail', { number: saved.number, cls: CLASS_LABELS[saved.class], progress: saved.progress ?? '' })}</span>
                     <Link to={`/calls/${saved.id}`}>{t('intake.open')}</Link>
+                    {saved.abilities.answerClose && saved.class === 'inquiry' && (
+                      <Button size="small" type="primary" onClick={() => setAnswering(true)} data-testid="intake-answer-close">
+                        {t('answerClose.title')}
+                      </Button>
+                    )}
                   </Space>
                 }
               />
@@ -187,6 +197,7 @@ export function IntakeForm({ projectId, storageKey }: { projectId: string; stora
                 proposed={proposed}
                 effective={effective}
                 assignees={assignees.data}
+                zEngineer={zEngineer}
               />
               <Button type="primary" htmlType="submit" size="large" loading={create.isPending}>
                 {t('intake.save')}
@@ -204,6 +215,7 @@ export function IntakeForm({ projectId, storageKey }: { projectId: string; stora
           </Space>
         </Col>
       </Row>
+      {answering && saved && <AnswerCloseDialog call={saved} onClose={() => setAnswering(false)} onDone={setSaved} />}
     </div>
   );
 }

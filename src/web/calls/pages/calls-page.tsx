@@ -27,7 +27,20 @@ const columns: TableColumnsType<CallListItem> = [
   { title: t('calls.caller'), dataIndex: 'callerName', width: 90 },
   { title: t('calls.content'), dataIndex: 'content', ellipsis: true, width: 240 },
   { title: t('calls.class'), dataIndex: 'class', width: 100, render: (v: CallClass) => <ClassTag value={v} /> },
-  { title: t('calls.status'), dataIndex: 'status', width: 110, render: (v: CallStatus) => <StatusTag value={v} /> },
+  {
+    title: t('calls.status'),
+    dataIndex: 'status',
+    width: 110,
+    // A record whose job is finished waits for the desk's verification: say so instead of 处理中.
+    render: (v: CallStatus, c) =>
+      c.awaitingVerification ? (
+        <Tag color="gold" data-testid="status-tag">
+          {t('calls.awaitingVerification')}
+        </Tag>
+      ) : (
+        <StatusTag value={v} />
+      ),
+  },
   { title: t('calls.progress'), dataIndex: 'progress', ellipsis: true, width: 180, render: (v: string | null) => v ?? '' },
   {
     title: t('calls.due'),

@@ -1,5 +1,6 @@
 import { Button, Input, Popover, Space, Typography } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import { REVEAL_VISIBLE_MS } from '../../lib/reveal';
 import { useMutation } from '@tanstack/react-query';
 import { t } from '../../i18n/zh-CN';
 import { api } from '../../lib/api';
@@ -11,7 +12,20 @@ export function RevealPhone({ helpId, field, masked }: { helpId: string; field: 
   const [open, setOpen] = useState(false);
   const onError = useActionError();
   const reveal = useMutation({ mutationFn: () => api.post<{ field: string; value: string }>(`/api/help/${helpId}/reveal`, { field, reason }) });
-  if (reveal.data) return <Typography.Text copyable>{reveal.data.value}</Typography.Text>;
+  // The full number is masked again after a short time (a screen left open shows nothing); asking again is audited again.
+  const shown = Boolean(reveal.data);
+  const { reset } = reveal;
+  useEffect(() => {
+    if (!shown) return;
+    const timer = setTimeout(() => reset(), REVEAL_VISIBLE_MS);
+    return () => clearTimeout(timer);
+  }, [shown, reset]);
+  if (reveal.data)
+    return (
+      <Typography.Text copyable title={t('reveal.hidesSoon')} data-testid="help-phone-revealed">
+        {reveal.data.value}
+      </Typography.Text>
+    );
   return (
     <Space size={4}>
       <span>{masked}</span>

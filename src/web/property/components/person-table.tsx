@@ -1,3 +1,4 @@
+import { REVEAL_VISIBLE_MS } from '../../lib/reveal';
 import { Button, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { fieldLabels, relationLabels, t } from '../../i18n/zh-CN';
@@ -9,13 +10,11 @@ const MoveOutModal = lazy(async () => ({ default: (await import('./register-form
 
 type Revealed = Record<string, string>;
 const keyOf = (personId: string, field: RevealField) => `${personId}:${field}`;
-/** How long a revealed number stays on screen before it is masked again (a screen left open shows nothing). */
-export const REVEAL_VISIBLE_MS = 60_000;
 
 /**
  * The household's people, masked as the server sent them (ARC-12). A 查看 button appears only when the
  * server says `revealContact`; the full value shown after an audited reveal stays in this component's
- * memory only, is masked again after a minute, and is gone when the drawer closes.
+ * memory only, is masked again after 30 seconds, and is gone when the drawer closes.
  */
 export function PersonTable({ persons, canReveal, householdId, canEdit = false }: { persons: Person[]; canReveal: boolean; householdId?: string; canEdit?: boolean }) {
   const [revealed, setRevealed] = useState<Revealed>({});

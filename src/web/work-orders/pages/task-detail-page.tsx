@@ -1,6 +1,6 @@
 import { ProxyCalls } from '../components/proxy-calls';
 import { ArrowLeftOutlined, PhoneOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Descriptions, Space, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Image, Space, Tag, Typography } from 'antd';
 import { Link, useParams } from 'react-router';
 import { CLASS_LABELS } from '../../../domain/calls/labels';
 import { NotFoundPage } from '../../components/not-found-page';
@@ -111,6 +111,18 @@ export function TaskDetailPage() {
       )}
       <ProxyCalls workOrderId={wo.id} items={wo.callRequests} canRecord={wo.abilities.recordCall} />
       {wo.status === 'done' && <Alert type="success" showIcon title={t('tasks.doneNote')} style={{ marginTop: 12 }} data-testid="task-done" />}
+      {/* The photos stay with the job after 完工: the doer (and the lead) still see what was sent. */}
+      {wo.photos.length > 0 && (
+        <Card size="small" title={t('wo.photos')} style={{ marginTop: 12 }} data-testid="task-photos">
+          <Image.PreviewGroup>
+            <Space wrap>
+              {wo.photos.map((src, i) => (
+                <Image key={src} src={src} alt={`${t('wo.photos')} ${i + 1}`} width={96} height={96} style={{ objectFit: 'cover', borderRadius: 4 }} />
+              ))}
+            </Space>
+          </Image.PreviewGroup>
+        </Card>
+      )}
 
       <Card size="small" title={t('wo.steps')} style={{ marginTop: 12 }}>
         <EventTimeline events={wo.events} />

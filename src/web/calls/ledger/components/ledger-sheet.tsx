@@ -55,16 +55,16 @@ export function LedgerSheet({ page, pageCount, projectName, period, grandTotal }
       </header>
       <table className="ledger-table">
         <colgroup>
-          <col style={{ width: '11%' }} />
-          <col style={{ width: '10%' }} />
+          <col style={{ width: '12%' }} />
+          <col style={{ width: '8%' }} />
           <col style={{ width: '4%' }} />
-          <col style={{ width: '7%' }} />
+          <col style={{ width: '7.5%' }} />
           <col style={{ width: '7%' }} />
           <col />
-          <col style={{ width: '5%' }} />
-          <col style={{ width: '17%' }} />
+          <col style={{ width: '4%' }} />
+          <col style={{ width: '16%' }} />
           <col style={{ width: '6%' }} />
-          <col style={{ width: '10%' }} />
+          <col style={{ width: '12%' }} />
         </colgroup>
         <thead>
           <tr>
@@ -78,10 +78,15 @@ export function LedgerSheet({ page, pageCount, projectName, period, grandTotal }
         <tbody>
           {page.rows.map((r) => (
             <tr key={r.id} className="ledger-row" data-class={r.class}>
-              <td>{r.number}</td>
-              <td>{fmtDateTime(r.receivedAt)}</td>
+              <td className="ledger-token">{r.number}</td>
+              <td className="ledger-token">
+                {/* the date and the time each whole, one above the other: never split mid-number */}
+                {fmtDateTime(r.receivedAt).slice(0, 10)}
+                <br />
+                {fmtDateTime(r.receivedAt).slice(11)}
+              </td>
               <td>{r.channel === 'phone' ? rt('ledger.phone') : rt('ledger.visit')}</td>
-              <td>{r.unitCode ?? ''}</td>
+              <td className="ledger-token">{r.unitCode ?? ''}</td>
               <td>{r.callerName}</td>
               <td className="ledger-content">{r.content}</td>
               <td className="ledger-class" title={CLASS_LABELS[r.class]}>
@@ -89,10 +94,10 @@ export function LedgerSheet({ page, pageCount, projectName, period, grandTotal }
               </td>
               <td>
                 {CALL_STATUS_LABELS[r.status]}
-                {r.progress ? `：${r.progress}` : ''}
+                {r.progress && r.progress !== CALL_STATUS_LABELS[r.status] ? `：${r.progress}` : ''}
               </td>
               <td>{r.recordedByName}</td>
-              <td>{r.closeNumber ?? ''}</td>
+              <td className="ledger-token">{r.closeNumber ?? ''}</td>
             </tr>
           ))}
         </tbody>
@@ -118,6 +123,12 @@ export function LedgerSheet({ page, pageCount, projectName, period, grandTotal }
           )}
         </tbody>
       </table>
+      {/* The paper form's sign-off: who drew up the page and who checked it, by hand. */}
+      <div className="ledger-sign" data-testid="ledger-sign">
+        <span>{rt('ledger.preparedBy')}：</span>
+        <span>{rt('ledger.checkedBy')}：</span>
+        <span>{rt('ledger.signDate')}：</span>
+      </div>
     </section>
   );
 }

@@ -7,7 +7,7 @@ import { useStats } from '../api';
 import type { GroupBy } from '../../../../domain/calls/ledger.contract';
 import { ReportFilters } from '../components/report-filters';
 import { CountTable, PivotTable, StatsCard } from '../components/stats-card';
-import { CLASS_ORDER, dayRangeToIso, lastDays } from '../format';
+import { CLASS_ORDER, dayRangeToIso, thisMonth } from '../format';
 import { rt } from '../messages';
 import { classesIn, classPie, pivotDistricts, pivotPeriods, stackedBars, statusPie } from '../stats-data';
 import { useFilterParams } from '../use-filter-params';
@@ -18,7 +18,8 @@ const isGroup = (v: string | null): v is GroupBy => v !== null && (GROUPS as str
 /** 来电统计: by day/week/month and class, by district, by status; each chart with its numbers beside it. */
 export function StatsPage() {
   const { current } = useProject();
-  const { filters, setFilters, setExtra, params } = useFilterParams(() => lastDays(30));
+  // The same default period as the ledger (this month so far): the two pages agree on the figures they open with.
+  const { filters, setFilters, setExtra, params } = useFilterParams(thisMonth);
   const g = params.get('groupBy');
   const groupBy: GroupBy = isGroup(g) ? g : 'day';
   const stats = useStats(current ? { projectId: current.id, groupBy, ...dayRangeToIso(filters.range), class: filters.class, districtId: filters.districtId, status: filters.status } : null);
