@@ -5,6 +5,9 @@ import { request } from 'playwright-core';
 import { newContext } from './support/browser';
 import { drawSignature, expectFocus, focused, recordCallByKeyboard } from './support/service-desk';
 
+/** A real 1×1 PNG: the phone downscales it to a JPEG before it is sent. */
+const ONE_PIXEL_PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
+
 // On both stores when PostgreSQL is configured: CALL-5 is a database clause (numbering, dispatch, close-out).
 describe.each(E2E_STORES)('calls and visits (browser) on %s', (store) => {
   const j = useJourney({ store });
@@ -40,8 +43,15 @@ describe.each(E2E_STORES)('calls and visits (browser) on %s', (store) => {
     await eng.getByTestId('wo-status').filter({ hasText: '已到场' }).waitFor();
     await eng.getByLabel('维修结果').fill('更换厨房下水管接头及密封圈，试水无渗漏');
     await eng.getByLabel('使用材料').fill('PVC 接头 1 个，密封圈 2 个');
+    // A photo through antd's upload: no `capture`, so the phone offers the camera or the album; previewed before 完工.
+    const picker = eng.locator('.photo-picker input[type=file]');
+    expect(await picker.getAttribute('capture')).toBeNull();
+    await picker.setInputFiles({ name: '../../现场 1.png', mimeType: 'image/png', buffer: Buffer.from(ONE_PIXEL_PNG, 'base64') });
+    await eng.getByRole('img', { name: '现场照片 1' }).waitFor();
     await eng.getByRole('button', { name: /完\s*工/ }).click();
     await eng.getByTestId('task-done').waitFor();
+    // The photo stays with the job after 完工.
+    await eng.getByTestId('task-photos').getByRole('img', { name: '现场照片 1' }).waitFor();
     // Nothing on the phone is wider than the phone.
     expect(await eng.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
 
