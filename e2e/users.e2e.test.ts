@@ -11,11 +11,18 @@ const openDropdown = (page: Page) => page.locator('.ant-select-dropdown:visible'
  */
 async function choose(page: Page, label: string, option: string) {
   const input = page.getByLabel(label, { exact: true });
-  await input.click();
-  await input.fill(option);
-  await openDropdown(page).locator('.ant-select-item-option', { hasText: option }).first().click();
-  await page.getByRole('dialog').locator('.ant-modal-title').click();
-  await expect.poll(() => openDropdown(page).count()).toBe(0);
+  const field = page.getByRole('dialog').locator('.ant-form-item').filter({ has: input });
+  // On a loaded machine a click can land while the filtered list re-renders: the choice is checked on the field and
+  // made again if it did not take (a user would see the empty field and pick again).
+  for (let attempt = 1; ; attempt++) {
+    await input.click();
+    await input.fill(option);
+    await openDropdown(page).locator('.ant-select-item-option', { hasText: option }).first().click();
+    await page.getByRole('dialog').locator('.ant-modal-title').click();
+    await expect.poll(() => openDropdown(page).count()).toBe(0);
+    if ((await field.innerText()).includes(option)) return;
+    if (attempt === 3) throw new Error(`${label}: ${option} was not chosen; the field shows: ${await field.innerText()}`);
+  }
 }
 
 describe('user administration (browser)', () => {
@@ -49,7 +56,11 @@ describe('user administration (browser)', () => {
     await choose(admin, '角色', '客服专员');
     await choose(admin, '负责项目', '佳宏花园');
     await dialog.getByRole('button', { name: /保\s*存/ }).click();
-    // The new row, waited for with a limit far above normal (argon2 and a refetch on a loaded machine).
+    // Saved: the dialog closes (a refusal would keep it open — its text then says why), then the new row appears,
+    // waited for with a limit far above normal (argon2 and a refetch on a loaded machine).
+    await dialog.waitFor({ state: 'hidden', timeout: 120_000 }).catch(async (e: unknown) => {
+      throw new Error(`the new user's dialog stayed open: ${await dialog.innerText().catch(() => '?')}`, { cause: e });
+    });
     await admin.getByRole('cell', { name: 'kefu_e2e', exact: true }).waitFor({ timeout: 150_000 });
     const row = admin.getByRole('row').filter({ hasText: 'kefu_e2e' });
     expect(await row.innerText()).toContain('客服专员');
