@@ -116,7 +116,8 @@ describe('ledger and district board (browser)', () => {
     await page.getByLabel('每页行数').click();
     await page.locator('.ant-select-item-option').filter({ hasText: /^10$/ }).click();
     await page.waitForURL(/rows=10/);
-    await page.locator('[data-testid="ledger"][data-fetching="false"]').waitFor();
+    // The URL changes before the page re-renders: wait for sheets cut at 10 rows, not for the old ones.
+    await page.locator('[data-testid="ledger"][data-rows-per-page="10"][data-fetching="false"]').waitFor();
 
     const api = await apiAs(j.server.baseUrl, 'zhuguan');
     const ledger = await api.get<LedgerAnswer>(`/api/calls/ledger?projectId=${projectId}&rowsPerPage=10&from=${encodeURIComponent(`${today}T00:00:00+08:00`)}&to=${encodeURIComponent(`${tomorrow}T00:00:00+08:00`)}`);

@@ -106,7 +106,7 @@ export function LedgerPage() {
             />
           )}
           <Spin spinning={ledger.isFetching && ledger.isPlaceholderData}>
-            <div className="ledger-sheets" data-testid="ledger" data-page-count={data.pageCount} data-fetching={ledger.isFetching ? 'true' : 'false'}>
+            <div className="ledger-sheets" data-testid="ledger" data-page-count={data.pageCount} data-rows-per-page={data.rowsPerPage} data-fetching={ledger.isFetching ? 'true' : 'false'}>
               {data.pages.map((p) => (
                 <LedgerSheet
                   key={p.page}
