@@ -8,7 +8,7 @@ export default defineConfig({
     // Two cores: two test files at a time; each database test opens its own store.
     maxWorkers: 2,
     // Limits far above normal: the suite must hold on a shared, loaded 2-core machine (a test waits for conditions).
-    testTimeout: 120_000,
+    testTimeout: 600_000,
     hookTimeout: 360_000,
     // expect.poll waits for a condition the user would see; its default of one second is a wall-clock assertion
     // in disguise (a focus move took longer than that under load, and a journey failed for it).

@@ -168,6 +168,10 @@ export const ACCESS_TABLE: AccessRow[] = [
   { op: 'GET /api/calls/stats', clause: 'CALL-10', query: 'projectId={project}', allow: CS_CENTRE, other: '' },
   // CALL-4: the district board of the account managers (and everyone at the CS centre who follows up).
   { op: 'GET /api/board', clause: 'CALL-4', query: 'projectId={project}', allow: CS_CENTRE, other: '' },
+  // CALL-4: whether an account manager may follow up another district's items is the company's choice, made per
+  // project by those who run the CS centre (客服部主管, 项目服务中心经理); the centre reads it.
+  { op: 'GET /api/calls/settings', clause: 'CALL-4', query: 'projectId={project}', allow: CS_CENTRE, other: '' },
+  { op: 'PATCH /api/calls/settings', clause: 'CALL-4', body: { projectId: '{project}', coverOtherDistricts: true, version: 0 }, allow: 'zhuguan zhongxin', other: '' },
   // CALL-7: GT opinions are summarised for the property service centre.
   { op: 'GET /api/gt/summary', clause: 'CALL-7', query: 'projectId={project}&from=2026-11-01T00:00:00Z&to=2026-11-30T00:00:00Z', allow: CS_CENTRE, other: '' },
   // Roles table: the CS specialist marks Z items, the CS assistant Q and GT items; the supervisor may set any class.

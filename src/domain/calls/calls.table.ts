@@ -162,3 +162,17 @@ export const callEvents = pgTable(
   },
   (t) => [index('call_events_call_idx').on(t.callId, t.at)],
 );
+
+/**
+ * The call desk's settings of one project (CALL-4): whether an account manager may also follow up another
+ * district's items (cover for a colleague). No row: the default, he may.
+ */
+export const callSettings = pgTable('call_settings', {
+  projectId: uuid('project_id')
+    .primaryKey()
+    .references(() => projects.id),
+  coverOtherDistricts: boolean('cover_other_districts').notNull(),
+  updatedBy: uuid('updated_by').references(() => users.id),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  version: integer('version').notNull().default(1),
+});

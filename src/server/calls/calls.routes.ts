@@ -1,7 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { callPolicy } from '../../domain/calls/calls.policy';
+import { callPolicy, callSettingsPolicy } from '../../domain/calls/calls.policy';
+import { callSettings, callSettingsInput, callSettingsQuery } from '../../domain/calls/call-settings.contract';
+import { readCallSettings, setCallSettings } from './call-settings';
 import { answerCloseInput, callCreate, callListQuery, chaseInput, classifyInput, closeInput, dispatchInput, reclassifyInput, reopenInput, replyInput, resolveInput } from '../../domain/calls/calls.contract';
 import { requestActor, type AppContext } from '../context';
 import { policyAccess } from '../plugins/access';
@@ -52,6 +54,12 @@ export async function callRoutes(app: FastifyInstance, ctx: AppContext): Promise
     ledger.gtReport(ctx, requestActor(req), req.query.projectId, new Date(req.query.from), new Date(req.query.to)),
   );
 
+  r.get('/api/calls/settings', { config: { access: policyAccess(callSettingsPolicy, 'read') }, schema: { tags, summary: '来电来访设置(本项目:客户经理能否跟进其他辖区)', querystring: callSettingsQuery, response: { 200: callSettings } } }, async (req) =>
+    readCallSettings(ctx.store.db, requestActor(req).actor, req.query.projectId),
+  );
+  r.patch('/api/calls/settings', { config: { access: policyAccess(callSettingsPolicy, 'edit') }, schema: { tags, summary: '设置客户经理能否跟进其他辖区的事项', body: callSettingsInput, response: { 200: callSettings } } }, async (req) =>
+    setCallSettings(ctx, requestActor(req), req.body),
+  );
   r.get('/api/calls/:id', { config: acc('read'), schema: { tags, summary: '记录详情', params: idParam, response: { 200: callDetail } } }, async (req) => svc.callDetail(ctx, requestActor(req), req.params.id));
 
   r.post('/api/calls/:id/reclassify', { config: { access: { roles: [...new Set([...callPolicy.grants.markZ.roles, ...callPolicy.grants.markQGT.roles, ...callPolicy.grants.markOther.roles])] } }, schema: { tags, summary: '调整分类(需原因，留痕)', params: idParam, body: reclassifyInput, response: { 200: callRecord } } }, async (req) =>

@@ -18,6 +18,7 @@ import { createWorkOrder, chaseWorkOrder } from '../work-orders/work-orders.serv
 import { addCallEvent, eventsOf, findCall, loadIntakeContext, recentCallsOfHousehold, repliesOf, slaPoliciesOf, workOrdersOfCall } from './calls.repository';
 import { settleNotifications } from '../notifications/notifier';
 import { moveCall } from './call-state';
+import { withFollowUp } from './call-settings';
 import { presentCall, presentEvent, presentRecent, presentReply } from './calls.presenter';
 import { presentWorkOrder, presentWorkOrderBrief } from '../work-orders/work-orders.presenter';
 import type { callDetail as callDetailSchema } from '../../domain/work-orders/call-views.contract';
@@ -28,7 +29,7 @@ import { maskName, maskPhone } from '../../domain/shared/mask';
 
 export async function callDetail(ctx: AppContext, ra: RequestActor, id: string): Promise<z.infer<typeof callDetailSchema>> {
   const db = ctx.store.db;
-  const call = await findCall(db, id);
+  const call = await withFollowUp(db, await findCall(db, id));
   authorize(callPolicy, ra.actor, 'read', call);
   const [wos, replies, events, recent] = [await workOrdersOfCall(db, id), await repliesOf(db, id), await eventsOf(db, id), call.householdId ? await recentCallsOfHousehold(db, call.householdId, 6) : []];
   const [where] = call.unitId ? await db.select({ unitCode: units.code }).from(units).where(eq(units.id, call.unitId)) : [];
@@ -74,7 +75,7 @@ export async function reclassify(ctx: AppContext, ra: RequestActor, id: string, 
 /** Fills a 报修单 for the call (CALL-2): to a technician, the warranty engineer (Z) or a vendor (Q). */
 export async function dispatch(ctx: AppContext, ra: RequestActor, id: string, input: { version: number; assigneeId?: string; vendorId?: string; note?: string }) {
   return ctx.store.db.transaction(async (tx) => {
-    const call = await findCall(tx, id);
+    const call = await withFollowUp(tx, await findCall(tx, id));
     authorize(callPolicy, ra.actor, 'dispatch', call);
     if (call.version !== input.version) throw conflict({ current: { version: call.version } });
     if (!callAllows(call.status, 'dispatch')) throw new AppError(409, 'INVALID_STATE', undefined, '该记录已处理完毕，如需返工请先重开', { current: { status: call.status, version: call.version } });
@@ -96,7 +97,7 @@ export async function dispatch(ctx: AppContext, ra: RequestActor, id: string, in
 export async function reply(ctx: AppContext, ra: RequestActor, id: string, input: { channel: (typeof callReplies.$inferInsert)['channel']; content: string; final: boolean }) {
   return ctx.store.db.transaction(async (tx) => {
     const now = ctx.now();
-    const call = await findCall(tx, id);
+    const call = await withFollowUp(tx, await findCall(tx, id));
     authorize(callPolicy, ra.actor, 'reply', call);
     const [r] = await tx.insert(callReplies).values({ projectId: call.projectId, callId: id, at: now, channel: input.channel, byUserId: ra.actor.userId, content: input.content, final: input.final }).returning();
     await tx.update(callRecords).set({ lastReplyAt: now, version: sql`${callRecords.version} + 1` }).where(eq(callRecords.id, id));
@@ -110,7 +111,7 @@ export async function reply(ctx: AppContext, ra: RequestActor, id: string, input
 export async function resolve(ctx: AppContext, ra: RequestActor, id: string, input: { version: number; note: string }) {
   return ctx.store.db.transaction(async (tx) => {
     const now = ctx.now();
-    const call = await findCall(tx, id);
+    const call = await withFollowUp(tx, await findCall(tx, id));
     authorize(callPolicy, ra.actor, 'resolve', call);
     const open = await tx.select({ id: workOrders.id }).from(workOrders).where(and(eq(workOrders.callId, id), inArray(workOrders.status, [...OPEN_WORK_ORDER_STATUSES])));
     if (open.length) throw badRequest([{ path: 'body.note', message: '还有未验收的报修单，请先验收' }]);
@@ -123,7 +124,7 @@ export async function resolve(ctx: AppContext, ra: RequestActor, id: string, inp
 export async function reopen(ctx: AppContext, ra: RequestActor, id: string, input: { version: number; reason: string }) {
   return ctx.store.db.transaction(async (tx) => {
     const now = ctx.now();
-    const call = await findCall(tx, id);
+    const call = await withFollowUp(tx, await findCall(tx, id));
     authorize(callPolicy, ra.actor, 'reopen', call);
     const row = await moveCall(tx, call, 'reopen', { at: now, actorId: ra.actor.userId, version: input.version, set: { progress: `重开：${input.reason}`, resolvedAt: null }, detail: { reason: input.reason } });
     await appendAudit(tx, { actor: ra.actor, action: 'call.reopen', entity: 'call', entityId: id, projectId: call.projectId, ip: ra.ip, detail: { reason: input.reason } }, now);
@@ -184,7 +185,7 @@ export async function answerAndClose(ctx: AppContext, ra: RequestActor, id: stri
 
 /** Chases every open work order of the call. */
 export async function chase(ctx: AppContext, ra: RequestActor, id: string, note?: string) {
-  const call = await findCall(ctx.store.db, id);
+  const call = await withFollowUp(ctx.store.db, await findCall(ctx.store.db, id));
   authorize(callPolicy, ra.actor, 'chase', call);
   const wos = await workOrdersOfCall(ctx.store.db, id);
   const open = wos.filter((w) => ACTIVE_WORK_ORDER_STATUSES.includes(w.wo.status));

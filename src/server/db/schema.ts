@@ -4,7 +4,7 @@ export { householdVehicles, householdRenovations, householdHistory } from '../..
 export { users, userRoles, userProjects, sessions, roleEnum } from '../../domain/users/users.table';
 export { auditLog } from '../../domain/audit/audit.table';
 export { numberCounters } from '../../domain/numbering/numbering.table';
-export { serviceCategories, vendors, vendorMembers, callRecords, callReplies, callEvents, callClassEnum, channelEnum, urgencyEnum, callStatusEnum, categoryKindEnum, replyChannelEnum } from '../../domain/calls/calls.table';
+export { serviceCategories, vendors, vendorMembers, callRecords, callReplies, callEvents, callSettings, callClassEnum, channelEnum, urgencyEnum, callStatusEnum, categoryKindEnum, replyChannelEnum } from '../../domain/calls/calls.table';
 export { workOrders, workOrderEvents, workOrderKindEnum, workOrderStatusEnum } from '../../domain/work-orders/work-orders.table';
 export { timers, slaPolicies, timerStatusEnum } from '../../domain/deadlines/deadlines.table';
 export { notifications } from '../../domain/notifications/notifications.table';

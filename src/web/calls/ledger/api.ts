@@ -6,6 +6,7 @@ import type { Board } from '../../../domain/work-orders/call-views.contract';
 import type { WorkOrder, WorkOrderDetail } from '../../../domain/work-orders/work-orders.contract';
 import { api, withQuery } from '../../lib/api';
 import type { AssigneeList } from '../../../domain/calls/reference.contract';
+import type { CallSettings, CallSettingsInput } from '../../../domain/calls/call-settings.contract';
 
 // Answers are typed by the domain contracts (src/domain/calls/*.contract.ts, src/domain/work-orders/*.contract.ts).
 
@@ -132,4 +133,21 @@ export async function downloadFile(url: string, fallbackName: string): Promise<v
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(href), 10_000);
+}
+
+/** The project's call-desk settings (CALL-4: may account managers follow up other districts' items?). */
+export function useCallSettings(projectId: string | undefined) {
+  return useQuery({
+    queryKey: ['reports', 'call-settings', projectId ?? ''],
+    queryFn: ({ signal }) => api.get<CallSettings>('/api/calls/settings', { projectId }, signal),
+    enabled: Boolean(projectId),
+  });
+}
+
+export function useSaveCallSettings() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: CallSettingsInput) => api.patch<CallSettings>('/api/calls/settings', body),
+    onSettled: () => invalidateBoard(qc),
+  });
 }

@@ -66,6 +66,13 @@ export const reportMessages = {
   'stats.empty': '所选条件下没有数据',
 
   'board.title': '辖区看板',
+  'board.cover': '客户经理跟进其他辖区的事项',
+  'board.coverOn': '允许（可替同事跟进）',
+  'board.coverOff': '仅限本辖区',
+  'board.coverHint': '关闭后，客户经理只能派单、催办、答复、办结和重开本人负责辖区的事项；前台、客服专员、客服助理和主管不受限制。',
+  'board.coverDefault': '（默认）',
+  'board.coverSaved': '已保存',
+  'board.coverBy': '{name} 于 {time} 修改',
   'board.subtitle': '所负责辖区的全部未完结事项，超时在前',
   'board.allMine': '我负责的辖区',
   'board.all': '全部辖区',

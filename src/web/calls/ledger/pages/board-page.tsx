@@ -13,6 +13,7 @@ import { useBoard } from '../api';
 import type { BoardItem } from '../../../../domain/work-orders/call-views.contract';
 import { boardAbilities, latestWorkOrder, sortBoard } from '../board-state';
 import { ChaseDialog, ReassignDialog } from '../components/board-dialogs';
+import { FollowUpSetting } from '../components/follow-up-setting';
 import '../components/board.css';
 import { CLASS_COLORS, fmtDuration } from '../format';
 import { rt } from '../messages';
@@ -123,56 +124,59 @@ export function BoardPage() {
   if (!current) return <Empty description={rt('filter.noProject')} />;
   const wo = dialog?.kind === 'reassign' ? latestWorkOrder(dialog.item) : undefined;
   return (
-    <Card
-      title={
-        <Space orientation="vertical" size={0}>
-          <span>{rt('board.title')}</span>
-          <Typography.Text type="secondary" style={{ fontWeight: 'normal', fontSize: 13 }}>
-            {rt('board.subtitle')}
-          </Typography.Text>
-        </Space>
-      }
-      extra={
-        <Space wrap>
-          <Select<string>
-            aria-label={rt('filter.district')}
-            style={{ width: 150 }}
-            allowClear
-            placeholder={Array.isArray(mine) ? rt('board.allMine') : rt('board.all')}
-            options={districtOptions}
-            value={districtId}
-            onChange={(d) => setDistrictId(d ?? undefined)}
-          />
-          <Button icon={<ReloadOutlined />} loading={board.isFetching} onClick={() => void board.refetch()}>
-            {rt('board.refresh')}
-          </Button>
-        </Space>
-      }
-    >
-      {board.isError ? (
-        <ErrorResult error={board.error} onRetry={() => void board.refetch()} />
-      ) : (
-        <>
-          <Space style={{ marginBottom: 12 }} wrap>
-            <Typography.Text data-testid="board-counts">{rt('board.counts', { n: rows.length, o: overdue, w: warning })}</Typography.Text>
-            {board.dataUpdatedAt > 0 && <Typography.Text type="secondary">{rt('board.refreshed', { time: dayjs(board.dataUpdatedAt).format('HH:mm:ss') })}</Typography.Text>}
+    <>
+      <Card
+        title={
+          <Space orientation="vertical" size={0}>
+            <span>{rt('board.title')}</span>
+            <Typography.Text type="secondary" style={{ fontWeight: 'normal', fontSize: 13 }}>
+              {rt('board.subtitle')}
+            </Typography.Text>
           </Space>
-          <Table<Row>
-            rowKey={(r) => r.item.id}
-            size="small"
-            loading={board.isPending}
-            columns={columns}
-            dataSource={rows}
-            pagination={rows.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
-            scroll={{ x: 1100 }}
-            locale={{ emptyText: <Empty description={rt('board.empty')} /> }}
-            rowClassName={(r) => (r.state === 'overdue' ? 'board-row-overdue' : r.state === 'warning' ? 'board-row-warning' : '')}
-            onRow={(r) => ({ 'data-testid': 'board-row', 'data-state': r.state, 'data-number': r.item.number, 'data-unit': r.item.unitCode ?? '' }) as HTMLAttributes<HTMLElement>}
-          />
-        </>
-      )}
-      {dialog?.kind === 'chase' && <ChaseDialog item={dialog.item} onClose={() => setDialog(null)} />}
-      {dialog?.kind === 'reassign' && wo && <ReassignDialog projectId={current.id} item={dialog.item} workOrder={wo} onClose={() => setDialog(null)} />}
-    </Card>
+        }
+        extra={
+          <Space wrap>
+            <Select<string>
+              aria-label={rt('filter.district')}
+              style={{ width: 150 }}
+              allowClear
+              placeholder={Array.isArray(mine) ? rt('board.allMine') : rt('board.all')}
+              options={districtOptions}
+              value={districtId}
+              onChange={(d) => setDistrictId(d ?? undefined)}
+            />
+            <Button icon={<ReloadOutlined />} loading={board.isFetching} onClick={() => void board.refetch()}>
+              {rt('board.refresh')}
+            </Button>
+          </Space>
+        }
+      >
+        {board.isError ? (
+          <ErrorResult error={board.error} onRetry={() => void board.refetch()} />
+        ) : (
+          <>
+            <Space style={{ marginBottom: 12 }} wrap>
+              <Typography.Text data-testid="board-counts">{rt('board.counts', { n: rows.length, o: overdue, w: warning })}</Typography.Text>
+              {board.dataUpdatedAt > 0 && <Typography.Text type="secondary">{rt('board.refreshed', { time: dayjs(board.dataUpdatedAt).format('HH:mm:ss') })}</Typography.Text>}
+            </Space>
+            <Table<Row>
+              rowKey={(r) => r.item.id}
+              size="small"
+              loading={board.isPending}
+              columns={columns}
+              dataSource={rows}
+              pagination={rows.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
+              scroll={{ x: 1100 }}
+              locale={{ emptyText: <Empty description={rt('board.empty')} /> }}
+              rowClassName={(r) => (r.state === 'overdue' ? 'board-row-overdue' : r.state === 'warning' ? 'board-row-warning' : '')}
+              onRow={(r) => ({ 'data-testid': 'board-row', 'data-state': r.state, 'data-number': r.item.number, 'data-unit': r.item.unitCode ?? '' }) as HTMLAttributes<HTMLElement>}
+            />
+          </>
+        )}
+        {dialog?.kind === 'chase' && <ChaseDialog item={dialog.item} onClose={() => setDialog(null)} />}
+        {dialog?.kind === 'reassign' && wo && <ReassignDialog projectId={current.id} item={dialog.item} workOrder={wo} onClose={() => setDialog(null)} />}
+      </Card>
+      <FollowUpSetting projectId={current.id} />
+    </>
   );
 }
