@@ -7,13 +7,26 @@
 export const BUSINESS_TIME_ZONE = 'Asia/Shanghai';
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
+/**
+ * Parts already read, per zone and instant: formatToParts costs tens of microseconds and a request asks the
+ * same few instants (a list filtered by a day asks its two midnights several times). Exact, not a guess from
+ * a neighbouring instant; emptied when it grows past a bound.
+ */
+const partsCache = new Map<string, Record<string, string>>();
+const PARTS_CACHE_MAX = 2000;
 function parts(at: Date, timeZone: string): Record<string, string> {
+  const key = `${timeZone} ${at.getTime()}`;
+  const hit = partsCache.get(key);
+  if (hit) return hit;
   let f = formatters.get(timeZone);
   if (!f) {
     f = new Intl.DateTimeFormat('en-CA', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
     formatters.set(timeZone, f);
   }
-  return Object.fromEntries(f.formatToParts(at).map((p) => [p.type, p.value]));
+  const out = Object.freeze(Object.fromEntries(f.formatToParts(at).map((p) => [p.type, p.value]))) as Record<string, string>;
+  if (partsCache.size >= PARTS_CACHE_MAX) partsCache.clear();
+  partsCache.set(key, out);
+  return out;
 }
 
 /** The zone's offset from UTC at `at`, in milliseconds (+8 h for Beijing). */

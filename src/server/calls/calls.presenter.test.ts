@@ -31,6 +31,9 @@ describe('call presenters build exactly their contract', () => {
   it('list rows, replies and recent records: the contract’s keys only', () => {
     const list = { ...row, unitCode: '1-1-101', recordedByName: '王晓丽' };
     expect(keys(presentListItem(list, { dueAt: at, warnAt: null, state: 'ok' }, true))).toEqual(shapeKeys(callListItem));
+    // the record list asks it for every row: a job not waiting is said as false, not left out
+    expect(presentListItem(list, { dueAt: at, warnAt: null, state: 'ok' }, false).awaitingVerification).toBe(false);
+    expect(keys(presentListItem(list, { dueAt: at, warnAt: null, state: 'ok' }, false))).toEqual(shapeKeys(callListItem));
     // the ledger and the board do not ask whether a job waits for verification: the optional key is left out, nothing else
     expect(keys(presentListItem(list, { dueAt: at, warnAt: null, state: 'ok' }))).toEqual(shapeKeys(callListItem).filter((k) => k !== 'awaitingVerification'));
     expect(keys(presentReply({ id: ID, at, channel: 'sms', content: '已回复', final: true, byName: '陈敏', planted: 'x' } as never))).toEqual(shapeKeys(callReply));

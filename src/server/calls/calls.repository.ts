@@ -13,21 +13,30 @@ export type CallRow = typeof callRecords.$inferSelect;
 export async function loadIntakeContext(ex: Executor, storeKey: object, projectId: string, ids: { householdId?: string | null; unitId?: string | null; categoryId?: string | null }) {
   let unitId = ids.unitId ?? null;
   let householdId = ids.householdId ?? null;
+  type UnitRow = { id: string; code: string; handoverDate: string | null; districtId: string; buildingId: string; projectId: string };
+  const unitColumns = { id: units.id, code: units.code, handoverDate: units.handoverDate, districtId: buildings.districtId, buildingId: units.buildingId, projectId: units.projectId };
+  let unit: Omit<UnitRow, 'projectId'> | null = null;
+  // The household's unit comes in the same statement as the household (one round trip, not two).
+  let unitOfHousehold: UnitRow | null | undefined;
   if (householdId) {
-    const [h] = await ex.select({ unitId: households.unitId, projectId: households.projectId }).from(households).where(eq(households.id, householdId));
+    const [h] = await ex
+      .select({ unitId: households.unitId, projectId: households.projectId, unit: unitColumns })
+      .from(households)
+      .leftJoin(units, eq(units.id, households.unitId))
+      .leftJoin(buildings, eq(buildings.id, units.buildingId))
+      .where(eq(households.id, householdId));
     if (!h || h.projectId !== projectId) throw badRequest([{ path: 'body.householdId', message: '业户不存在' }]);
     if (unitId && unitId !== h.unitId) throw badRequest([{ path: 'body.unitId', message: '房屋与业户不符' }]);
     unitId = h.unitId;
+    unitOfHousehold = h.unit?.id ? (h.unit as UnitRow) : null;
   }
-  let unit: { id: string; code: string; handoverDate: string | null; districtId: string; buildingId: string } | null = null;
   if (unitId) {
-    const [u] = await ex
-      .select({ id: units.id, code: units.code, handoverDate: units.handoverDate, districtId: buildings.districtId, buildingId: units.buildingId, projectId: units.projectId })
-      .from(units)
-      .innerJoin(buildings, eq(buildings.id, units.buildingId))
-      .where(eq(units.id, unitId));
+    const u =
+      unitOfHousehold !== undefined
+        ? unitOfHousehold
+        : ((await ex.select(unitColumns).from(units).innerJoin(buildings, eq(buildings.id, units.buildingId)).where(eq(units.id, unitId)))[0] ?? null);
     if (!u || u.projectId !== projectId) throw badRequest([{ path: 'body.unitId', message: '房屋不存在' }]);
-    unit = u;
+    unit = { id: u.id, code: u.code, handoverDate: u.handoverDate, districtId: u.districtId, buildingId: u.buildingId };
     if (!householdId) {
       const [h] = await ex.select({ id: households.id }).from(households).where(eq(households.unitId, u.id)).limit(1);
       householdId = h?.id ?? null;
