@@ -179,10 +179,21 @@ export class TimerRunner {
     let total = 0;
     for (;;) {
       const m = many ? await this.roundMany(many) : 0;
-      const n = single ? await this.round(single) : 0;
+      // The single kinds' round only when one of them is due: a look is one statement, an empty round three.
+      const n = single && (await this.anyDue(single)) ? await this.round(single) : 0;
       total += m + n;
       if (m < this.batchMany && n < this.batch) return total;
     }
+  }
+
+  /** Whether a timer of these kinds is due (not counting those other rounds hold). */
+  private async anyDue(known: SQL): Promise<boolean> {
+    const [one] = await this.db
+      .select({ id: timers.id })
+      .from(timers)
+      .where(and(eq(timers.status, 'pending'), lte(timers.fireAt, this.now()), known))
+      .limit(1);
+    return !!one;
   }
 
   /**

@@ -1,27 +1,26 @@
 import { inArray, sql } from 'drizzle-orm';
 import { auditLog } from '../../domain/audit/audit.table';
-import { notifications } from '../../domain/notifications/notifications.table';
-import { helpEvents, helpRequests } from '../../domain/help/help.table';
+import { helpRequests } from '../../domain/help/help.table';
 import type { Role } from '../../domain/shared/roles';
 import { localTime } from '../../domain/shared/business-time';
 import { rows, type Executor, type Tx } from '../db/store';
 import { chainOf, type AuditEntry } from '../audit/audit.writer';
 import { chainHash, GENESIS_HASH } from '../audit/audit-chain';
-import { usersWithRoles, wake, type NewNotification } from '../notifications/notifier';
+import { EVENTS_CHANNEL, usersWithRoles, type NewNotification } from '../notifications/notifier';
 import type { TypedTimer } from '../deadlines/timers';
 import type { HelpRow } from './help.repository';
 
 /**
  * The first-response clocks (HELP-2) a round at a time: what the `warn` and `escalate` handlers of help-timers.ts do
- * for one clock, done for a whole round of clocks with set-based statements (one read of the requests, one insert
- * of all notifications and one NOTIFY, one insert of the timeline lines, one audit append per chain). Same rows,
+ * for one clock, done for a whole round of clocks with set-based statements (one read of the requests, one statement
+ * inserting all notifications and all timeline lines and sending one NOTIFY, one audit append per chain). Same rows,
  * same texts, same order as the single handlers fired one after another.
  */
 
 type Outcome = Record<string, unknown>;
 type ClockTimer = TypedTimer<{ roles?: Role[] }>;
 
-/** Rows per INSERT: a round's notifications can be thousands (each clock × the recipients of its roles). */
+/** Rows per audit INSERT (the notifications and lines go as one JSON parameter, whatever their number). */
 const CHUNK = 1000;
 
 async function requestsOf(tx: Executor, ts: ClockTimer[]): Promise<Map<string, HelpRow>> {
@@ -31,26 +30,40 @@ async function requestsOf(tx: Executor, ts: ClockTimer[]): Promise<Map<string, H
 }
 
 /**
- * notify() for each clock's list, all in one go: each list deduplicated as notify() does it (a person once per
- * type and link), every row in one insert (chunked), and one NOTIFY naming everyone told.
+ * notify() for each clock's list and addHelpEvent() for each timeline line, in one statement: each list
+ * deduplicated as notify() does it (a person once per type and link), every notification and every line inserted
+ * in the order given (the lines' seq keeps it), and one NOTIFY naming everyone told (none when nobody was).
  */
-async function notifyEach(tx: Executor, lists: NewNotification[][], now: Date): Promise<void> {
+async function writeRound(tx: Executor, lists: NewNotification[][], events: NewHelpEvent[], now: Date): Promise<void> {
   const all: NewNotification[] = [];
   for (const items of lists) {
     const unique = new Map<string, NewNotification>();
     for (const n of items) unique.set(`${n.userId}|${n.type}|${n.link ?? ''}`, n);
     all.push(...unique.values());
   }
-  if (all.length === 0) return;
-  for (let i = 0; i < all.length; i += CHUNK) await tx.insert(notifications).values(all.slice(i, i + CHUNK).map((n) => ({ ...n, at: now })));
-  await wake(tx, { u: [...new Set(all.map((n) => n.userId))] });
+  if (all.length === 0 && events.length === 0) return;
+  const at = now.toISOString();
+  const notes = all.map((n) => ({ user_id: n.userId, project_id: n.projectId, type: n.type, title: n.title, body: n.body ?? null, link: n.link ?? null, detail: n.detail ?? null }));
+  const lines = events.map((e) => ({ project_id: e.projectId, help_request_id: e.helpRequestId, type: e.type, detail: e.detail ?? null }));
+  const users = [...new Set(all.map((n) => n.userId))];
+  let woken = JSON.stringify({ u: users });
+  if (woken.length > 7000) woken = '*'; // as wake() does
+  await tx.execute(sql`
+    WITH n AS (
+      INSERT INTO notifications (user_id, project_id, at, type, title, body, link, detail)
+      SELECT x.user_id, x.project_id, ${at}::timestamptz, x.type, x.title, x.body, x.link, x.detail
+      FROM ROWS FROM (jsonb_to_recordset(${JSON.stringify(notes)}::jsonb) AS (user_id uuid, project_id uuid, type text, title text, body text, link text, detail jsonb)) WITH ORDINALITY AS x(user_id, project_id, type, title, body, link, detail, ord)
+      ORDER BY x.ord
+    ), e AS (
+      INSERT INTO help_events (project_id, help_request_id, at, actor_id, type, step_id, device, detail)
+      SELECT x.project_id, x.help_request_id, ${at}::timestamptz, NULL, x.type, NULL, NULL, x.detail
+      FROM ROWS FROM (jsonb_to_recordset(${JSON.stringify(lines)}::jsonb) AS (project_id uuid, help_request_id uuid, type text, detail jsonb)) WITH ORDINALITY AS x(project_id, help_request_id, type, detail, ord)
+      ORDER BY x.ord
+    )
+    SELECT pg_notify(${EVENTS_CHANNEL}, ${woken}) WHERE ${users.length > 0 ? sql`true` : sql`false`}`);
 }
 
-type NewHelpEvent = typeof helpEvents.$inferInsert;
-
-async function addEvents(tx: Executor, events: NewHelpEvent[]): Promise<void> {
-  for (let i = 0; i < events.length; i += CHUNK) await tx.insert(helpEvents).values(events.slice(i, i + CHUNK));
-}
+type NewHelpEvent = { projectId: string; helpRequestId: string; type: string; detail: Record<string, unknown> | null };
 
 /**
  * appendAudit() for many entries: per chain (in a fixed order, so two rounds never wait on each other's chains
@@ -107,11 +120,10 @@ export async function warnMany(tx: Tx, ts: ClockTimer[], now: Date): Promise<Out
     const r = requests.get(t.subjectId);
     if (!r || r.status !== 'open') return { skipped: 'answered' };
     lists.push([{ userId: r.recordedBy, projectId: r.projectId, type: 'deadline.warning', title: `求助即将超时：${r.number}`, body: `须在 ${r.dueAt ? localTime(r.dueAt) : ''} 前答复：${r.need.slice(0, 60)}`, link: `/help/${r.id}` }]);
-    events.push({ projectId: r.projectId, helpRequestId: r.id, at: now, actorId: null, type: 'deadline_warning', stepId: null, device: null, detail: null });
+    events.push({ projectId: r.projectId, helpRequestId: r.id, type: 'deadline_warning', detail: null });
     return { notified: 1 };
   });
-  await notifyEach(tx, lists, now);
-  await addEvents(tx, events);
+  await writeRound(tx, lists, events, now);
   return outcomes;
 }
 
@@ -137,12 +149,11 @@ export async function escalateMany(tx: Tx, ts: ClockTimer[], now: Date): Promise
     const to = reach.get(`${r.projectId}|${[...roles].sort().join(',')}`)!;
     const late = Math.round((now.getTime() - (r.dueAt?.getTime() ?? now.getTime())) / 60000);
     lists.push(to.map((userId) => ({ userId, projectId: r.projectId, type: 'deadline.escalation', title: `求助超时未答复（第 ${t.level} 级）：${r.number}`, body: `已超过首次答复时限 ${late} 分钟：${r.need.slice(0, 60)}`, link: `/help/${r.id}`, detail: { level: t.level, helpRequestId: r.id } })));
-    events.push({ projectId: r.projectId, helpRequestId: r.id, at: now, actorId: null, type: 'escalated', stepId: null, device: null, detail: { level: t.level, roles, to: to.length } });
+    events.push({ projectId: r.projectId, helpRequestId: r.id, type: 'escalated', detail: { level: t.level, roles, to: to.length } });
     if (t.level === 1) audits.push({ actor: null, action: 'help.first_response_missed', entity: 'help_request', entityId: r.id, projectId: r.projectId });
     return { notified: to.length };
   });
-  await notifyEach(tx, lists, now);
-  await addEvents(tx, events);
+  await writeRound(tx, lists, events, now);
   await appendAuditMany(tx, audits, now);
   return outcomes;
 }
