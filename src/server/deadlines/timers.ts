@@ -82,8 +82,8 @@ export const TIMER_BATCH_MANY = 500;
  * The claim loop: every `pollMs` it takes due timers with FOR UPDATE SKIP LOCKED, fires each through its
  * handler and marks it fired in the same transaction, `batch` at a time, and keeps claiming while full
  * rounds come back. Kinds with a batch handler are claimed apart, `batchMany` a round, and fired a kind's
- * round at a time through that handler, then marked fired by one statement. Two instances never fire one timer twice; a crash before commit leaves the timer
- * pending for the next tick. Lateness (`stats`) is measured at the round's commit.
+ * round at a time through that handler, then marked fired by one statement. Two instances never fire one
+ * timer twice; a crash before commit leaves the timer pending for the next tick. Lateness (`stats`) is measured at the round's commit.
  *
  * It claims only the (subject kind, timer kind) pairs it has handlers for: a timer of a kind this instance
  * does not know (a newer feature's, during a rolling deploy) stays pending for an instance that knows it,
@@ -186,7 +186,7 @@ export class TimerRunner {
     }
   }
 
-  /** Whether a timer of these kinds is due (not counting those other rounds hold). */
+  /** Whether a timer of these kinds is due (one another instance's round holds counts too: the round then takes none). */
   private async anyDue(known: SQL): Promise<boolean> {
     const [one] = await this.db
       .select({ id: timers.id })
