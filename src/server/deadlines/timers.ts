@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { and, asc, eq, gt, inArray, lte, not, or, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, lte, not, or, sql, type SQL } from 'drizzle-orm';
 import { timers } from '../../domain/deadlines/deadlines.table';
 import type { SubjectKind, TimerPlan } from '../../domain/deadlines/sla';
 import type { Db, Executor, Tx } from '../db/store';
@@ -13,16 +13,30 @@ export type TypedTimer<P> = Omit<TimerRow, 'payload'> & { payload: P | null };
 export type TimerHandler<P = Record<string, unknown>> = (tx: Tx, timer: TypedTimer<P>, now: Date) => Promise<Record<string, unknown> | void>;
 
 /**
+ * Fires a whole round of timers of one kind inside the claiming transaction, with set-based statements (one
+ * insert of all notifications, not one per timer). Returns each timer's outcome, in the order given. Throwing
+ * rolls the round back: every timer of it stays pending and fires in a later round.
+ */
+export type TimerBatchHandler<P = Record<string, unknown>> = (tx: Tx, timers: TypedTimer<P>[], now: Date) => Promise<(Record<string, unknown> | void)[]>;
+
+/**
  * The handlers of one subject kind, one per timer kind, each with its payload type (the map `M`: timer kind
- * -> payload). Built with `subjectTimers<M>()(subject, handlers)`: a handler missing or misspelt is a type error.
+ * -> payload). Built with `subjectTimers<M>()(subject, handlers, batch?)`: a handler missing or misspelt is a
+ * type error. `batch` optionally gives a kind a round-level handler; the engine then fires that kind in large
+ * rounds through it (the single handler stays the kind's reference behaviour, and what `on` registers).
  */
 export interface SubjectTimers<M extends { [K in keyof M]: object }> {
   subject: TimerSubject;
   handlers: { [K in keyof M & string]: TimerHandler<M[K]> };
+  batch?: { [K in keyof M & string]?: TimerBatchHandler<M[K]> };
 }
 export const subjectTimers =
   <M extends { [K in keyof M]: object }>() =>
-  (subject: TimerSubject, handlers: { [K in keyof M & string]: TimerHandler<M[K]> }): SubjectTimers<M> => ({ subject, handlers });
+  (subject: TimerSubject, handlers: { [K in keyof M & string]: TimerHandler<M[K]> }, batch?: { [K in keyof M & string]?: TimerBatchHandler<M[K]> }): SubjectTimers<M> => ({
+    subject,
+    handlers,
+    batch,
+  });
 
 /** Something to tell the operators (pino's shape). */
 export interface TimerLog {
@@ -58,10 +72,18 @@ export interface RunnerStats {
 export const TIMER_BATCH = 10;
 
 /**
+ * How many timers one claim round takes of the kinds that have a batch handler. Such a round costs a handful of
+ * set-based statements whatever its size (not a few per timer), so it stays short at this size too, and when
+ * many clocks fall due together (10,000 open help requests) the backlog drains in few commits.
+ */
+export const TIMER_BATCH_MANY = 500;
+
+/**
  * The claim loop: every `pollMs` it takes due timers with FOR UPDATE SKIP LOCKED, fires each through its
  * handler and marks it fired in the same transaction, `batch` at a time, and keeps claiming while full
- * rounds come back. Two instances never fire one timer twice; a crash before commit leaves the timer
- * pending for the next tick. Lateness (`stats`) is measured at the round's commit.
+ * rounds come back. Kinds with a batch handler are claimed apart, `batchMany` a round, and fired a kind's
+ * round at a time through that handler, then marked fired by one statement. Two instances never fire one
+ * timer twice; a crash before commit leaves the timer pending for the next tick. Lateness (`stats`) is measured at the round's commit.
  *
  * It claims only the (subject kind, timer kind) pairs it has handlers for: a timer of a kind this instance
  * does not know (a newer feature's, during a rolling deploy) stays pending for an instance that knows it,
@@ -70,9 +92,11 @@ export const TIMER_BATCH = 10;
 export class TimerRunner {
   readonly id = `inst-${randomBytes(4).toString('hex')}`;
   readonly stats: RunnerStats = { fired: 0, lateness: [] };
+  /** How many lateness figures `stats` keeps at most (it then drops the older half); a bench raises it. */
+  keepLateness = 20000;
   private handle: NodeJS.Timeout | null = null;
   private running: Promise<number> | null = null;
-  private handlers = new Map<string, { subject: string; kind: string; handler: TimerHandler }>();
+  private handlers = new Map<string, { subject: string; kind: string; handler: TimerHandler; many?: TimerBatchHandler }>();
   /** Unknown kinds already logged, and when we last looked for them. */
   private unknownLogged = new Set<string>();
   private unknownCheckedAt = -Infinity;
@@ -84,24 +108,30 @@ export class TimerRunner {
     private batch = TIMER_BATCH,
     private onError: (err: unknown) => void = () => {},
     private log: TimerLog = { warn: () => {} },
+    private batchMany = TIMER_BATCH_MANY,
   ) {}
 
-  /** Registers the handlers of one subject kind. */
+  /** Registers the handlers of one subject kind (and the batch handlers it has). */
   register<M extends { [K in keyof M]: object }>(timersOf: SubjectTimers<M>): this {
     // The payload was written for this kind by its own feature (scheduleTimers): the typed handler reads it as such.
-    for (const [kind, handler] of Object.entries(timersOf.handlers) as [string, TimerHandler][]) this.on(timersOf.subject, kind, handler);
+    const batch = (timersOf.batch ?? {}) as Record<string, TimerBatchHandler | undefined>;
+    for (const [kind, handler] of Object.entries(timersOf.handlers) as [string, TimerHandler][]) this.on(timersOf.subject, kind, handler, batch[kind]);
     return this;
   }
 
-  /** One handler (untyped payload); prefer `register` with `subjectTimers`. */
-  on(subject: TimerSubject, kind: string, handler: TimerHandler): this {
-    this.handlers.set(`${subject}:${kind}`, { subject, kind, handler });
+  /**
+   * One handler (untyped payload); prefer `register` with `subjectTimers`. With `many`, the kind is fired in
+   * rounds of up to `batchMany` timers through it instead of one by one through `handler`.
+   */
+  on(subject: TimerSubject, kind: string, handler: TimerHandler, many?: TimerBatchHandler): this {
+    this.handlers.set(`${subject}:${kind}`, { subject, kind, handler, many });
     return this;
   }
 
-  /** The (subject, kind) pairs this instance fires, as a condition on timers. */
-  private known(): SQL | undefined {
-    return or(...[...this.handlers.values()].map((h) => and(eq(timers.subjectType, h.subject), eq(timers.kind, h.kind))));
+  /** The (subject, kind) pairs this instance fires (all, or only those with / without a batch handler), as a condition on timers. */
+  private known(which: 'all' | 'many' | 'single' = 'all'): SQL | undefined {
+    const hs = [...this.handlers.values()].filter((h) => which === 'all' || (which === 'many') === !!h.many);
+    return or(...hs.map((h) => and(eq(timers.subjectType, h.subject), eq(timers.kind, h.kind))));
   }
 
   start(): void {
@@ -126,8 +156,9 @@ export class TimerRunner {
   }
 
   /**
-   * Fires everything due, in rounds of `batch` timers, each its own transaction, until a round comes back
-   * short; returns how many fired. Tests call it directly with an injected clock.
+   * Fires everything due, in rounds of `batch` timers (`batchMany` for the kinds with a batch handler; those
+   * rounds are separate transactions), each its own transaction, until the rounds come back short; returns how
+   * many fired. Tests call it directly with an injected clock.
    */
   tick(): Promise<number> {
     const run = this.drain();
@@ -143,12 +174,26 @@ export class TimerRunner {
       await this.logUnknown(now, known);
     }
     if (!known) return 0;
+    const many = this.known('many');
+    const single = this.known('single');
     let total = 0;
     for (;;) {
-      const n = await this.round(known);
-      total += n;
-      if (n < this.batch) return total;
+      const m = many ? await this.roundMany(many) : 0;
+      // The single kinds' round only when one of them is due: a look is one statement, an empty round three.
+      const n = single && (await this.anyDue(single)) ? await this.round(single) : 0;
+      total += m + n;
+      if (m < this.batchMany && n < this.batch) return total;
     }
+  }
+
+  /** Whether a timer of these kinds is due (one another instance's round holds counts too: the round then takes none). */
+  private async anyDue(known: SQL): Promise<boolean> {
+    const [one] = await this.db
+      .select({ id: timers.id })
+      .from(timers)
+      .where(and(eq(timers.status, 'pending'), lte(timers.fireAt, this.now()), known))
+      .limit(1);
+    return !!one;
   }
 
   /**
@@ -192,12 +237,60 @@ export class TimerRunner {
       }
       return due.length;
     });
-    // Committed: what the round did is visible now, so this is when each timer's lateness ends.
+    this.record(fireAts);
+    return n;
+  }
+
+  /**
+   * One claim round of the kinds with a batch handler, in one transaction: at most `batchMany` due timers,
+   * claimed with FOR UPDATE SKIP LOCKED as single rounds are (two instances never take the same timer), each
+   * kind's timers handed to its batch handler together (kinds in the order they fell due), then all marked
+   * fired by one UPDATE. A handler that throws rolls the whole round back: its timers stay pending.
+   */
+  protected async roundMany(known: SQL): Promise<number> {
+    const now = this.now();
+    const fireAts: number[] = [];
+    const n = await this.db.transaction(async (tx) => {
+      const due = await tx
+        .select()
+        .from(timers)
+        .where(and(eq(timers.status, 'pending'), lte(timers.fireAt, now), known))
+        .orderBy(asc(timers.fireAt))
+        .limit(this.batchMany)
+        .for('update', { skipLocked: true });
+      if (due.length === 0) return 0;
+      const groups = new Map<string, TimerRow[]>();
+      for (const t of due) {
+        const key = `${t.subjectType}:${t.kind}`;
+        let g = groups.get(key);
+        if (!g) groups.set(key, (g = []));
+        g.push(t);
+      }
+      const marks: { id: string; outcome: Record<string, unknown> | null }[] = [];
+      for (const [key, group] of groups) {
+        const outcomes = await this.handlers.get(key)!.many!(tx, group, now);
+        if (outcomes.length !== group.length) throw new Error(`batch handler of ${key} returned ${outcomes.length} outcomes for ${group.length} timers`);
+        group.forEach((t, i) => marks.push({ id: t.id, outcome: outcomes[i] ?? null }));
+      }
+      // One statement for the round: each timer fired, by this instance, its outcome kept beside its payload.
+      await tx.execute(sql`
+        UPDATE timers SET status = 'fired', fired_at = ${now.toISOString()}::timestamptz, fired_by = ${this.id},
+          payload = coalesce(timers.payload, '{}'::jsonb) || jsonb_build_object('outcome', o.outcome)
+        FROM jsonb_to_recordset(${JSON.stringify(marks)}::jsonb) AS o(id uuid, outcome jsonb)
+        WHERE timers.id = o.id`);
+      for (const t of due) fireAts.push(t.fireAt.getTime());
+      return due.length;
+    });
+    this.record(fireAts);
+    return n;
+  }
+
+  /** Committed: what the round did is visible now, so this is when each timer's lateness ends. */
+  private record(fireAts: number[]): void {
     const committed = this.now().getTime();
     this.stats.fired += fireAts.length;
     for (const at of fireAts) this.stats.lateness.push(committed - at);
-    if (this.stats.lateness.length > 20000) this.stats.lateness.splice(0, this.stats.lateness.length - 10000);
-    return n;
+    if (this.stats.lateness.length > this.keepLateness) this.stats.lateness.splice(0, this.stats.lateness.length - Math.floor(this.keepLateness / 2));
   }
 
   /** Due timers no handler here knows: left pending, logged once per (subject, kind). */

@@ -15,6 +15,7 @@ import type { Tx } from '../db/store';
 import { alerteesOf } from './roster.service';
 import { shiftChangeTimers } from './shift-change-timer';
 import { addHelpEvent, findHelp, type HelpRow, type HelpStepRow } from './help.repository';
+import { escalateMany, warnMany } from './help-clock-rounds';
 
 /** The payload of each kind of help-request timer. */
 export interface HelpTimerPayloads {
@@ -31,18 +32,18 @@ export interface HelpTimerPayloads {
 }
 
 /**
- * What the first-response clocks of one claim round share. The engine fires a round's timers one after another in
- * one transaction (the same `tx`); at 10,000 open requests a round is hundreds of clocks of the same few projects.
- * So the round's first clock reads the requests of every due first-response clock at once (one query instead of
- * one per clock), and whom a project's roles reach is looked up once per round. A request the round did not read
- * (a clock claimed after it, or one another instance's) is read on its own, as before.
+ * What the first-response clocks of one claim round share, when they are fired one by one (the single handlers
+ * below; the engine normally fires them a round at a time through help-clock-rounds.ts). The round's first clock
+ * reads the requests of every due first-response clock at once (one query instead of one per clock), and whom a
+ * project's roles reach is looked up once per round. A request the round did not read (a clock claimed after it,
+ * or one another instance's) is read on its own, as before.
  */
 interface ClockRound {
   requests: Map<string, HelpRow>;
   recipients: Map<string, Promise<string[]>>;
 }
 const rounds = new WeakMap<Tx, ClockRound>();
-/** How many due first-response clocks the round reads ahead (the engine claims 200 timers a round). */
+/** How many due first-response clocks the round reads ahead. */
 const READ_AHEAD = 400;
 const CLOCK_KINDS = ['warn', 'escalate'];
 
@@ -252,6 +253,11 @@ export const helpTimers = subjectTimers<HelpTimerPayloads>()('help_request', {
     await addHelpEvent(tx, r, now, null, 'step_overdue', { stepId: s.id, detail: { to: to.length } });
     return { notified: to.length };
   },
+}, {
+  // The first-response clocks fall due by the thousand at a busy desk: fired a round at a time, with set-based SQL,
+  // doing exactly what `warn` and `escalate` above do for each clock.
+  warn: warnMany,
+  escalate: escalateMany,
 });
 
 export function registerHelpTimers(runner: TimerRunner): void {
