@@ -1,11 +1,9 @@
 import { inArray, sql } from 'drizzle-orm';
-import { auditLog } from '../../domain/audit/audit.table';
 import { helpRequests } from '../../domain/help/help.table';
 import type { Role } from '../../domain/shared/roles';
 import { localTime } from '../../domain/shared/business-time';
 import { rows, type Executor, type Tx } from '../db/store';
-import { chainOf, type AuditEntry } from '../audit/audit.writer';
-import { chainHash, GENESIS_HASH } from '../audit/audit-chain';
+import { appendAuditMany, type AuditEntry } from '../audit/audit.writer';
 import { EVENTS_CHANNEL, usersWithRoles, type NewNotification } from '../notifications/notifier';
 import type { TypedTimer } from '../deadlines/timers';
 import type { HelpRow } from './help.repository';
@@ -19,9 +17,6 @@ import type { HelpRow } from './help.repository';
 
 type Outcome = Record<string, unknown>;
 type ClockTimer = TypedTimer<{ roles?: Role[] }>;
-
-/** Rows per audit INSERT (the notifications and lines go as one JSON parameter, whatever their number). */
-const CHUNK = 1000;
 
 async function requestsOf(tx: Executor, ts: ClockTimer[]): Promise<Map<string, HelpRow>> {
   const ids = [...new Set(ts.map((t) => t.subjectId))];
@@ -64,52 +59,6 @@ async function writeRound(tx: Executor, lists: NewNotification[][], events: NewH
 }
 
 type NewHelpEvent = { projectId: string; helpRequestId: string; type: string; detail: Record<string, unknown> | null };
-
-/**
- * appendAudit() for many entries: per chain (in a fixed order, so two rounds never wait on each other's chains
- * crosswise) the chain's lock once, its head and as many sequence numbers as entries in one statement, the hashes
- * linked in order, and one insert. The rows are the ones appendAudit would have written one by one.
- */
-export async function appendAuditMany(tx: Executor, entries: AuditEntry[], now: Date): Promise<void> {
-  const byChain = new Map<string, AuditEntry[]>();
-  for (const e of entries) {
-    const c = chainOf(e);
-    let list = byChain.get(c);
-    if (!list) byChain.set(c, (list = []));
-    list.push(e);
-  }
-  for (const chain of [...byChain.keys()].sort()) {
-    const list = byChain.get(chain)!;
-    await tx.execute(sql`SELECT pg_advisory_xact_lock(727202, hashtext(${chain}))`);
-    const got = await rows<{ hash: string | null; seq: string }>(
-      tx,
-      sql`SELECT (SELECT hash FROM audit_log WHERE chain = ${chain} ORDER BY seq DESC LIMIT 1) AS hash, s.seq::text AS seq
-          FROM (SELECT nextval(pg_get_serial_sequence('audit_log', 'seq')) AS seq FROM generate_series(1, ${list.length}::int)) s`,
-    );
-    const seqs = got.map((g) => Number(g.seq)).sort((a, b) => a - b);
-    let prevHash = got[0]?.hash ?? GENESIS_HASH;
-    const values: (typeof auditLog.$inferInsert)[] = [];
-    list.forEach((e, i) => {
-      const fields = {
-        seq: seqs[i],
-        at: now.toISOString(),
-        actorId: e.actor?.userId ?? null,
-        actorName: e.actor?.username ?? null,
-        action: e.action,
-        entity: e.entity ?? null,
-        entityId: e.entityId ?? null,
-        projectId: e.projectId ?? null,
-        subject: e.subject ?? null,
-        detail: e.detail ?? null,
-        ip: e.ip ?? null,
-      };
-      const hash = chainHash(prevHash, fields);
-      values.push({ ...fields, chain, prevHash, hash });
-      prevHash = hash;
-    });
-    for (let i = 0; i < values.length; i += CHUNK) await tx.insert(auditLog).values(values.slice(i, i + CHUNK));
-  }
-}
 
 /** A round of warnings (two minutes before the five): each open request's desk is reminded. */
 export async function warnMany(tx: Tx, ts: ClockTimer[], now: Date): Promise<Outcome[]> {
