@@ -148,7 +148,12 @@ describe('accompanied view and proxy call (browser)', () => {
     await rec.getByRole('button', { name: '记录代拨结果' }).click();
     await expect.poll(() => rec.innerText(), { timeout: 60_000 }).toContain('不要写电话');
     await rec.getByTestId('proxy-call-note').fill('业主约明天上午十点上门');
+    await expect.poll(() => rec.getByTestId('proxy-call-note').inputValue()).toBe('业主约明天上午十点上门');
     await rec.getByRole('button', { name: '记录代拨结果' }).click();
+    // Saved, the dialog closes; if it stays open, what it says is the failure.
+    await rec.waitFor({ state: 'hidden', timeout: 120_000 }).catch(async (e) => {
+      throw new Error(`the proxy-call dialog stayed open: ${await rec.innerText().catch(() => '')} (${(e as Error).message})`);
+    });
     await calls.getByTestId('proxy-call-outcome').waitFor();
     await shot(qiantai, 'proxy-desk-1366');
 
