@@ -82,5 +82,5 @@ describe.each(STORE_KINDS)('kill -9 during concurrent creates on %s', (kind) => 
       await store.close();
     }
     // two server starts, each allowed spawnServer's 120 s on a busy machine: a limit far above normal, not a figure
-  }, 300_000);
+  }, 900_000);
 });

@@ -60,5 +60,5 @@ describe.each(STORE_KINDS)('app killed during a live deadline countdown on %s', 
     const list = await zhuli.json<{ items: { type: string; link: string }[] }>('GET', '/api/notifications?limit=100');
     expect(list.body.items.filter((n) => n.type === 'deadline.escalation' && n.link === `/calls/${call.body.id}`)).toHaveLength(1);
     stream.close();
-  }, 180_000);
+  }, 900_000);
 });

@@ -24,7 +24,7 @@ export interface Spawned {
 }
 
 /** Starts the real server process (as `npm start` does, without the web build) and waits for /api/health. */
-export async function spawnServer(env: Record<string, string | undefined>, timeoutMs = 120_000): Promise<Spawned> {
+export async function spawnServer(env: Record<string, string | undefined>, timeoutMs = 300_000): Promise<Spawned> {
   const port = await freePort();
   const full: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', SERVE_WEB: '0', ...env };
   for (const [k, v] of Object.entries(env)) if (v === undefined) delete full[k];
