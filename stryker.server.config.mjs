@@ -23,6 +23,8 @@ export default {
     'src/server/keys/keys.service.ts:187-191',
     'src/server/keys/keys.service.ts:199-205',
   ],
+  // Other runs' sandboxes and caches are not part of the project.
+  ignorePatterns: ['bench/.cache', 'dist', 'coverage', 'test-results'],
   coverageAnalysis: 'perTest',
   incremental: true,
   incrementalFile: 'bench/.cache/stryker-server-incremental.json',

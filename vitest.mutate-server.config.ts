@@ -13,6 +13,7 @@ export const MUTATE_SERVER_TESTS = [
   'src/server/calls/calls.routes.test.ts',
   'src/server/work-orders/refusals.test.ts',
   'src/server/work-orders/call-outcome.test.ts',
+  'src/server/work-orders/state-writers.test.ts',
   'src/server/complaints/complaints.test.ts',
   'src/server/contact-forms/contact-forms.test.ts',
   'src/server/keys/keys.routes.test.ts',
