@@ -47,8 +47,9 @@ export const hasAny = (actor: Actor, roles: readonly Role[]) => roles.some((r) =
 /** The record belongs to one of the actor's projects. A record without a project (null) belongs to none of them. */
 export const inProject = (actor: Actor, rec: Scoped) => (actor.projectIds as ReadonlySet<string | null>).has(rec.projectId);
 
-/** The grant's scope covers the record: `global` any record, `project` a record of the actor's projects; nothing else. */
-const inScope = <R extends Scoped>(grant: Grant<R>, actor: Actor, rec: R) => grant.scope === 'global' || (grant.scope === 'project' && inProject(actor, rec));
+/** What each scope covers: `global` any record, `project` a record of the actor's projects. There is no other scope. */
+const SCOPES: Record<Grant<Scoped>['scope'], (actor: Actor, rec: Scoped) => boolean> = { global: () => true, project: inProject };
+const inScope = <R extends Scoped>(grant: Grant<R>, actor: Actor, rec: R) => SCOPES[grant.scope](actor, rec);
 
 export function can<R extends Scoped, A extends string>(policy: Policy<R, A>, actor: Actor, action: A, rec: R): boolean {
   const grant = policy.grants[action];
