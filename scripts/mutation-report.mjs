@@ -91,11 +91,15 @@ function summarise(report) {
 }
 
 /** One run's section: score, the earlier scores per file, and its undetected mutants. */
-function section(title, intro, reportRel, earlier) {
+function section(title, intro, reportRel, earlier, carry) {
   const report = readJson(reportRel);
   if (!report) return [`## ${title}`, '', intro, '', `Not run here yet (no ${reportRel}).`, ''];
   const s = summarise(report);
-  const names = [...new Set([...Object.keys(s.files)])].sort();
+  // A run limited to some files (`stryker run --mutate …`): the other files keep their last full run's figures, marked.
+  const kept = Object.keys(carry?.files ?? {}).filter((rel) => !(rel in s.files));
+  const all = { files: { ...Object.fromEntries(kept.map((rel) => [rel, carry.files[rel]])), ...s.files } };
+  const names = Object.keys(all.files).sort();
+  const whole = totalOf(all);
   return [
     `## ${title}`,
     '',
@@ -103,6 +107,10 @@ function section(title, intro, reportRel, earlier) {
     '',
     `**Score: ${pct(s.detected, s.mutants)} %** — ${s.detected} of ${s.mutants} mutants detected (killed or timed out); ${s.mutants - s.detected} undetected,` +
       ` of which ${s.explained} are explained below (equivalent, or text that is not a rule).`,
+    kept.length
+      ? `This run re-tested ${Object.keys(s.files).length} files; ${kept.length} files (marked *) keep the figures of the full run of ${carry.generated}. ` +
+        `With them, the whole set: **${pct(whole.detected, whole.mutants)} %** — ${whole.detected} of ${whole.mutants}.`
+      : '',
     ...earlier.filter(([, b]) => b).map(([label, b]) => {
       const t = totalOf(b);
       return `${label} (${b.generated}, ${b.note}): ${pct(t.detected, t.mutants)} % — ${t.detected} of ${t.mutants}.`;
@@ -111,8 +119,8 @@ function section(title, intro, reportRel, earlier) {
     `| file | mutants | detected | undetected | ${earlier.map(([label]) => label).join(' | ')} | score |`,
     `|---|---|---|---|${earlier.map(() => '---|').join('')}---|`,
     ...names.map((rel) => {
-      const f = s.files[rel];
-      return `| ${rel} | ${f.mutants} | ${f.detected} | ${f.mutants - f.detected} | ${earlier.map(([, b]) => scoreOf(b, rel)).join(' | ')} | ${pct(f.detected, f.mutants)} % |`;
+      const f = all.files[rel];
+      return `| ${rel}${kept.includes(rel) ? ' *' : ''} | ${f.mutants} | ${f.detected} | ${f.mutants - f.detected} | ${earlier.map(([, b]) => scoreOf(b, rel)).join(' | ')} | ${pct(f.detected, f.mutants)} % |`;
     }),
     '',
     `### Undetected mutants (${title.toLowerCase()})`,
@@ -145,6 +153,7 @@ const out = [
       ['first run', readJson('bench/results/mutation-baseline.json')],
       ['before', readJson('bench/results/mutation-before.json')],
     ],
+    readJson('bench/results/mutation-before.json'),
   ),
   ...section(
     'Server state writers (`npm run mutate:server`)',
