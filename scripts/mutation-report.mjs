@@ -125,7 +125,12 @@ function section(title, intro, reportRel, earlier, carry) {
     '',
     `### Undetected mutants (${title.toLowerCase()})`,
     '',
-    s.survivors.length ? '| where | mutator | status | code | mutated to | why it is left |\n|---|---|---|---|---|---|\n' + s.survivors.join('\n') : 'None.',
+    ...(() => {
+      // Undetected mutants of the files this run did not re-test, as their full run listed them.
+      const old = (carry?.survivors ?? []).filter((m) => kept.includes(m.file)).map((m) => `| ${m.file}:${m.line} * | ${m.mutatorName ?? m.mutator} | ${m.status} | ${m.code} | | ${m.reason} |`);
+      const list = [...s.survivors, ...old];
+      return [list.length ? '| where | mutator | status | code | mutated to | why it is left |\n|---|---|---|---|---|---|\n' + list.join('\n') : 'None.'];
+    })(),
     '',
   ];
 }
