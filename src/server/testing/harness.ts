@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
 import { sql } from 'drizzle-orm';
@@ -94,6 +95,7 @@ export async function startTestApp(kind: StoreKind, over: Partial<AppConfig> = {
   await store.db.insert(persons).values({ projectId: p3.id, householdId: h.id, relation: 'owner', name: '外部业主', phone: '13900001111' });
   if (snapshot && store.dump) {
     const tmp = `${snapshot}.${process.pid}.${randomBytes(4).toString('hex')}`;
+    mkdirSync(path.dirname(snapshot), { recursive: true });
     writeFileSync(tmp, Buffer.from(await (await store.dump()).arrayBuffer()));
     renameSync(tmp, snapshot);
   }
