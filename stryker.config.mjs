@@ -21,6 +21,8 @@ export default {
     'src/server/authorize.ts',
     'src/server/hooks.ts',
   ],
+  // Other runs' sandboxes and caches are not part of the project.
+  ignorePatterns: ['bench/.cache', 'dist', 'coverage', 'test-results'],
   coverageAnalysis: 'perTest',
   incremental: true,
   incrementalFile: 'bench/.cache/stryker-incremental.json',

@@ -1,12 +1,12 @@
-// Writes bench/results/mutation.md from StrykerJS's JSON report: the score per file (with the first run's score beside
-// it, bench/results/mutation-baseline.json) and every surviving mutant, with the reason it is left where one is known.
+// Writes bench/results/mutation.md from StrykerJS's JSON reports of both runs — `npm run mutate` (the domain, no database,
+// bench/.cache/mutation.json) and `npm run mutate:server` (the server's state writers on PGlite, bench/.cache/mutation-server.json):
+// the score per file beside the earlier scores (bench/results/mutation-*.json) and every undetected mutant, with the reason
+// it is left where one is known. `--save-server-baseline` keeps the present server scores as the server run's "before".
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
-const report = JSON.parse(readFileSync(path.join(ROOT, 'bench/.cache/mutation.json'), 'utf8'));
-const baselineFile = path.join(ROOT, 'bench/results/mutation-baseline.json');
-const baseline = existsSync(baselineFile) ? JSON.parse(readFileSync(baselineFile, 'utf8')) : { files: {} };
+const readJson = (rel) => (existsSync(path.join(ROOT, rel)) ? JSON.parse(readFileSync(path.join(ROOT, rel), 'utf8')) : null);
 const DETECTED = new Set(['Killed', 'Timeout']);
 const UNDETECTED = new Set(['Survived', 'NoCoverage']);
 
@@ -15,11 +15,8 @@ const UNDETECTED = new Set(['Survived', 'NoCoverage']);
  * mutated line: the reason printed beside them. A survivor without an entry here is a gap to close.
  */
 const REASONS = [
-  ['src/domain/shared/policy.ts', "rec.projectId === null ||", 'equivalent: projectIds holds strings only, so has(null) is already false'],
-  ['src/domain/audit/audit.policy.ts', 'rec.projectId !== null &&', 'equivalent: projectIds holds strings only, so has(null) is already false'],
-  ['src/domain/audit/audit.policy.ts', "scope: 'global'", "equivalent: only scope 'project' is checked; any other value means global"],
-  ['src/domain/users/users.policy.ts', "scope: 'global'", "equivalent: only scope 'project' is checked; any other value means global"],
-  ['src/domain/calls/calls.policy.ts', 'r.status !== undefined && isCallPending', 'equivalent: isCallPending(undefined) is false (not in the list)'],
+  // The server's state writers (npm run mutate:server).
+  ...SERVER_REASONS(),
   ['src/domain/shared/business-time.ts', 'if (!f)', 'equivalent: the formatter cache; building a new formatter each time gives the same answer'],
   ['src/domain/users/password-strength.ts', "'{base}", 'not shown: crack-time texts of the estimator; the verdict never includes them'],
   ['src/domain/users/password-strength.ts', 'ltSecond', 'not shown: crack-time texts of the estimator; the verdict never includes them'],
@@ -37,7 +34,7 @@ const REASONS = [
   ['src/domain/calls/category-search.ts', 'const norm =', 'equivalent: replace(/\\s+/g) already removes every space, so trim() and the + quantifier change nothing'],
   ['src/domain/calls/category-search.ts', 'if (q.length < 2)', 'equivalent: a one-character query inside a word would already be an exact label or keyword match'],
   ['src/domain/shared/mask.ts', 'if (chars.length <= 1)', 'equivalent: for one character, first + no stars is the name itself'],
-  ['src/server/authorize.ts', "if (action === 'read')", "equivalent: for 'read', refusal() answers 'none' once can(read) has passed"],
+
   ['src/domain/users/password-strength.ts', "'woaini', ", 'equivalent by measurement: without this word the password still scores 0 (English lists, patterns)'],
   ['src/domain/users/password-strength.ts', "'huang', ", 'equivalent by measurement: without this word the password still scores 0 (English lists, patterns)'],
   ['src/domain/users/password-strength.ts', "'qwertyuiop', ", 'equivalent by measurement: without this word the password still scores 0 (English lists, patterns)'],
@@ -53,54 +50,132 @@ const REASONS = [
 ];
 const reasonFor = (file, code) => REASONS.find(([f, frag]) => f === file && code.includes(frag))?.[2] ?? '';
 
-const rows = [];
-const survivors = [];
-let detected = 0;
-let undetected = 0;
-let explained = 0;
-for (const [file, { mutants, source }] of Object.entries(report.files).sort(([a], [b]) => a.localeCompare(b))) {
-  const d = mutants.filter((m) => DETECTED.has(m.status)).length;
-  const u = mutants.filter((m) => UNDETECTED.has(m.status)).length;
-  detected += d;
-  undetected += u;
-  const rel = path.relative(ROOT, path.resolve(ROOT, file));
-  const before = baseline.files[rel];
-  const was = before ? `${((100 * before.detected) / before.mutants).toFixed(1)} %` : '—';
-  rows.push(`| ${rel} | ${d + u} | ${d} | ${u} | ${was} | ${d + u ? ((100 * d) / (d + u)).toFixed(1) : '—'} % |`);
-  const lines = source.split('\n');
-  for (const m of mutants.filter((x) => UNDETECTED.has(x.status))) {
-    const line = m.location.start.line;
-    const full = (lines[line - 1] ?? '').trim();
-    const reason = reasonFor(rel, full);
-    if (reason) explained++;
-    const code = full.slice(0, 80).replace(/\|/g, '\\|');
-    survivors.push(`| ${rel}:${line} | ${m.mutatorName} | ${m.status} | \`${code}\` | ${reason || '**open**'} |`);
-  }
+
+function SERVER_REASONS() {
+  return [
+    // filled from the first server run: see the table
+  ];
 }
-const total = detected + undetected;
+
 const pct = (n, of) => (of ? ((100 * n) / of).toFixed(1) : '—');
-const bTotal = Object.values(baseline.files).reduce((a, f) => a + f.mutants, 0);
-const bDetected = Object.values(baseline.files).reduce((a, f) => a + f.detected, 0);
+const scoreOf = (b, rel) => (b?.files[rel] ? `${pct(b.files[rel].detected, b.files[rel].mutants)} %` : '—');
+const totalOf = (b) => {
+  const files = Object.values(b?.files ?? {});
+  const mutants = files.reduce((a, f) => a + f.mutants, 0);
+  const detected = files.reduce((a, f) => a + f.detected, 0);
+  return { mutants, detected };
+};
+
+/** Per-file rows and undetected mutants of one Stryker JSON report. */
+function summarise(report) {
+  const files = {};
+  const survivors = [];
+  let explained = 0;
+  for (const [file, { mutants, source }] of Object.entries(report.files).sort(([a], [b]) => a.localeCompare(b))) {
+    const rel = path.relative(ROOT, path.resolve(ROOT, file));
+    const d = mutants.filter((m) => DETECTED.has(m.status)).length;
+    const u = mutants.filter((m) => UNDETECTED.has(m.status)).length;
+    files[rel] = { mutants: d + u, detected: d };
+    const lines = source.split('\n');
+    for (const m of mutants.filter((x) => UNDETECTED.has(x.status))) {
+      const line = m.location.start.line;
+      const full = (lines[line - 1] ?? '').trim();
+      const reason = reasonFor(rel, full);
+      if (reason) explained++;
+      const code = full.slice(0, 80).replace(/\|/g, '\\|');
+      const replacement = (m.replacement ?? '').replace(/\s+/g, ' ').slice(0, 40).replace(/\|/g, '\\|');
+      survivors.push(`| ${rel}:${line} | ${m.mutatorName} | ${m.status} | \`${code}\` | \`${replacement}\` | ${reason || '**open**'} |`);
+    }
+  }
+  return { files, survivors, explained, ...totalOf({ files }) };
+}
+
+/** One run's section: score, the earlier scores per file, and its undetected mutants. */
+function section(title, intro, reportRel, earlier, carry) {
+  const report = readJson(reportRel);
+  if (!report) return [`## ${title}`, '', intro, '', `Not run here yet (no ${reportRel}).`, ''];
+  const s = summarise(report);
+  // A run limited to some files (`stryker run --mutate …`): the other files keep their last full run's figures, marked.
+  const kept = Object.keys(carry?.files ?? {}).filter((rel) => !(rel in s.files));
+  const all = { files: { ...Object.fromEntries(kept.map((rel) => [rel, carry.files[rel]])), ...s.files } };
+  const names = Object.keys(all.files).sort();
+  const whole = totalOf(all);
+  return [
+    `## ${title}`,
+    '',
+    intro,
+    '',
+    `**Score: ${pct(s.detected, s.mutants)} %** — ${s.detected} of ${s.mutants} mutants detected (killed or timed out); ${s.mutants - s.detected} undetected,` +
+      ` of which ${s.explained} are explained below (equivalent, or text that is not a rule).`,
+    kept.length
+      ? `This run re-tested ${Object.keys(s.files).length} files; ${kept.length} files (marked *) keep the figures of the full run of ${carry.generated}. ` +
+        `With them, the whole set: **${pct(whole.detected, whole.mutants)} %** — ${whole.detected} of ${whole.mutants}.`
+      : '',
+    ...earlier.filter(([, b]) => b).map(([label, b]) => {
+      const t = totalOf(b);
+      return `${label} (${b.generated}, ${b.note}): ${pct(t.detected, t.mutants)} % — ${t.detected} of ${t.mutants}.`;
+    }),
+    '',
+    `| file | mutants | detected | undetected | ${earlier.map(([label]) => label).join(' | ')} | score |`,
+    `|---|---|---|---|${earlier.map(() => '---|').join('')}---|`,
+    ...names.map((rel) => {
+      const f = all.files[rel];
+      return `| ${rel}${kept.includes(rel) ? ' *' : ''} | ${f.mutants} | ${f.detected} | ${f.mutants - f.detected} | ${earlier.map(([, b]) => scoreOf(b, rel)).join(' | ')} | ${pct(f.detected, f.mutants)} % |`;
+    }),
+    '',
+    `### Undetected mutants (${title.toLowerCase()})`,
+    '',
+    ...(() => {
+      // Undetected mutants of the files this run did not re-test, as their full run listed them.
+      const old = (carry?.survivors ?? []).filter((m) => kept.includes(m.file)).map((m) => `| ${m.file}:${m.line} * | ${m.mutatorName ?? m.mutator} | ${m.status} | ${m.code} | | ${m.reason} |`);
+      const list = [...s.survivors, ...old];
+      return [list.length ? '| where | mutator | status | code | mutated to | why it is left |\n|---|---|---|---|---|---|\n' + list.join('\n') : 'None.'];
+    })(),
+    '',
+  ];
+}
+
+if (process.argv.includes('--save-server-baseline')) {
+  const report = readJson('bench/.cache/mutation-server.json');
+  if (!report) throw new Error('no server run to save: run `npm run mutate:server` first');
+  const { files } = summarise(report);
+  const note = process.argv[process.argv.indexOf('--save-server-baseline') + 1] ?? 'first server run';
+  writeFileSync(path.join(ROOT, 'bench/results/mutation-server-baseline.json'), JSON.stringify({ generated: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC', note, files }, null, 1) + '\n');
+}
+
 const out = [
-  '# Mutation testing (`npm run mutate`)',
+  '# Mutation testing',
   '',
-  'StrykerJS over `src/domain` (policies, state tables, classification, deadlines, masking, text rules) and the pure parts of',
-  "`src/server` (the authorization call, the hook bus), run against the tests that need no database (vitest.mutate.config.ts).",
+  'Two StrykerJS runs, each incremental (a second run re-tests only mutants whose code or covering tests changed).',
   `Generated ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC.`,
   '',
-  `**Score: ${pct(detected, total)} %** — ${detected} of ${total} mutants detected (killed or timed out); ${undetected} undetected,` +
-    ` of which ${explained} are explained below (equivalent, or text that is not a rule).`,
-  bTotal ? `Before (${baseline.generated}, ${baseline.note}): ${pct(bDetected, bTotal)} % — ${bDetected} of ${bTotal}.` : '',
-  '',
-  '| file | mutants | detected | undetected | before | score |',
-  '|---|---|---|---|---|---|',
-  ...rows,
-  '',
-  '## Undetected mutants',
-  '',
-  survivors.length ? '| where | mutator | status | code | why it is left |\n|---|---|---|---|---|\n' + survivors.join('\n') : 'None.',
-  '',
+  ...section(
+    'Domain (`npm run mutate`)',
+    'StrykerJS over `src/domain` (policies, state tables, classification, deadlines, masking, text rules) and the pure parts of\n' +
+      '`src/server` (the authorization call, the hook bus), run against the tests that need no database (vitest.mutate.config.ts).',
+    'bench/.cache/mutation.json',
+    [
+      ['first run', readJson('bench/results/mutation-baseline.json')],
+      ['before', readJson('bench/results/mutation-before.json')],
+    ],
+    readJson('bench/results/mutation-before.json'),
+  ),
+  ...section(
+    'Server state writers (`npm run mutate:server`)',
+    'StrykerJS over the code that checks a domain transition table and moves a record to its next state (stryker.server.config.mjs:\n' +
+      'call-state.ts, and the step writers of work orders, complaints, contact forms and key loans, by line range), run against the\n' +
+      'database-backed tests that drive them through the routes on PGlite (vitest.mutate-server.config.ts).',
+    'bench/.cache/mutation-server.json',
+    [['before', readJson('bench/results/mutation-server-baseline.json')]],
+  ),
 ].join('\n');
 mkdirSync(path.join(ROOT, 'bench/results'), { recursive: true });
 writeFileSync(path.join(ROOT, 'bench/results/mutation.md'), out);
-console.log(`mutation score ${pct(detected, total)} % (${detected}/${total}); details: bench/results/mutation.md`);
+for (const [name, rel] of [['domain', 'bench/.cache/mutation.json'], ['server', 'bench/.cache/mutation-server.json']]) {
+  const r = readJson(rel);
+  if (r) {
+    const s = summarise(r);
+    console.log(`mutation score (${name}) ${pct(s.detected, s.mutants)} % (${s.detected}/${s.mutants})`);
+  }
+}
+console.log('details: bench/results/mutation.md');

@@ -14,7 +14,6 @@ export function authorize<R extends Scoped, A extends string>(
   rec: R | null | undefined,
 ): asserts rec is R {
   if (!rec || !can(policy, actor, 'read' as A, rec)) throw notFound();
-  if (action === 'read') return;
   const why = refusal(policy, actor, action as A, rec);
   if (why === 'scope') throw notFound();
   if (why === 'state') {

@@ -1,4 +1,4 @@
-import { definePolicy, type Scoped } from '../shared/policy';
+import { definePolicy, inProject, type Scoped } from '../shared/policy';
 
 /**
  * The audit trail is read by managers. The administrator reads all of it; supervisors and the
@@ -8,6 +8,6 @@ export const auditPolicy = definePolicy<Scoped, 'read'>('audit', {
   read: {
     roles: ['admin', 'cs_supervisor', 'centre_manager'],
     scope: 'global',
-    owns: (actor, rec) => actor.roles.has('admin') || (rec.projectId !== null && actor.projectIds.has(rec.projectId)),
+    owns: (actor, rec) => actor.roles.has('admin') || inProject(actor, rec),
   },
 });

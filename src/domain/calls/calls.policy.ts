@@ -1,7 +1,7 @@
 import { definePolicy, type Actor, type Grant, type Scoped } from '../shared/policy';
 import type { Role } from '../shared/roles';
 import type { CallClass, CallStatus } from './calls.table';
-import { callAllows, isCallOpen, isCallPending } from './calls.status';
+import { callAllows, isCallOpen, PENDING_CALL_STATUSES } from './calls.status';
 
 export interface CallRec extends Scoped {
   status?: CallStatus;
@@ -16,6 +16,8 @@ export interface CallRec extends Scoped {
 const DESK = ['cs_specialist', 'cs_assistant', 'front_desk'] as const;
 const FOLLOW_UP = ['cs_specialist', 'cs_assistant', 'account_manager', 'cs_supervisor'] as const;
 const open = (r: CallRec) => r.status === undefined || isCallOpen(r.status);
+/** Received or in progress (not resolved, closed or void); a record of unknown status is not. */
+const pending = (r: CallRec) => (PENDING_CALL_STATUSES as readonly (CallStatus | undefined)[]).includes(r.status);
 
 /**
  * CALL-4: each district's account manager follows up the matters of his district. Whether he may also act on
@@ -43,10 +45,10 @@ export const callPolicy = definePolicy<CallRec, 'read' | 'create' | 'markZ' | 'm
   dispatch: followUp([...FOLLOW_UP, 'front_desk'], open),
   chase: followUp([...FOLLOW_UP, 'front_desk'], open),
   reply: followUp([...FOLLOW_UP, 'front_desk'], open),
-  resolve: followUp(FOLLOW_UP, (r) => r.status !== undefined && isCallPending(r.status)),
+  resolve: followUp(FOLLOW_UP, pending),
   close: { roles: ['cs_specialist', 'cs_assistant', 'cs_supervisor'], scope: 'project', when: (r) => callAllows(r.status, 'close') },
   // An inquiry answered on the spot: the final reply, 已处理 and the signed close-out in one step, by whoever may close (CALL-3).
-  answerClose: { roles: ['cs_specialist', 'cs_assistant', 'cs_supervisor'], scope: 'project', when: (r) => r.status !== undefined && isCallPending(r.status) },
+  answerClose: { roles: ['cs_specialist', 'cs_assistant', 'cs_supervisor'], scope: 'project', when: pending },
   reopen: followUp(FOLLOW_UP, (r) => callAllows(r.status, 'reopen')),
   stats: { roles: ['cs_assistant', 'account_manager', 'cs_supervisor', 'centre_manager', 'cs_specialist', 'front_desk'], scope: 'project' },
 });

@@ -44,11 +44,18 @@ export function definePolicy<R extends Scoped, A extends 'read' | string>(
 
 export const hasAny = (actor: Actor, roles: readonly Role[]) => roles.some((r) => actor.roles.has(r));
 
+/** The record belongs to one of the actor's projects. A record without a project (null) belongs to none of them. */
+export const inProject = (actor: Actor, rec: Scoped) => (actor.projectIds as ReadonlySet<string | null>).has(rec.projectId);
+
+/** What each scope covers: `global` any record, `project` a record of the actor's projects. There is no other scope. */
+const SCOPES: Record<Grant<Scoped>['scope'], (actor: Actor, rec: Scoped) => boolean> = { global: () => true, project: inProject };
+const inScope = <R extends Scoped>(grant: Grant<R>, actor: Actor, rec: R) => SCOPES[grant.scope](actor, rec);
+
 export function can<R extends Scoped, A extends string>(policy: Policy<R, A>, actor: Actor, action: A, rec: R): boolean {
   const grant = policy.grants[action];
   if (!grant) return false;
   if (!hasAny(actor, grant.roles)) return false;
-  if (grant.scope === 'project' && (rec.projectId === null || !actor.projectIds.has(rec.projectId))) return false;
+  if (!inScope(grant, actor, rec)) return false;
   if (grant.owns && !grant.owns(actor, rec)) return false;
   return grant.when ? grant.when(rec) : true;
 }
@@ -61,7 +68,7 @@ export function can<R extends Scoped, A extends string>(policy: Policy<R, A>, ac
 export function refusal<R extends Scoped, A extends string>(policy: Policy<R, A>, actor: Actor, action: A, rec: R): 'none' | 'role' | 'scope' | 'state' {
   const grant = policy.grants[action];
   if (!grant || !hasAny(actor, grant.roles)) return 'role';
-  if (grant.scope === 'project' && (rec.projectId === null || !actor.projectIds.has(rec.projectId))) return 'scope';
+  if (!inScope(grant, actor, rec)) return 'scope';
   if (grant.owns && !grant.owns(actor, rec)) return 'scope';
   if (grant.when && !grant.when(rec)) return 'state';
   return 'none';

@@ -21,6 +21,8 @@ export interface Store {
   /** LISTEN on a channel; the handler gets each NOTIFY payload. Returns the unsubscribe function. */
   listen(channel: string, handler: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
+  /** Embedded store only: the whole data folder as a gzipped tar, to start another store from (`loadDataDir`). */
+  dump?(): Promise<Blob>;
 }
 
 export const MIGRATIONS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../drizzle');
@@ -31,19 +33,21 @@ export interface StoreOptions {
   /** Folder of the embedded store; `memory://` for a throw-away one. */
   dataDir?: string;
   poolSize?: number;
+  /** Embedded store only: start from this dump of another store's data folder (see `Store.dump`). */
+  loadDataDir?: Blob;
 }
 
 export async function openStore(opts: StoreOptions): Promise<Store> {
   if (opts.databaseUrl) return openPostgres(opts.databaseUrl, opts.poolSize ?? 10);
-  return openPglite(opts.dataDir ?? 'memory://');
+  return openPglite(opts.dataDir ?? 'memory://', opts.loadDataDir);
 }
 
-async function openPglite(dataDir: string): Promise<Store> {
+async function openPglite(dataDir: string, loadDataDir?: Blob): Promise<Store> {
   const { PGlite } = await import('@electric-sql/pglite');
   const { drizzle } = await import('drizzle-orm/pglite');
   const { migrate } = await import('drizzle-orm/pglite/migrator');
   if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
-  const client = await PGlite.create(dataDir);
+  const client = await PGlite.create(dataDir, loadDataDir ? { loadDataDir } : {});
   const db = drizzle({ client, schema }) as unknown as Db;
   await migrate(drizzle({ client, schema }), { migrationsFolder: MIGRATIONS_DIR });
   // PGlite runs no autovacuum: without statistics the planner picks full scans over good indexes.
@@ -57,6 +61,7 @@ async function openPglite(dataDir: string): Promise<Store> {
     },
     listen: (channel, handler) => client.listen(channel, handler),
     close: () => client.close(),
+    dump: () => client.dumpDataDir('gzip'),
   };
 }
 

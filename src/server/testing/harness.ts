@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
 import { sql } from 'drizzle-orm';
@@ -76,17 +78,35 @@ export interface TestApp {
  * plus p3, a project nobody is assigned to, so "other project" is testable for every role.
  */
 export async function startTestApp(kind: StoreKind, over: Partial<AppConfig> = {}): Promise<TestApp> {
+  const snapshot = kind === 'embedded' ? process.env.WD_TEST_SEEDED_SNAPSHOT : undefined;
+  if (snapshot && existsSync(snapshot)) {
+    // Mutation runs (vitest.mutate-server.config.ts) start every test file hundreds of times: the seeded estate is
+    // loaded from a dump taken once, instead of migrating and seeding again. Same database, same rows.
+    const s = await openStore({ loadDataDir: new Blob([readFileSync(snapshot)]) });
+    return finishTestApp({ ...s, drop: () => s.close() }, over);
+  }
   const store = await openTestStore(kind);
   await seedDemo(store);
-  const clock = new TestClock();
-  const [p1] = await rows<{ id: string }>(store.db, sql`SELECT id FROM projects WHERE code = 'JHHY'`);
-  const [p2] = await rows<{ id: string }>(store.db, sql`SELECT id FROM projects WHERE code = 'JHJY'`);
   const [p3] = await store.db.insert(projects).values({ code: 'OTHER', name: '其他公司项目' }).returning();
   const [d] = await store.db.insert(districts).values({ projectId: p3.id, name: '甲区' }).returning();
   const [b] = await store.db.insert(buildings).values({ projectId: p3.id, districtId: d.id, code: '99', name: '99栋' }).returning();
   const [u] = await store.db.insert(units).values({ projectId: p3.id, buildingId: b.id, code: '99-1-101', entrance: 1, floor: 1, room: '101' }).returning();
   const [h] = await store.db.insert(households).values({ projectId: p3.id, unitId: u.id }).returning();
   await store.db.insert(persons).values({ projectId: p3.id, householdId: h.id, relation: 'owner', name: '外部业主', phone: '13900001111' });
+  if (snapshot && store.dump) {
+    const tmp = `${snapshot}.${process.pid}.${randomBytes(4).toString('hex')}`;
+    mkdirSync(path.dirname(snapshot), { recursive: true });
+    writeFileSync(tmp, Buffer.from(await (await store.dump()).arrayBuffer()));
+    renameSync(tmp, snapshot);
+  }
+  return finishTestApp(store, over);
+}
+
+async function finishTestApp(store: TestStore, over: Partial<AppConfig>): Promise<TestApp> {
+  const [p1] = await rows<{ id: string }>(store.db, sql`SELECT id FROM projects WHERE code = 'JHHY'`);
+  const [p2] = await rows<{ id: string }>(store.db, sql`SELECT id FROM projects WHERE code = 'JHJY'`);
+  const [p3] = await rows<{ id: string }>(store.db, sql`SELECT id FROM projects WHERE code = 'OTHER'`);
+  const clock = new TestClock();
   const app = await buildApp({ store, config: testConfig(over), now: clock.now, logger: false });
   await app.ready();
   return {

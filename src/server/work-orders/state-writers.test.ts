@@ -1,0 +1,140 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { Client, STORE_KINDS, startTestApp, type TestApp } from '../testing/harness';
+import { deskFixture, recordCall, SIGNATURE } from '../testing/desk';
+import { rows } from '../db/store';
+
+/**
+ * The refusal side of the state writers (issue 8, mutation testing): a work order and a call record move only in
+ * their turn (wrong state 409), only at the version the client read (stale 409), only by their own doer (404), and
+ * a refused step writes nothing — no status, no stamp, no event. Expected values written by hand from SPEC.md
+ * (CALL-2: the technician accepts, arrives, completes with a result; CS verifies; CALL-3: close-out).
+ */
+describe.each(STORE_KINDS)('state writers refuse out of turn on %s', (kind) => {
+  let t: TestApp;
+  let kefu: Client;
+  let weixiu: Client;
+  let waibu: Client;
+  let f: Awaited<ReturnType<typeof deskFixture>>;
+
+  beforeAll(async () => {
+    t = await startTestApp(kind, { sessionIdleMinutes: 1e6, sessionAbsoluteMinutes: 1e7 });
+    f = await deskFixture(t);
+    kefu = await Client.login(t.app, 'kefu');
+    weixiu = await Client.login(t.app, 'weixiu');
+    waibu = await Client.login(t.app, 'waibu');
+  });
+  afterAll(() => t.close());
+
+  /** A plumbing repair in building 1 (out of warranty), dispatched at once to 马强 (weixiu): its call and work order. */
+  const repair = async (content: string) => {
+    const call = await recordCall(kefu, t, { householdId: await f.someHousehold('1', 4), content, categoryId: await f.cat('plumbing'), assigneeId: await f.user('weixiu') });
+    const woId = (await kefu.get(`/api/calls/${call.id}`)).json().workOrders[0].id as string;
+    return { callId: call.id as string, woId };
+  };
+  /** What the database holds of a work order, and how many events it has. */
+  const storedWo = async (id: string) => {
+    const [row] = await rows<{ status: string; version: number; accepted_at: unknown; on_site_at: unknown; done_at: unknown; result: string | null; verified_at: unknown }>(
+      t.store.db,
+      sql`SELECT status, version, accepted_at, on_site_at, done_at, result, verified_at FROM work_orders WHERE id = ${id}`,
+    );
+    const [ev] = await rows<{ n: number }>(t.store.db, sql`SELECT count(*)::int AS n FROM work_order_events WHERE work_order_id = ${id}`);
+    return { ...row, events: ev.n };
+  };
+  const storedCall = async (id: string) => {
+    const [row] = await rows<{ status: string; version: number; resolved_at: unknown; progress: string | null }>(t.store.db, sql`SELECT status, version, resolved_at, progress FROM call_records WHERE id = ${id}`);
+    const [ev] = await rows<{ n: number }>(t.store.db, sql`SELECT count(*)::int AS n FROM call_events WHERE call_id = ${id}`);
+    const [tm] = await rows<{ n: number }>(t.store.db, sql`SELECT count(*)::int AS n FROM timers WHERE subject_type = 'call' AND subject_id = ${id} AND status = 'pending'`);
+    return { ...row, events: ev.n, pendingTimers: tm.n };
+  };
+  const woVersion = async (id: string) => (await kefu.get(`/api/work-orders/${id}`)).json().version as number;
+
+  it('CALL-2 a work order is verified only once it is done: verifying an assigned one is a 409 and nothing is written', async () => {
+    const { woId } = await repair('阳台地漏堵塞');
+    const before = await storedWo(woId);
+    expect(before.status).toBe('assigned');
+    const res = await kefu.post(`/api/work-orders/${woId}/verify`, { version: before.version });
+    expect(res.statusCode, res.body).toBe(409);
+    expect(res.json().error.code).toBe('INVALID_STATE');
+    expect(await storedWo(woId)).toEqual(before);
+  });
+
+  it('CALL-2 a finished step is not taken twice: accepting an accepted work order is a 409, and the first acceptance stands', async () => {
+    const { woId } = await repair('洗手盆下水慢');
+    const v = (await storedWo(woId)).version;
+    const ok = await weixiu.post(`/api/work-orders/${woId}/accept`, { version: v });
+    expect(ok.statusCode, ok.body).toBe(200);
+    const accepted = await storedWo(woId);
+    expect(accepted).toMatchObject({ status: 'accepted', version: v + 1, on_site_at: null, done_at: null });
+    expect(accepted.accepted_at).not.toBeNull();
+    t.clock.advanceMinutes(1);
+    const again = await weixiu.post(`/api/work-orders/${woId}/accept`, { version: accepted.version });
+    expect(again.statusCode, again.body).toBe(409);
+    expect(again.json().error.code).toBe('INVALID_STATE');
+    expect(await storedWo(woId)).toEqual(accepted);
+  });
+
+  it('CALL-2 a step at a version the doer did not read is a 409 (VERSION_CONFLICT) and nothing is written', async () => {
+    const { woId } = await repair('热水器不出热水');
+    const before = await storedWo(woId);
+    const res = await weixiu.post(`/api/work-orders/${woId}/arrive`, { version: before.version + 5 });
+    expect(res.statusCode, res.body).toBe(409);
+    expect(res.json().error.code).toBe('VERSION_CONFLICT');
+    expect(await storedWo(woId)).toEqual(before);
+  });
+
+  it('CALL-2 completing needs the repair result (400); rejecting needs the reason (400); nothing is written by either', async () => {
+    const { woId } = await repair('马桶水箱漏水');
+    const before = await storedWo(woId);
+    const res = await weixiu.post(`/api/work-orders/${woId}/complete`, { version: before.version, result: '' });
+    expect(res.statusCode, res.body).toBe(400);
+    expect(await storedWo(woId)).toEqual(before);
+    t.clock.advanceMinutes(5);
+    const done = await weixiu.post(`/api/work-orders/${woId}/complete`, { version: before.version, result: '更换水箱进水阀', materials: '进水阀 1 个' });
+    expect(done.statusCode, done.body).toBe(200);
+    const completed = await storedWo(woId);
+    // Completed without an "arrive" step: he was on site when he finished.
+    expect(completed).toMatchObject({ status: 'done', result: '更换水箱进水阀', verified_at: null });
+    expect(completed.done_at).not.toBeNull();
+    expect(completed.on_site_at).toEqual(completed.done_at);
+    const reject = await kefu.post(`/api/work-orders/${woId}/reject`, { version: completed.version, reason: '' });
+    expect(reject.statusCode, reject.body).toBe(400);
+    expect(await storedWo(woId)).toEqual(completed);
+    const verified = await kefu.post(`/api/work-orders/${woId}/verify`, { version: completed.version });
+    expect(verified.statusCode, verified.body).toBe(200);
+    expect((await storedWo(woId)).status).toBe('verified');
+  });
+
+  it('CALL-2 another doer’s work order does not exist for a vendor (404): he cannot accept it, and nothing is written', async () => {
+    const { woId } = await repair('厨房下水反味');
+    const before = await storedWo(woId);
+    const res = await waibu.post(`/api/work-orders/${woId}/accept`, { version: before.version });
+    expect(res.statusCode, res.body).toBe(404);
+    expect(await storedWo(woId)).toEqual(before);
+  });
+
+  it('CALL-3 a call record moves only at the version read: resolving at a stale version is a 409 and nothing is written', async () => {
+    const call = await recordCall(kefu, t, { householdId: await f.someHousehold('2', 3), content: '咨询物业费缴费方式', categoryId: await f.cat('inquiry') });
+    const before = await storedCall(call.id);
+    const res = await kefu.post(`/api/calls/${call.id}/resolve`, { version: before.version + 3, note: '已解答' });
+    expect(res.statusCode, res.body).toBe(409);
+    expect(await storedCall(call.id)).toEqual(before);
+  });
+
+  it('CALL-3 a closed record is done: its deadline timers stop, and it cannot be resolved again (409, nothing written)', async () => {
+    const { callId, woId } = await repair('卧室插座没电');
+    // The repair is called off (the household fixed it), then answered and closed on the spot.
+    const cancelled = await kefu.post(`/api/work-orders/${woId}/cancel`, { version: await woVersion(woId), reason: '业主已自行修好' });
+    expect(cancelled.statusCode, cancelled.body).toBe(200);
+    const open = await storedCall(callId);
+    // A repair has a deadline (SLA table): its clock runs while the record is open.
+    expect(open.pendingTimers).toBeGreaterThan(0);
+    const closed = await kefu.post(`/api/calls/${callId}/answer-close`, { version: open.version, channel: 'phone', content: '已确认无需维修', signature: SIGNATURE });
+    expect(closed.statusCode, closed.body).toBe(200);
+    const after = await storedCall(callId);
+    expect(after).toMatchObject({ status: 'closed', pendingTimers: 0 });
+    const again = await kefu.post(`/api/calls/${callId}/resolve`, { version: after.version, note: '再次处理' });
+    expect(again.statusCode, again.body).toBe(409);
+    expect(await storedCall(callId)).toEqual(after);
+  });
+});
