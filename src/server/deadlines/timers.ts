@@ -220,13 +220,7 @@ export class TimerRunner {
     const now = this.now();
     const fireAts: number[] = [];
     const n = await this.db.transaction(async (tx) => {
-      const due = await tx
-        .select()
-        .from(timers)
-        .where(and(eq(timers.status, 'pending'), lte(timers.fireAt, now), known))
-        .orderBy(asc(timers.fireAt))
-        .limit(this.batch)
-        .for('update', { skipLocked: true });
+      const due = await claimDue(tx, known, now, this.batch);
       for (const t of due) {
         const outcome = await this.handlers.get(`${t.subjectType}:${t.kind}`)!.handler(tx, t, now);
         await tx
@@ -251,13 +245,7 @@ export class TimerRunner {
     const now = this.now();
     const fireAts: number[] = [];
     const n = await this.db.transaction(async (tx) => {
-      const due = await tx
-        .select()
-        .from(timers)
-        .where(and(eq(timers.status, 'pending'), lte(timers.fireAt, now), known))
-        .orderBy(asc(timers.fireAt))
-        .limit(this.batchMany)
-        .for('update', { skipLocked: true });
+      const due = await claimDue(tx, known, now, this.batchMany);
       if (due.length === 0) return 0;
       const groups = new Map<string, TimerRow[]>();
       for (const t of due) {
@@ -304,4 +292,15 @@ export class TimerRunner {
       this.log.warn({ runner: this.id, subject: r.subject, kind: r.kind }, 'timer kind unknown to this instance: left pending for an instance that knows it');
     }
   }
+}
+
+/** Claims up to `limit` pending timers due by `now` of the known kinds, oldest first; SKIP LOCKED: another instance's claims are left to it. */
+function claimDue(tx: Tx, known: SQL, now: Date, limit: number) {
+  return tx
+    .select()
+    .from(timers)
+    .where(and(eq(timers.status, 'pending'), lte(timers.fireAt, now), known))
+    .orderBy(asc(timers.fireAt))
+    .limit(limit)
+    .for('update', { skipLocked: true });
 }
