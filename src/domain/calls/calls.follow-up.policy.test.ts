@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { can, refusal } from '../shared/policy';
-import { actor } from '../shared/policy-matrix.testkit';
-import { callPolicy, type CallRec } from './calls.policy';
+import { actor, expectRow, who } from '../shared/policy-matrix.testkit';
+import { callPolicy, callSettingsPolicy, type CallRec } from './calls.policy';
 
 /*
  * CALL-4, written from SPEC.md: "each district's account manager coordinates, follows up and sees through the matters
@@ -48,5 +48,24 @@ describe('CALL-4 an account manager and other districts, by the project setting'
     expect(refusal(callPolicy, am, 'markZ', { ...off, status: 'open' })).toBe('role');
     // and another project's item stays out of scope whatever the setting
     expect(refusal(callPolicy, am, 'reply', { ...off, projectId: 'p3', status: 'open', coverOtherDistricts: true })).toBe('scope');
+  });
+});
+
+/* Who reads and who sets the project's choice: the CS centre reads it; those who run the centre (客服部主管, 项目服务中心经理) set it. */
+const SETTINGS: Record<keyof typeof callSettingsPolicy.grants, string> = {
+  //            adm spc ast acm sup ctr dsk tec wen eld grd gld gat ven
+  read: /* */ ' .   Y   Y   Y   Y   Y   Y   .   .   .   .   .   .   . ',
+  edit: /* */ ' .   .   .   .   Y   Y   .   .   .   .   .   .   .   . ',
+};
+
+describe('CALL-4 the call settings of a project, by hand', () => {
+  for (const [action, row] of Object.entries(SETTINGS) as [keyof typeof SETTINGS, string][]) {
+    it(`CALL-4 call_settings.${action}: ${who(row)}; everyone else refused, and another project's settings are out of scope`, () => {
+      expectRow(callSettingsPolicy, action, row, { projectId: 'p1' });
+    });
+  }
+  it('CALL-4 the settings policy has exactly these actions, under its own name', () => {
+    expect(Object.keys(callSettingsPolicy.grants).sort()).toEqual(['edit', 'read']);
+    expect(callSettingsPolicy.resource).toBe('call_settings');
   });
 });

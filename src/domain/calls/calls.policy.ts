@@ -28,7 +28,7 @@ const pending = (r: CallRec) => (PENDING_CALL_STATUSES as readonly (CallStatus |
 export function ownDistrictUnlessCovering(roles: readonly Role[]): NonNullable<Grant<CallRec>['owns']> {
   const others = roles.filter((r) => r !== 'account_manager');
   return (actor: Actor, r: CallRec) =>
-    r.coverOtherDistricts !== false || others.some((role) => actor.roles.has(role)) || (r.districtManagerId != null && r.districtManagerId === actor.userId);
+    r.coverOtherDistricts !== false || others.some((role) => actor.roles.has(role)) || r.districtManagerId === actor.userId;
 }
 const followUp = (roles: readonly Role[], when: (r: CallRec) => boolean): Grant<CallRec> => ({ roles, scope: 'project', owns: ownDistrictUnlessCovering(roles), when });
 
