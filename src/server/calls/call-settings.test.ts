@@ -83,6 +83,29 @@ describe.each(STORE_KINDS)('CALL-4 follow-up across districts, a project setting
     expect((await jingli2.post(`/api/calls/${middle.id}/reopen`, { version: resolved.json().version, reason: '业户反映未修好' })).statusCode).toBe(200);
   });
 
+  it('CALL-4 with covering off, the board\'s rows offer an account manager the follow-ups of his own district only (a button never leads to a refusal)', async () => {
+    expect((await settings(zhuguan)).coverOtherDistricts).toBe(false);
+    const middle = await middleCall(4);
+    const east = await eastCall(4);
+    type BoardRow = { id: string; districtId: string | null; abilities: Record<string, boolean> };
+    const boardOf = async (c: Client, districtId?: string) => {
+      const res = await c.get(`/api/board?projectId=${t.ids.p1}${districtId ? `&districtId=${districtId}` : ''}`);
+      expect(res.statusCode, res.body).toBe(200);
+      return (res.json() as { items: BoardRow[] }).items;
+    };
+    const all = await boardOf(zhuguan);
+    const middleRow = all.find((i) => i.id === middle.id)!;
+    const eastRow = all.find((i) => i.id === east.id)!;
+    expect(middleRow.abilities).toMatchObject({ reply: true, chase: true, resolve: true }); // the supervisor acts everywhere
+    const jingliMiddle = (await boardOf(jingli, middleRow.districtId!)).find((i) => i.id === middle.id)!;
+    expect(jingliMiddle.abilities).toMatchObject({ reply: false, chase: false, resolve: false, dispatch: false });
+    const jingliEast = (await boardOf(jingli)).find((i) => i.id === east.id)!;
+    expect(jingliEast.abilities).toMatchObject({ reply: true, chase: true, resolve: true });
+    expect(eastRow.districtId).not.toBe(middleRow.districtId);
+    const jingli2Middle = (await boardOf(jingli2)).find((i) => i.id === middle.id)!;
+    expect(jingli2Middle.abilities).toMatchObject({ reply: true, chase: true });
+  });
+
   it('CALL-4 turned back on, jingli covers the 中区 item again', async () => {
     const s = await settings(zhuguan);
     expect((await zhuguan.patch('/api/calls/settings', { projectId: t.ids.p1, coverOtherDistricts: true, version: s.version })).statusCode).toBe(200);

@@ -22,12 +22,17 @@ export const COVER_OTHER_DISTRICTS_DEFAULT = true;
  */
 export async function withFollowUp<C extends CallRow>(ex: Executor, call: C | null): Promise<(C & CallRec) | null> {
   if (!call) return null;
-  const [s] = await ex.select({ cover: callSettings.coverOtherDistricts }).from(callSettings).where(eq(callSettings.projectId, call.projectId));
-  const coverOtherDistricts = s?.cover ?? COVER_OTHER_DISTRICTS_DEFAULT;
+  const coverOtherDistricts = await coversOtherDistricts(ex, call.projectId);
   // Covering (the usual case): who manages the district does not matter.
   if (coverOtherDistricts || !call.districtId) return { ...call, districtManagerId: null, coverOtherDistricts };
   const [d] = await ex.select({ manager: districts.accountManagerId }).from(districts).where(eq(districts.id, call.districtId));
   return { ...call, districtManagerId: d?.manager ?? null, coverOtherDistricts };
+}
+
+/** The project's CALL-4 setting: may an account manager follow up another district's items? */
+export async function coversOtherDistricts(ex: Executor, projectId: string): Promise<boolean> {
+  const [s] = await ex.select({ cover: callSettings.coverOtherDistricts }).from(callSettings).where(eq(callSettings.projectId, projectId));
+  return s?.cover ?? COVER_OTHER_DISTRICTS_DEFAULT;
 }
 
 export async function readCallSettings(ex: Executor, actor: Actor, projectId: string): Promise<z.output<typeof callSettingsSchema>> {

@@ -23,6 +23,7 @@ import { isCallDone } from '../../domain/calls/calls.status';
 import { zoneOffsetMs } from '../../domain/shared/business-time';
 import { readingOf, slaPoliciesOf } from '../deadlines/sla-policies';
 import { countByClass, emptyCounts, gtSummary, listCalls, listConditions, stats, type ClassCounts } from './ledger.repository';
+import { coversOtherDistricts } from './call-settings';
 
 /** A listed call's SLA reading by its project's policies. */
 const callSla = (policies: readonly SlaPolicy[], i: { dueAt: Date | null; class: string; urgency: string; status: CallStatus }, now: Date) =>
@@ -143,7 +144,10 @@ export async function board(ctx: AppContext, ra: RequestActor, projectId: string
         .leftJoin(vendors, eq(vendors.id, workOrders.vendorId))
         .where(inArray(workOrders.callId, items.map((i) => i.id)))
     : [];
-  const names = await db.select({ id: districts.id, name: districts.name }).from(districts).where(eq(districts.projectId, projectId));
+  const names = await db.select({ id: districts.id, name: districts.name, manager: districts.accountManagerId }).from(districts).where(eq(districts.projectId, projectId));
+  // A row's buttons say what its actions would answer (CALL-4: with covering off, another district's item is not his).
+  const coverOtherDistricts = await coversOtherDistricts(db, projectId);
+  const managerOf = new Map(names.map((d) => [d.id, d.manager]));
   return {
     districts: ids ?? 'all',
     districtNames: Object.fromEntries(names.map((d) => [d.id, d.name])),
@@ -153,7 +157,14 @@ export async function board(ctx: AppContext, ra: RequestActor, projectId: string
       ...presentListItem(i, sla),
       overdue: sla.state === 'overdue',
       workOrders: wos.filter((w) => w.callId === i.id).map((w) => presentBoardWorkOrder(ra.actor, w, projectId)),
-      abilities: abilities(callPolicy, ra.actor, { projectId, status: i.status, class: i.class, districtId: i.districtId }),
+      abilities: abilities(callPolicy, ra.actor, {
+        projectId,
+        status: i.status,
+        class: i.class,
+        districtId: i.districtId,
+        coverOtherDistricts,
+        districtManagerId: i.districtId ? (managerOf.get(i.districtId) ?? null) : null,
+      }),
       };
     }),
   };
