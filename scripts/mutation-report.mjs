@@ -90,10 +90,25 @@ function summarise(report) {
   return { files, survivors, explained, ...totalOf({ files }) };
 }
 
+/** The section headed `## title` of the committed bench/results/mutation.md, as it was written. */
+function previousSection(title) {
+  const file = path.join(ROOT, 'bench/results/mutation.md');
+  if (!existsSync(file)) return null;
+  const text = readFileSync(file, 'utf8');
+  const start = text.indexOf(`## ${title}\n`);
+  if (start < 0) return null;
+  const next = text.indexOf('\n## ', start + 3);
+  return text.slice(start, next < 0 ? undefined : next + 1).trimEnd() + '\n';
+}
+
 /** One run's section: score, the earlier scores per file, and its undetected mutants. */
 function section(title, intro, reportRel, earlier, carry) {
   const report = readJson(reportRel);
-  if (!report) return [`## ${title}`, '', intro, '', `Not run here yet (no ${reportRel}).`, ''];
+  if (!report) {
+    // Reports live in bench/.cache (not committed): a checkout without this run's report keeps the section as last written.
+    const kept = previousSection(title);
+    return kept ? [kept] : [`## ${title}`, '', intro, '', `Not run here yet (no ${reportRel}).`, ''];
+  }
   const s = summarise(report);
   // A run limited to some files (`stryker run --mutate …`): the other files keep their last full run's figures, marked.
   const kept = Object.keys(carry?.files ?? {}).filter((rel) => !(rel in s.files));
