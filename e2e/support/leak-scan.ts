@@ -18,6 +18,13 @@ export interface Traffic {
 const REVEAL = /\/api\/persons\/[0-9a-f-]{36}\/reveal$/;
 const MOBILE = /(?<!\d)1[3-9]\d{9}(?!\d)/g;
 const ID_NUMBER = /(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])/g;
+/**
+ * Identifiers are random hex: a v4 UUID or a hash can hold eleven digits in a row that look like a mobile
+ * (`…-a13760397866` in a unit's id failed a journey once in ten). Such tokens are not numbers anyone typed;
+ * they are blanked before the scan, and nothing else is.
+ */
+const HEX_TOKENS = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|(?<![0-9a-z])(?=[0-9]*[a-f])[0-9a-f]{32,}(?![0-9a-z])/gi;
+export const scannable = (body: string) => body.replace(HEX_TOKENS, '#');
 /** The showcase household (3-2-1502) owner's phone, spelled as people type it. */
 const SHOWCASE = [/138[\s-]?1234[\s-]?5678/];
 
@@ -46,7 +53,8 @@ export class LeakScan {
     const out: { url: string; kind: string; found: string[] }[] = [];
     for (const t of this.traffic) {
       if (t.kind === 'response' && REVEAL.test(t.url)) continue;
-      const found = [...(t.body.match(MOBILE) ?? []), ...(t.body.match(ID_NUMBER) ?? []), ...SHOWCASE.flatMap((re) => t.body.match(re) ?? [])];
+      const body = scannable(t.body);
+      const found = [...(body.match(MOBILE) ?? []), ...(body.match(ID_NUMBER) ?? []), ...SHOWCASE.flatMap((re) => body.match(re) ?? [])];
       if (found.length) out.push({ url: t.url, kind: t.kind, found: [...new Set(found)] });
     }
     return out;
