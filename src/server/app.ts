@@ -45,6 +45,8 @@ import { helpRoutes } from './help/help.routes';
 import { helpComplaintRouted, helpRepairRouted } from './help/help.hooks';
 import { callFromHelp } from './calls/help-reactions';
 import { complaintFromHelp } from './complaints/help-reactions';
+import { complaintBeforeCallFinishes } from './complaints/call-reactions';
+import { callFinishing } from './calls/calls.hooks';
 import { ensureGtSummaryTimers, registerGtSummaryTimer } from './calls/gt-summary-timer';
 import { keyRoutes } from './keys/keys.routes';
 import { accompaniedRoutes } from './accompanied/accompanied.routes';
@@ -108,6 +110,8 @@ function wireHooks(ctx: Omit<AppContext, 'hooks'> & { hooks?: Hooks }, draw: { r
   // A help request for a repair becomes a call record, one for a complaint a complaint, linked both ways (HELP-1).
   hooks.on(helpRepairRouted, callFromHelp(ctx as AppContext));
   hooks.on(helpComplaintRouted, complaintFromHelp);
+  // A call recorded as a complaint is done only once it went to the complaint procedure (CALL-8).
+  hooks.on(callFinishing, complaintBeforeCallFinishes);
   return hooks;
 }
 

@@ -10,6 +10,7 @@ import { appendAudit } from '../audit/audit.writer';
 import type { AppContext, RequestActor } from '../context';
 import { authorize } from '../authorize';
 import { AppError, badRequest, conflict } from '../errors';
+import { callFinishing } from './calls.hooks';
 import { nextNumber } from '../numbering/numbering';
 import { cancelTimers, scheduleTimers } from '../deadlines/timers';
 import { serviceCategories, vendors } from '../../domain/calls/calls.table';
@@ -115,6 +116,7 @@ export async function resolve(ctx: AppContext, ra: RequestActor, id: string, inp
     authorize(callPolicy, ra.actor, 'resolve', call);
     const open = await tx.select({ id: workOrders.id }).from(workOrders).where(and(eq(workOrders.callId, id), inArray(workOrders.status, [...OPEN_WORK_ORDER_STATUSES])));
     if (open.length) throw badRequest([{ path: 'body.note', message: '还有未验收的报修单，请先验收' }]);
+    await ctx.hooks.run(callFinishing, tx, { projectId: call.projectId, callId: id, class: call.class });
     const row = await moveCall(tx, call, 'resolve', { at: now, actorId: ra.actor.userId, version: input.version, set: { progress: input.note, resolvedAt: now }, detail: { note: input.note } });
     await appendAudit(tx, { actor: ra.actor, action: 'call.resolve', entity: 'call', entityId: id, projectId: call.projectId, ip: ra.ip }, now);
     return presentCall(ra.actor, row, now, await slaPoliciesOf(tx, ctx.store, row.projectId));
@@ -168,6 +170,7 @@ export async function answerAndClose(ctx: AppContext, ra: RequestActor, id: stri
     authorize(callPolicy, ra.actor, 'answerClose', call);
     const open = await tx.select({ id: workOrders.id }).from(workOrders).where(and(eq(workOrders.callId, id), inArray(workOrders.status, [...OPEN_WORK_ORDER_STATUSES])));
     if (open.length) throw badRequest([{ path: 'body.content', message: '还有未验收的报修单，不能当场销项' }]);
+    await ctx.hooks.run(callFinishing, tx, { projectId: call.projectId, callId: id, class: call.class });
     const image = decodeImage(input.signature, 'body.signature', 200 * 1024);
     await tx.insert(callReplies).values({ projectId: call.projectId, callId: id, at: now, channel: input.channel, byUserId: ra.actor.userId, content: input.content, final: true });
     await addCallEvent(tx, call, now, ra.actor.userId, 'reply', { channel: input.channel, final: true });

@@ -331,6 +331,30 @@ describe.each(STORE_KINDS)('complaints and return visits on %s', (kind) => {
     expect((await kefu.post('/api/complaints', { projectId: t.ids.p1, callId: '00000000-0000-4000-8000-000000000000', place: '厨房', department: 'engineering', wants: '修好' })).statusCode).toBe(404);
   });
 
+  it('CALL-8 a call recorded as a complaint is not marked done or closed on the spot before it went to the complaint procedure (400, nothing written); once its complaint is recorded it is', async () => {
+    const call = await recordCall(kefu, t, { householdId: await f.someHousehold('2', 8), content: '投诉绿化修剪噪音太早', explicitComplaint: true });
+    expect(call.class).toBe('complaint');
+    const statusOf = async () => (await kefu.get(`/api/calls/${call.id}`)).json() as { status: string; version: number; replies: unknown[]; closeNumber: string | null };
+    const resolve = await kefu.post(`/api/calls/${call.id}/resolve`, { version: call.version, note: '已处理' });
+    expect(resolve.statusCode).toBe(400);
+    expect(resolve.json().error.code).toBe('COMPLAINT_NOT_RECORDED');
+    expect(resolve.json().error.fields[0].message).toContain('转投诉处理');
+    const onTheSpot = await kefu.post(`/api/calls/${call.id}/answer-close`, { version: call.version, channel: 'phone', content: '已转告绿化班', signature: SIGNATURE });
+    expect(onTheSpot.statusCode).toBe(400);
+    expect(onTheSpot.json().error.code).toBe('COMPLAINT_NOT_RECORDED');
+    // Nothing written by either refusal: still open, same version, no reply, no close-out number.
+    expect(await statusOf()).toMatchObject({ status: 'open', version: call.version, replies: [], closeNumber: null });
+    // Another complaint's record does not count for this call.
+    const other = await recordCall(kefu, t, { householdId: await f.someHousehold('2', 9), content: '投诉电梯广告太吵', explicitComplaint: true });
+    expect((await kefu.post('/api/complaints', { projectId: t.ids.p1, callId: other.id, place: '电梯', department: 'customer_service', wants: '调小音量' })).statusCode).toBe(201);
+    expect((await kefu.post(`/api/calls/${call.id}/resolve`, { version: call.version, note: '已处理' })).statusCode).toBe(400);
+    // Turned into its complaint, the call record is done and closed as any other.
+    expect((await kefu.post('/api/complaints', { projectId: t.ids.p1, callId: call.id, place: '小区花园', department: 'environment', wants: '八点后再修剪' })).statusCode).toBe(201);
+    const done = await kefu.post(`/api/calls/${call.id}/answer-close`, { version: call.version, channel: 'phone', content: '已转投诉处理，编号已告知业户', signature: SIGNATURE });
+    expect(done.statusCode, done.body).toBe(200);
+    expect(done.json()).toMatchObject({ status: 'closed' });
+  });
+
   it('COMP-7 the month’s complaints are counted by level, department and cause, with their time to close', async () => {
     const res = await zhuguan.get(`/api/complaints/analysis?projectId=${t.ids.p1}&month=2026-11`);
     expect(res.statusCode, res.body).toBe(200);
