@@ -4,6 +4,7 @@ import { Client, STORE_KINDS, startTestApp, type TestApp } from '../testing/harn
 import { deskFixture, recordCall, SIGNATURE } from '../testing/desk';
 import { rows } from '../db/store';
 import ExcelJS from 'exceljs';
+import { complaints as complaintsTable } from '../../domain/complaints/complaints.table';
 
 /**
  * COMP-1..7, CALL-8 and VISIT-1..5 through the real server and database, with an injected clock.
@@ -353,6 +354,39 @@ describe.each(STORE_KINDS)('complaints and return visits on %s', (kind) => {
     const done = await kefu.post(`/api/calls/${call.id}/answer-close`, { version: call.version, channel: 'phone', content: '已转投诉处理，编号已告知业户', signature: SIGNATURE });
     expect(done.statusCode, done.body).toBe(200);
     expect(done.json()).toMatchObject({ status: 'closed' });
+  });
+
+  it('COMP-7 a month counted by hand: level, department, cause and the hours from recording to closing, with the month cut at local midnight', async () => {
+    // Six complaints written straight into a past month (March 2025, Beijing time), so every figure below is counted by hand.
+    const by = await f.user('kefu');
+    const at = (local: string) => new Date(`${local}+08:00`);
+    const base = { projectId: t.ids.p1, complainantName: '业户', occurredAt: at('2025-03-01T09:00:00'), place: '小区', content: '投诉', wants: '处理', recordedBy: by };
+    const march: (typeof complaintsTable.$inferInsert)[] = [
+      // judged valid and serious, security, 态度; closed 24 h after recording (judged 20 h before closing: a time-to-close from the judging would say 20)
+      { ...base, number: 'TS-T7-1', department: 'security', cause: '态度', valid: true, level: 'serious', status: 'closed', createdAt: at('2025-03-01T00:30:00'), judgedAt: at('2025-03-01T04:30:00'), closedAt: at('2025-03-02T00:30:00') },
+      // valid, minor, security, 态度; closed 6 h after recording
+      { ...base, number: 'TS-T7-2', department: 'security', cause: '态度', valid: true, level: 'minor', status: 'closed', createdAt: at('2025-03-10T08:00:00'), judgedAt: at('2025-03-10T09:00:00'), closedAt: at('2025-03-10T14:00:00') },
+      // valid, minor, engineering, 维修质量; still open
+      { ...base, number: 'TS-T7-3', department: 'engineering', cause: '维修质量', valid: true, level: 'minor', status: 'in_progress', createdAt: at('2025-03-15T10:00:00') },
+      // judged invalid: no level, no cause
+      { ...base, number: 'TS-T7-4', department: 'environment', valid: false, invalidReason: '不属物业责任', status: 'invalid', createdAt: at('2025-03-20T10:00:00') },
+      // not judged yet, recorded at 23:30 on the last evening of March (15:30 UTC): March's
+      { ...base, number: 'TS-T7-5', department: 'engineering', status: 'recorded', createdAt: at('2025-03-31T23:30:00') },
+      // ten past midnight on 1 April (16:10 UTC on 31 March): April's, not March's
+      { ...base, number: 'TS-T7-6', department: 'security', cause: '态度', valid: true, level: 'major', status: 'recorded', createdAt: at('2025-04-01T00:10:00') },
+    ];
+    await t.store.db.insert(complaintsTable).values(march);
+    const res = await zhuguan.get(`/api/complaints/analysis?projectId=${t.ids.p1}&month=2025-03`);
+    expect(res.statusCode, res.body).toBe(200);
+    const a = res.json();
+    const counts = (list: { key: string; count: number }[]) => Object.fromEntries(list.map((g) => [g.key, g.count]));
+    expect(a).toMatchObject({ month: '2025-03', total: 5, valid: 3, invalid: 1, closed: 2, avgHoursToClose: 15 });
+    expect(counts(a.byLevel)).toEqual({ minor: 2, serious: 1 });
+    expect(counts(a.byDepartment)).toEqual({ security: 2, engineering: 2, environment: 1 });
+    expect(counts(a.byCause)).toEqual({ 态度: 2, 维修质量: 1, '': 2 });
+    const april = (await zhuguan.get(`/api/complaints/analysis?projectId=${t.ids.p1}&month=2025-04`)).json();
+    expect(april).toMatchObject({ total: 1, valid: 1, closed: 0, avgHoursToClose: null });
+    expect(counts(april.byLevel)).toEqual({ major: 1 });
   });
 
   it('COMP-7 the month’s complaints are counted by level, department and cause, with their time to close', async () => {
