@@ -113,6 +113,32 @@ describe.each(STORE_KINDS)('来电来访 intake and close-out on %s', (kind) => 
     expect(new Date(d.replies[0].at).toISOString()).toBe(t.clock.now().toISOString());
   });
 
+  it('CALL-9 an incomplete record, an empty reply and a chase with nothing to chase are refused with the field named in Chinese, and nothing is written', async () => {
+    const hid = await f.someHousehold('5', 2);
+    const count = async () => (await kefu.get(`/api/calls?projectId=${t.ids.p1}&pageSize=1`)).json().total as number;
+    const before = await count();
+    const noContent = await kefu.post('/api/calls', { projectId: t.ids.p1, channel: 'phone', callerName: '张伟明', callerPhone: '13812345678', urgency: 'normal', householdId: hid, content: '' });
+    expect(noContent.statusCode).toBe(400);
+    expect(noContent.json().error.fields.map((e: { path: string }) => e.path)).toContain('body.content');
+    const noCaller = await kefu.post('/api/calls', { projectId: t.ids.p1, channel: 'phone', callerName: '', urgency: 'normal', householdId: hid, content: '楼道灯不亮' });
+    expect(noCaller.statusCode).toBe(400);
+    expect(noCaller.json().error.fields.map((e: { path: string }) => e.path)).toContain('body.callerName');
+    expect(await count()).toBe(before);
+    const call = await recordCall(kefu, t, { householdId: hid, content: '楼道灯不亮', categoryId: await f.cat('public') });
+    const empty = await kefu.post(`/api/calls/${call.id}/replies`, { channel: 'phone', content: '' });
+    expect(empty.statusCode).toBe(400);
+    expect(empty.json().error.fields[0].path).toBe('body.content');
+    expect(empty.json().error.fields[0].message).toMatch(/[\u4e00-\u9fff]/);
+    expect((await kefu.post(`/api/calls/${call.id}/replies`, { channel: 'pigeon', content: '已安排' })).statusCode).toBe(400);
+    const chase = await kefu.post(`/api/calls/${call.id}/chase`, { note: '请尽快' });
+    expect(chase.statusCode).toBe(400);
+    expect(chase.json().error.fields[0].message).toBe('没有待催办的报修单');
+    const d = (await kefu.get(`/api/calls/${call.id}`)).json();
+    expect(d.replies).toEqual([]);
+    expect(d.events.filter((e: { type: string }) => e.type === 'chase' || e.type === 'reply')).toEqual([]);
+    expect(d.version).toBe(call.version);
+  });
+
   it('CALL-2 an out-of-warranty repair is normal: the specialist fills a 报修单 for the technician, status flows back onto the record', async () => {
     const weixiuId = await f.user('weixiu');
     const call = await recordCall(kefu, t, { householdId: await f.someHousehold('1', 2), content: '阳台水管爆裂', categoryId: await f.cat('plumbing'), assigneeId: weixiuId, urgency: 'urgent' });
@@ -252,6 +278,24 @@ describe.each(STORE_KINDS)('来电来访 intake and close-out on %s', (kind) => 
     expect(other.statusCode).toBe(404);
     const [after] = await rows<{ n: number }>(t.store.db, sql`SELECT count(*)::int AS n FROM call_records`);
     expect(after.n).toBe(before.n);
+  });
+
+  it('CALL-12 the desk is shown whose responsibility the matter is — the chosen category\'s own scope — before saving and on the record, and nothing for a record without a category', async () => {
+    const hid = await f.household('3-2-1502');
+    const preview = async (code: string) => (await kefu.post('/api/calls/classify', { projectId: t.ids.p1, householdId: hid, categoryId: await f.cat(code) })).json().scopeNote as string;
+    // The scope of the manual's own examples, written by hand: pipes within warranty are the developer's, materials the household's; lamps and appliances the household's own.
+    const pipes = await preview('plumbing');
+    expect(pipes).toContain('保修期内由开发商保修');
+    expect(pipes).toContain('材料费由业户承担');
+    const wiring = await preview('electrical');
+    expect(wiring).toContain('灯具、电器由业户自理');
+    expect(wiring).not.toContain('材料费');
+    const call = await recordCall(kefu, t, { householdId: hid, content: '卧室插座没电', categoryId: await f.cat('electrical') });
+    const detail = (await kefu.get(`/api/calls/${call.id}`)).json();
+    expect(detail.categoryLabel).toBe('户内电路故障');
+    expect(detail.scopeNote).toBe(wiring);
+    const bare = await recordCall(kefu, t, { householdId: hid, content: '想了解一下小区活动' });
+    expect((await kefu.get(`/api/calls/${bare.id}`)).json()).toMatchObject({ categoryLabel: null, scopeNote: null });
   });
 
   it('CALL-12 each category carries whose responsibility it is, to explain to the household', async () => {
