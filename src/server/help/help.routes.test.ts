@@ -185,6 +185,22 @@ describe.each(STORE_KINDS)('help requests on %s', (kind) => {
     expect(closed.json()).toMatchObject({ status: 'closed', outcome: 'solved', result: '已在前台代收，住户已取走' });
   });
 
+  it('HELP-3 no request is closed as declined: a request ends solved or passed on to whoever can help, with what was done; anything else is refused and the request stays open', async () => {
+    const r = await take({ category: 'other', need: '帮忙照看一下门口的婴儿车' });
+    for (const outcome of ['declined', 'refused', 'not_our_business']) {
+      const res = await qiantai.post(`/api/help/${r.id}/close`, { version: r.version, outcome, result: '不属于物业服务范围' });
+      expect(res.statusCode, outcome).toBe(400);
+      expect(res.json().error.fields[0]).toMatchObject({ path: 'body.outcome', message: '请选择处理结果' });
+    }
+    expect((await qiantai.post(`/api/help/${r.id}/close`, { version: r.version, result: '已看好' })).statusCode).toBe(400);
+    expect(await stored(r.id)).toMatchObject({ status: 'open', outcome: null, closed_at: null });
+    // every category a–g is taken by the desk, ordinary help of life included
+    for (const category of ['medical', 'repair', 'complaint', 'inquiry', 'security', 'disaster', 'other']) {
+      const res = await qiantai.post('/api/help', { projectId: t.ids.p1, requesterName: '李秀英', phone: '13912345678', need: '需要帮助', category, ...(category === 'inquiry' ? { answer: '已当场答复' } : {}) });
+      expect(res.statusCode, `${category} ${res.body}`).toBe(201);
+    }
+  });
+
   it('HELP-4 a request we cannot do ourselves is not closed without whom we helped the resident contact, and nothing is written', async () => {
     const r = await take({ category: 'other', need: '想办理户口迁移' });
     const res = await qiantai.post(`/api/help/${r.id}/close`, { version: r.version, outcome: 'referred', result: '物业无法办理户口业务' });
@@ -345,6 +361,56 @@ describe.each(STORE_KINDS)('help requests on %s', (kind) => {
     }
     const all = books.flatMap((b) => b.steps.map((s) => s.title)).join('|');
     for (const word of ['沙袋', '切断', '电梯停到顶层', '119', '保险理赔', '通知']) expect(all).toContain(word);
+  });
+
+  const alertsOf = async (username: string, number: string) =>
+    (await rows<{ n: number }>(t.store.db, sql`SELECT count(*)::int AS n FROM notifications n JOIN users u ON u.id = n.user_id WHERE u.username = ${username} AND n.type = 'help.emergency' AND (n.title LIKE ${'%' + number + '%'} OR n.body LIKE ${'%' + number + '%'})`))[0].n;
+  const started = async (category: string, need: string, playbookCode: string) => {
+    const r = await take({ category, need });
+    const res = await qiantai.post(`/api/help/${r.id}/playbook`, { version: r.version, playbookCode });
+    expect(res.statusCode, res.body).toBe(200);
+    return { r, steps: (await detail(r.id)).steps as { id: string; role: string; title: string; version: number }[] };
+  };
+
+  it('HELP-10 a gas poisoning run: the scene warning comes first, the guard shuts the valve and opens windows with engineering beside him, then the gas company and 120; each is alerted and only he confirms his step', async () => {
+    const lingban = await Client.login(t.app, 'lingban');
+    const { r, steps } = await started('security', '5 栋 301 闻到很浓的煤气味，老人头晕', 'gas');
+    expect(steps.map((s) => s.role)).toEqual(['front_desk', 'guard', 'eng_lead', 'front_desk', 'guard_leader']);
+    expect(steps[0].title).toContain('不要开关电器');
+    expect(steps[0].title).toContain('不要在现场打电话');
+    const valve = steps[1];
+    expect(valve.title).toContain('关闭燃气阀门');
+    expect(valve.title).toContain('通风');
+    expect(steps[3].title).toContain('燃气公司');
+    expect(steps[3].title).toContain('120');
+    // the people of the steps are alerted: the guard, the engineering lead, the shift leader
+    expect(await alertsOf('baoan', r.number)).toBeGreaterThan(0);
+    expect(await alertsOf('lingban', r.number)).toBeGreaterThan(0);
+    expect(await alertsOf('banzhang', r.number)).toBeGreaterThan(0);
+    // the valve is the guard's: the desk and the engineering lead cannot confirm it for him
+    expect((await qiantai.post(`/api/help/steps/${valve.id}/complete`, { version: valve.version })).statusCode).toBe(404);
+    expect((await lingban.post(`/api/help/steps/${valve.id}/complete`, { version: valve.version })).statusCode).toBe(404);
+    const done = await baoan.post(`/api/help/steps/${valve.id}/complete`, { version: valve.version, note: '阀门已关，门窗已开' });
+    expect(done.statusCode, done.body).toBe(200);
+    expect(done.json()).toMatchObject({ status: 'done', doneByName: '朱勇' });
+  });
+
+  it('HELP-11 a fire run: the shift leader commands on site and calls 119 on his own say, engineering cuts power and stops the lifts, the guards evacuate, the desk photographs the damage; a typhoon run starts with the notice to households', async () => {
+    const { r, steps } = await started('disaster', '2 栋地下车库冒烟', 'fire');
+    const roleOf = (word: string) => steps.find((s) => s.title.includes(word))?.role;
+    expect(roleOf('现场指挥')).toBe('guard_leader');
+    expect(roleOf('119')).toBe('guard_leader');
+    expect(roleOf('切断相关电源')).toBe('eng_lead');
+    expect(roleOf('组织疏散')).toBe('guard');
+    expect(roleOf('保险理赔')).toBe('front_desk');
+    for (const who of ['banzhang', 'baoan', 'lingban']) expect(await alertsOf(who, r.number), who).toBeGreaterThan(0);
+    // 119 is the commander's call: the guard cannot take that step
+    const call119 = steps.find((s) => s.title.includes('119'))!;
+    expect((await baoan.post(`/api/help/steps/${call119.id}/complete`, { version: call119.version })).statusCode).toBe(404);
+    const typhoon = await started('disaster', '台风预警，明天登陆', 'typhoon');
+    expect(typhoon.steps[0]).toMatchObject({ role: 'front_desk' });
+    expect(typhoon.steps[0].title).toContain('通知');
+    expect(typhoon.steps.map((s) => s.role)).toEqual(expect.arrayContaining(['front_desk', 'eng_lead', 'guard_leader']));
   });
 
   it('lift entrapment: rescue on site within 30 minutes; past it the shift leader and the CS supervisor are alerted', async () => {
