@@ -280,6 +280,35 @@ describe.each(STORE_KINDS)('来电来访 intake and close-out on %s', (kind) => 
     expect(after.n).toBe(before.n);
   });
 
+  it('CALL-11 a Q item goes to the outside unit\'s own account with the time it promised; the desk sees the unit and its deadline, chases reach it, and an unknown or another estate\'s unit is refused', async () => {
+    const waibu = await Client.login(t.app, 'waibu');
+    const vendors = (await kefu.get(`/api/vendors?projectId=${t.ids.p1}`)).json().items as { id: string; name: string; category: string; promisedMinutes: number }[];
+    const broadband = vendors.find((v) => v.category === 'broadband')!;
+    const call = await recordCall(kefu, t, { householdId: await f.someHousehold('6', 3), content: '宽带一直断线', categoryId: await f.cat('broadband') });
+    expect(call.class).toBe('Q');
+    const d = (await kefu.get(`/api/calls/${call.id}`)).json();
+    expect(d.workOrders).toHaveLength(1);
+    expect(d.workOrders[0].assigneeName ?? d.workOrders[0].vendorName).toBe(broadband.name);
+    const wo = (await waibu.get('/api/work-orders')).json().items.find((w: { callId: string }) => w.callId === call.id);
+    expect(wo).toBeDefined();
+    expect(new Date(wo.dueAt).getTime() - new Date(call.receivedAt).getTime()).toBe(broadband.promisedMinutes * 60_000);
+    const chased = await kefu.post(`/api/calls/${call.id}/chase`, { note: '业主在家等候' });
+    expect(chased.statusCode, chased.body).toBe(200);
+    const notes = await rows<{ n: number }>(t.store.db, sql`SELECT count(*)::int AS n FROM notifications n JOIN users u ON u.id = n.user_id WHERE u.username = 'waibu' AND n.type = 'work_order.chase' AND n.link = ${`/tasks/${wo.id}`}`);
+    expect(notes[0].n).toBe(1);
+    // coordinating with a unit the estate does not have is refused, nothing written
+    const other = await recordCall(kefu, t, { householdId: await f.someHousehold('6', 4), content: '楼道灯不亮', categoryId: await f.cat('public') });
+    const unknown = await zhuli.post(`/api/calls/${other.id}/dispatch`, { version: other.version, vendorId: '00000000-0000-4000-8000-000000000000' });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().error.fields[0]).toMatchObject({ path: 'body.vendorId', message: '外联单位不存在' });
+    const [foreign] = await rows<{ id: string }>(t.store.db, sql`SELECT id FROM vendors WHERE project_id <> ${t.ids.p1} LIMIT 1`);
+    expect(foreign).toBeDefined();
+    const elsewhere = await zhuli.post(`/api/calls/${other.id}/dispatch`, { version: other.version, vendorId: foreign.id });
+    expect(elsewhere.statusCode).toBe(400);
+    expect(elsewhere.json().error.fields[0].path).toBe('body.vendorId');
+    expect((await kefu.get(`/api/calls/${other.id}`)).json().workOrders).toEqual([]);
+  });
+
   it('CALL-12 the desk is shown whose responsibility the matter is — the chosen category\'s own scope — before saving and on the record, and nothing for a record without a category', async () => {
     const hid = await f.household('3-2-1502');
     const preview = async (code: string) => (await kefu.post('/api/calls/classify', { projectId: t.ids.p1, householdId: hid, categoryId: await f.cat(code) })).json().scopeNote as string;
