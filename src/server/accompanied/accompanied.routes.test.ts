@@ -75,6 +75,20 @@ describe.each(STORE_KINDS)('accompanied view on %s', (kind) => {
     expect((await lingban.post(`/api/persons/${showcase.personId}/reveal`, { field: 'phone', reason: '领导要求' })).statusCode).toBe(404);
     expect((await lingban.patch(`/api/households/${showcase.householdId}`, { version: 1, note: '改' })).statusCode).toBe(404);
     expect((await lingban.post(`/api/households/${showcase.householdId}/persons`, { relation: 'family', name: '某人' })).statusCode).toBe(404);
+    // the session's one real route is read-only and masked, whatever is asked of it
+    const file = `/api/accompanied-sessions/${s.id}/file`;
+    for (const res of [await lingban.post(file, { field: 'phone' }), await lingban.patch(file, { note: '改' }), await lingban.request('PUT', file, { note: '改' }), await lingban.request('DELETE', file)]) {
+      expect(res.statusCode).toBe(404);
+      expect(res.body).not.toContain(showcase.phone);
+    }
+    for (const q of ['?reveal=phone', '?unmasked=true', '?format=csv', '?print=1']) {
+      const res = await lingban.get(file + q);
+      expect([200, 400], q).toContain(res.statusCode);
+      expect(res.body, q).not.toContain(showcase.phone);
+      expect(res.body, q).not.toContain(showcase.idNumber);
+      expect(res.headers['content-disposition'], q).toBeUndefined();
+    }
+    // and no reveal, export, print or download route exists under a session (one added later would fail here)
     for (const path of ['reveal', 'export', 'print', 'download', 'file.csv', 'file/print']) {
       const get = await lingban.get(`/api/accompanied-sessions/${s.id}/${path}`);
       const post = await lingban.post(`/api/accompanied-sessions/${s.id}/${path}`, { field: 'phone' });
