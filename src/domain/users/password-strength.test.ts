@@ -22,23 +22,23 @@ const WEAK: [password: string, message: string][] = [
 ];
 
 describe('password strength', () => {
-  it('ARC-10 the bar is score 3 of 4', () => expect(MIN_PASSWORD_SCORE).toBe(3));
+  it('the bar is score 3 of 4', () => expect(MIN_PASSWORD_SCORE).toBe(3));
   for (const [password, message] of WEAK) {
-    it(`ARC-10 "${password}" is refused and the message says why, in Chinese`, () => {
+    it(`"${password}" is refused and the message says why, in Chinese`, () => {
       expect(judgePassword(password, ['zhangsan', '张三'])).toEqual({ ok: false, score: expect.any(Number), message });
       expect(judgePassword(password, ['zhangsan']).score).toBeLessThan(3);
     });
   }
-  it('ARC-10 common Chinese passwords and pinyin names are refused (the English lists miss them)', () => {
+  it('common Chinese passwords and pinyin names are refused (the English lists miss them)', () => {
     for (const p of ['woaini', 'woaini1314', '5201314', '1314520', 'aini1314', 'zhang', 'wang', 'chen', 'yang', 'huang', 'zhao', 'zhou', 'wuye', 'kefu', 'jiahong', 'mima', 'qq123456', 'abc123456']) {
       expect([p, judgePassword(p, []).score]).toEqual([p, 0]);
     }
   });
-  it('ARC-10 the person\'s own details count against him, case-insensitively; empty details are ignored', () => {
+  it('the person\'s own details count against him, case-insensitively; empty details are ignored', () => {
     expect(judgePassword('wangxiaoli', []).ok).toBe(true);
     expect(judgePassword('wangxiaoli', ['', 'WangXiaoli']).ok).toBe(false);
   });
-  it('ARC-10 a long passphrase or a mixed password passes with no message', () => {
+  it('a long passphrase or a mixed password passes with no message', () => {
     expect(judgePassword('correct horse battery staple', [])).toEqual({ ok: true, score: 4, message: '' });
     expect(judgePassword('Tr0ub4dour&3', ['zhangsan'])).toEqual({ ok: true, score: 4, message: '' });
     expect(judgePassword('wangxiaoli', [])).toEqual({ ok: true, score: 3, message: '' });
