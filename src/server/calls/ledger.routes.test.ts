@@ -39,6 +39,13 @@ describe.each(STORE_KINDS)('ledger, statistics and boards on %s', (kind) => {
     const l = res.json();
     expect(l.pageCount).toBe(3);
     expect(l.pages.map((p: { rows: unknown[] }) => p.rows.length)).toEqual([10, 10, 3]);
+    // Counted by hand from the plan (Z, normal, Q, GT, complaint, inquiry, over and over): rows 1–10, 11–20, 21–23.
+    expect(l.pages.map((p: { subtotal: Record<string, number> }) => p.subtotal)).toEqual([
+      { Z: 2, normal: 2, Q: 2, GT: 2, complaint: 1, inquiry: 1, total: 10 },
+      { Z: 2, normal: 2, Q: 1, GT: 1, complaint: 2, inquiry: 2, total: 10 },
+      { Z: 0, normal: 0, Q: 1, GT: 1, complaint: 1, inquiry: 0, total: 3 },
+    ]);
+    expect(l.total).toMatchObject({ Z: 4, normal: 4, Q: 4, GT: 4, complaint: 4, inquiry: 3, total: 23 });
     for (const p of l.pages) {
       for (const c of CALL_CLASSES) expect(p.subtotal[c]).toBe(p.rows.filter((r: { class: string }) => r.class === c).length);
       expect(p.subtotal.total).toBe(p.rows.length);
@@ -91,6 +98,10 @@ describe.each(STORE_KINDS)('ledger, statistics and boards on %s', (kind) => {
     expect(perDay).toBe(23);
     expect(new Set(s.byPeriod.map((r: { period: string }) => r.period)).size).toBeGreaterThanOrEqual(2);
     expect(s.byDistrict.reduce((n: number, r: { n: number }) => n + r.n, 0)).toBe(23);
+    // By hand: buildings 3, 1 and 2 are 东区 (4 + 4 + 3), building 5 中区 (4), buildings 9 and 10 西区 (4 + 4).
+    const perDistrict: Record<string, number> = {};
+    for (const r of s.byDistrict as { district: string | null; n: number }[]) perDistrict[r.district ?? '-'] = (perDistrict[r.district ?? '-'] ?? 0) + r.n;
+    expect(perDistrict).toEqual({ 东区: 11, 中区: 4, 西区: 8 });
     expect(s.byStatus.reduce((n: number, r: { n: number }) => n + r.n, 0)).toBe(23);
   });
 
@@ -115,9 +126,11 @@ describe.each(STORE_KINDS)('ledger, statistics and boards on %s', (kind) => {
     const from = new Date(t.clock.t - 10 * 24 * 3600_000).toISOString();
     const to = new Date(t.clock.t + 3600_000).toISOString();
     const s = (await zhuguan.get(`/api/gt/summary?projectId=${t.ids.p1}&from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`)).json();
-    const gts = made.filter((m) => m.class === 'GT').length;
-    expect(gts).toBeGreaterThan(0);
-    expect(s.groups.reduce((n: number, g: { count: number }) => n + g.count, 0)).toBeGreaterThanOrEqual(gts);
+    // Four GT items were made (rows 4, 10, 16 and 22 of the plan), and only they are summarised.
+    const gts = made.filter((m) => m.class === 'GT').map((m) => m.number as string);
+    expect(gts).toHaveLength(4);
+    expect(s.groups.reduce((n: number, g: { count: number }) => n + g.count, 0)).toBe(4);
+    expect(s.groups.flatMap((g: { numbers: string[] }) => g.numbers).sort()).toEqual([...gts].sort());
     expect(s.groups[0]).toMatchObject({ category: expect.any(String), building: expect.any(String), numbers: expect.any(Array) });
   });
 
