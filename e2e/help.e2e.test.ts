@@ -37,6 +37,7 @@ describe('help requests and emergency playbooks (browser)', () => {
       locale: 'zh-CN',
       timezoneId: 'Asia/Shanghai',
       viewport: PHONE,
+      reducedMotion: 'reduce',
       isMobile: true,
       hasTouch: true,
       userAgent: 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1',

@@ -13,7 +13,10 @@ export function launchBrowser(): Promise<Browser> {
 }
 
 export async function newContext(browser: Browser, baseUrl: string): Promise<BrowserContext> {
-  const context = await browser.newContext({ baseURL: baseUrl, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1366, height: 860 } });
+  // Reduced motion (the app then turns antd's animations off): a click never lands on a dialog still zooming in.
+  // On a CPU-starved renderer a confirm button looked still for two frames mid-animation, the click missed it, and
+  // the dialog stayed open with its reason filled in (a reveal journey, once in a loop of runs).
+  const context = await browser.newContext({ baseURL: baseUrl, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1366, height: 860 }, reducedMotion: 'reduce' });
   // What the user would see, waited for with a limit far above normal: the suite runs on a shared, loaded machine.
   context.setDefaultTimeout(60_000);
   return context;
