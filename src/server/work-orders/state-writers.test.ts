@@ -3,6 +3,10 @@ import { sql } from 'drizzle-orm';
 import { Client, STORE_KINDS, startTestApp, type TestApp } from '../testing/harness';
 import { deskFixture, recordCall, SIGNATURE } from '../testing/desk';
 import { rows } from '../db/store';
+import { eq } from 'drizzle-orm';
+import { callRecords } from '../../domain/calls/calls.table';
+import { moveCall } from '../calls/call-state';
+import { AppError } from '../errors';
 
 /**
  * The refusal side of the state writers (issue 8, mutation testing): a work order and a call record move only in
@@ -118,6 +122,24 @@ describe.each(STORE_KINDS)('state writers refuse out of turn on %s', (kind) => {
     const before = await storedCall(call.id);
     const res = await kefu.post(`/api/calls/${call.id}/resolve`, { version: before.version + 3, note: '已解答' });
     expect(res.statusCode, res.body).toBe(409);
+    // the answer tells the desk what the record is now, so the page can refresh to it
+    expect(res.json().error).toMatchObject({ code: 'VERSION_CONFLICT', current: { status: 'open', version: before.version } });
+    expect(await storedCall(call.id)).toEqual(before);
+  });
+
+  it('CALL-3 the call writer itself refuses a move its state table does not allow, whoever asked (a second line behind the policy): 409 with the state, nothing written', async () => {
+    const call = await recordCall(kefu, t, { householdId: await f.someHousehold('2', 5), content: '咨询停车月卡办理', categoryId: await f.cat('inquiry') });
+    const before = await storedCall(call.id);
+    const [row] = await t.store.db.select().from(callRecords).where(eq(callRecords.id, call.id));
+    // an open record cannot be closed (it must be resolved and the household told first) nor reopened
+    for (const event of ['close', 'reopen'] as const) {
+      const refused = await t.store.db.transaction((tx) => moveCall(tx, row, event, { at: new Date(t.clock.t), actorId: null })).then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect(refused, event).toBeInstanceOf(AppError);
+      expect(refused, event).toMatchObject({ status: 409, code: 'INVALID_STATE', message: '当前状态（open）不能执行此操作', extra: { current: { status: 'open', version: before.version } } });
+    }
     expect(await storedCall(call.id)).toEqual(before);
   });
 
