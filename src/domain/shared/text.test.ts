@@ -17,6 +17,14 @@ describe('typed input', () => {
     for (const bad of ['', 'yes', 'no', 'FALSE ', 'off']) expect(queryBoolean.safeParse(bad).success).toBe(false);
   });
 
+  it('a text field left out says what to fill in, as an empty one does; a wrong type keeps its own message', () => {
+    const ref = plainText({ max: 100, required: '请填写二次装修手续（如装修申请编号）' });
+    expect(ref.safeParse(undefined).error!.issues[0].message).toBe('请填写二次装修手续（如装修申请编号）');
+    expect(ref.safeParse('  ').error!.issues[0].message).toBe('请填写二次装修手续（如装修申请编号）');
+    expect(plainText({ max: 10 }).safeParse(undefined).error!.issues[0].message).toBe('请填写');
+    expect(ref.safeParse(42).error!.issues[0].message).not.toContain('装修');
+  });
+
   it('invisible and direction-control characters are refused in names', () => {
     const name = plainText({ max: 50 });
     expect(name.safeParse('王晓丽').success).toBe(true);

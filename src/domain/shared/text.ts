@@ -20,7 +20,8 @@ export const NO_INVISIBLE_MESSAGE = '不能包含不可见字符或文字方向�
 /** Names, codes and addresses: trimmed, no invisible or direction-control characters. */
 export const plainText = (opts: { min?: number; max: number; required?: string; tooLong?: string }) =>
   z
-    .string()
+    // A field left out says what to fill in, as an empty one does (not zod's generic "expected string").
+    .string({ error: (issue) => (issue.input === undefined ? (opts.required ?? '请填写') : undefined) })
     .trim()
     .min(opts.min ?? 1, opts.required ?? '请填写')
     .max(opts.max, opts.tooLong ?? `最多 ${opts.max} 字`)

@@ -206,6 +206,23 @@ describe.each(STORE_KINDS)('key desk on %s', (kind) => {
     expect(await audits('key.handover')).toBe(1);
   });
 
+  it('KEY-1 no handover without the secondary-renovation procedure it is made at, and only unit keys go to an owner: refused, nothing written', async () => {
+    const k = await newKey({ kind: 'developer_held' });
+    const body = { version: k.version, ownerPersonId: ownerId, signature: SIGNATURE };
+    for (const renovationRef of [undefined, '', '   ']) {
+      const res = await qiantai.post(`/api/keys/${k.id}/handover`, renovationRef === undefined ? body : { ...body, renovationRef });
+      expect(res.statusCode, JSON.stringify(renovationRef)).toBe(400);
+      expect(res.json().error.fields[0]).toMatchObject({ path: 'body.renovationRef', message: '请填写二次装修手续（如装修申请编号）' });
+    }
+    const plant = await newKey({ kind: 'plant_room', unitCode: undefined });
+    const notUnit = await qiantai.post(`/api/keys/${plant.id}/handover`, { ...body, version: plant.version, renovationRef: '装修申请 ZX-2026-032' });
+    expect(notUnit.statusCode).toBe(409);
+    expect(notUnit.json().error.message).toBe('只有房屋钥匙才能移交业主');
+    expect((await qiantai.get(`/api/keys/${k.id}`)).json()).toMatchObject({ status: 'in', version: k.version });
+    expect((await qiantai.get(`/api/keys/${plant.id}`)).json()).toMatchObject({ status: 'in', version: plant.version });
+    expect((await rows<{ n: number }>(t.store.db, sql`SELECT count(*)::int AS n FROM key_handovers WHERE key_id IN (${k.id}, ${plant.id})`))[0].n).toBe(0);
+  });
+
   it('KEY-2 two desks lending the same key at once: one wins, the other gets 409', async () => {
     const k = await newKey();
     const [a, b] = await Promise.all([baoan.post(`/api/keys/${k.id}/loans`, loanBody(k.version)), qiantai.post(`/api/keys/${k.id}/loans`, loanBody(k.version))]);
