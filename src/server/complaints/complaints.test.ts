@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { Client, STORE_KINDS, startTestApp, type TestApp } from '../testing/harness';
 import { deskFixture, recordCall, SIGNATURE } from '../testing/desk';
 import { rows } from '../db/store';
+import { scheduleTimers } from '../deadlines/timers';
 import ExcelJS from 'exceljs';
 import { complaints as complaintsTable } from '../../domain/complaints/complaints.table';
 
@@ -215,6 +216,29 @@ describe.each(STORE_KINDS)('complaints and return visits on %s', (kind) => {
     expect(after.autoMajorAt).not.toBeNull();
     expect(after.events.map((e: { type: string }) => e.type)).toContain('auto_major');
     expect((await get(done.id)).level).toBe('minor');
+  });
+
+  it('COMP-5 the month\'s check raises only a valid complaint still open: a late check on a handled one, an invalid one or a major one changes nothing', async () => {
+    const handledOne = await record();
+    await ok(zhuli, handledOne.id, 'judge', { valid: true, level: 'minor' });
+    await ok(banzhang, handledOne.id, 'sign');
+    await ok(banzhang, handledOne.id, 'return', { action: '已处理' });
+    const invalid = await record();
+    await ok(zhuli, invalid.id, 'judge', { valid: false, reason: '快递进门须登记，已向业户解释规定' });
+    const major = await record();
+    await ok(zhuli, major.id, 'judge', { valid: true, level: 'major' });
+    const before = await Promise.all([handledOne.id, invalid.id, major.id].map(get));
+    // A month's check that fires anyway (left over, or re-planned by hand) for each of them.
+    await t.store.db.transaction(async (tx) => {
+      for (const id of [handledOne.id, invalid.id, major.id]) await scheduleTimers(tx, t.ids.p1, 'complaint', id, [{ kind: 'gt_check', level: 1, at: new Date(t.clock.t + 60_000) }]);
+    });
+    t.clock.advanceMinutes(2);
+    await t.app.desk.timers.tick();
+    const after = await Promise.all([handledOne.id, invalid.id, major.id].map(get));
+    for (let i = 0; i < 3; i++) {
+      expect(after[i]).toMatchObject({ level: before[i].level, version: before[i].version, autoMajorAt: null });
+      expect(after[i].events.map((e: { type: string }) => e.type)).not.toContain('auto_major');
+    }
   });
 
   it('COMP-6 VISIT-1 a handled complaint is due a return visit within 3 days; an unsatisfied one reopens it one level higher', async () => {
