@@ -33,12 +33,14 @@ export function LoginPage() {
   const errorText = login.error && !(isApiError(login.error) && login.error.code === 'VALIDATION_FAILED') ? login.error.message : null;
 
   return (
-    <main style={{ minHeight: '100vh', display: 'flex', alignItems: 'center', justifyContent: 'center', background: '#f0f2f5' }}>
+    // Top-aligned, and the demo notice (it arrives with a request after the form shows) goes under the button: nothing
+    // above the button moves while someone reaches for it (a centred card shifted by half the notice, and a click meant
+    // for 登录 landed in the password field).
+    <main style={{ minHeight: '100vh', display: 'flex', alignItems: 'flex-start', justifyContent: 'center', paddingTop: 'max(32px, 14vh)', boxSizing: 'border-box', background: '#f0f2f5' }}>
       {/* Plain markup instead of Card/Typography: this is the first screen, and those bring tabs and tooltips along. */}
       <section style={{ width: 380, background: '#fff', borderRadius: 8, padding: '32px 32px 24px', boxShadow: '0 2px 12px rgba(0,0,0,0.08)' }}>
         <h1 style={{ textAlign: 'center', fontSize: 24, fontWeight: 600, margin: '0 0 4px' }}>{t('login.title')}</h1>
         <p style={{ textAlign: 'center', color: 'rgba(0,0,0,0.45)', margin: '0 0 24px' }}>{t('login.subtitle')}</p>
-        {demo && <Alert type="warning" showIcon title={t('login.demoStore')} description={t('login.demoStoreHint')} style={{ marginBottom: 16 }} data-testid="demo-store-warning" />}
         {notice && !errorText && <Alert type="info" showIcon title={notice} style={{ marginBottom: 16 }} />}
         {errorText && <Alert type="error" showIcon title={errorText} style={{ marginBottom: 16 }} role="alert" />}
         <Form form={form} layout="vertical" onFinish={onFinish} requiredMark={false} autoComplete="on">
@@ -52,6 +54,7 @@ export function LoginPage() {
             {t('login.submit')}
           </Button>
         </Form>
+        {demo && <Alert type="warning" showIcon title={t('login.demoStore')} description={t('login.demoStoreHint')} style={{ marginTop: 16 }} data-testid="demo-store-warning" />}
       </section>
     </main>
   );
