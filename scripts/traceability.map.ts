@@ -12,7 +12,7 @@ export const CLAUSE_CODE: Record<string, { files: string[]; partial?: string }> 
   'CALL-5': { files: ['src/domain/calls/classify.ts', 'src/server/calls/intake.service.ts', 'src/server/work-orders/work-orders.service.ts'] },
   'CALL-6': { files: ['src/domain/calls/classify.ts', 'src/domain/deadlines/sla.ts', 'src/server/calls/call-timers.ts', 'src/server/work-orders/work-orders.service.ts', 'src/server/notifications/hub.ts'] },
   'CALL-7': { files: ['src/domain/calls/classify.ts', 'src/server/calls/call-timers.ts', 'src/server/calls/ledger.repository.ts'] },
-  'CALL-8': { files: ['src/domain/calls/classify.ts', 'src/server/calls/intake.service.ts', 'src/server/complaints/complaints.service.ts'] },
+  'CALL-8': { files: ['src/domain/calls/classify.ts', 'src/server/calls/intake.service.ts', 'src/server/complaints/complaints.service.ts', 'src/server/complaints/call-reactions.ts'] },
   'COMP-1': { files: ['src/domain/complaints/complaints.contract.ts', 'src/server/complaints/complaints.service.ts', 'src/domain/complaints/complaints.status.ts'] },
   'COMP-2': { files: ['src/domain/deadlines/sla.ts', 'src/server/complaints/complaint-deadline.ts', 'src/server/complaints/complaint-timers.ts'] },
   'COMP-3': { files: ['src/domain/complaints/complaints.policy.ts', 'src/server/complaints/complaints.service.ts'] },
