@@ -38,9 +38,9 @@ describe.each(STORE_KINDS)('state writers refuse out of turn on %s', (kind) => {
   };
   /** What the database holds of a work order, and how many events it has. */
   const storedWo = async (id: string) => {
-    const [row] = await rows<{ status: string; version: number; accepted_at: unknown; on_site_at: unknown; done_at: unknown; result: string | null; verified_at: unknown }>(
+    const [row] = await rows<{ status: string; version: number; accepted_at: unknown; on_site_at: unknown; done_at: unknown; result: string | null; materials: string | null; verified_at: unknown; verified_by: string | null }>(
       t.store.db,
-      sql`SELECT status, version, accepted_at, on_site_at, done_at, result, verified_at FROM work_orders WHERE id = ${id}`,
+      sql`SELECT status, version, accepted_at, on_site_at, done_at, result, materials, verified_at, verified_by FROM work_orders WHERE id = ${id}`,
     );
     const [ev] = await rows<{ n: number }>(t.store.db, sql`SELECT count(*)::int AS n FROM work_order_events WHERE work_order_id = ${id}`);
     return { ...row, events: ev.n };
@@ -107,6 +107,28 @@ describe.each(STORE_KINDS)('state writers refuse out of turn on %s', (kind) => {
     const verified = await kefu.post(`/api/work-orders/${woId}/verify`, { version: completed.version });
     expect(verified.statusCode, verified.body).toBe(200);
     expect((await storedWo(woId)).status).toBe('verified');
+  });
+
+  it('CALL-2 the 报修单 keeps who verified it and when, and the materials as written (none: empty); a stale step answers with the order\'s state and version', async () => {
+    const { woId } = await repair('淋浴龙头滴水');
+    const v0 = (await storedWo(woId)).version;
+    const stale = await weixiu.post(`/api/work-orders/${woId}/complete`, { version: v0 + 2, result: '更换阀芯' });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().error).toMatchObject({ code: 'VERSION_CONFLICT', current: { status: 'assigned', version: v0 } });
+    expect((await weixiu.post(`/api/work-orders/${woId}/complete`, { version: v0, result: '更换阀芯' })).statusCode).toBe(200);
+    const done = await storedWo(woId);
+    expect(done).toMatchObject({ status: 'done', result: '更换阀芯', materials: null, verified_at: null, verified_by: null });
+    t.clock.advanceMinutes(30);
+    const verified = await kefu.post(`/api/work-orders/${woId}/verify`, { version: done.version });
+    expect(verified.statusCode, verified.body).toBe(200);
+    const after = await storedWo(woId);
+    expect(after).toMatchObject({ status: 'verified', verified_by: await f.user('kefu') });
+    expect(new Date(after.verified_at as string).getTime()).toBe(t.clock.t);
+    // materials, when given, are kept as the doer wrote them
+    const second = await repair('厨房龙头松动');
+    const v = (await storedWo(second.woId)).version;
+    expect((await weixiu.post(`/api/work-orders/${second.woId}/complete`, { version: v, result: '紧固龙头', materials: '生料带 1 卷' })).statusCode).toBe(200);
+    expect(await storedWo(second.woId)).toMatchObject({ materials: '生料带 1 卷' });
   });
 
   it('CALL-2 another doer’s work order does not exist for a vendor (404): he cannot accept it, and nothing is written', async () => {
