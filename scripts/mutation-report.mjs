@@ -52,8 +52,12 @@ const reasonFor = (file, code) => REASONS.find(([f, frag]) => f === file && code
 
 
 function SERVER_REASONS() {
+  const contractFirst =
+    'second line, unreachable through the routes: the request contract (zod) refuses the missing field first, with the same path and a Chinese message (state-writers.test.ts asserts that 400)';
   return [
-    // filled from the first server run: see the table
+    ['src/server/work-orders/work-orders.service.ts', "if (event === 'complete' && !input.result)", contractFirst],
+    ['src/server/work-orders/work-orders.service.ts', "if ((event === 'reject' || event === 'cancel') && !input.reason)", contractFirst],
+    ['src/server/work-orders/work-orders.service.ts', 'if (!input.assigneeId) throw', contractFirst],
   ];
 }
 

@@ -137,6 +137,10 @@ describe.each(STORE_KINDS)('state writers refuse out of turn on %s', (kind) => {
     const res = await waibu.post(`/api/work-orders/${woId}/accept`, { version: before.version });
     expect(res.statusCode, res.body).toBe(404);
     expect(await storedWo(woId)).toEqual(before);
+    // and a work order that does not exist at all is the same 404 for its would-be doer, never a 500
+    const none = await weixiu.post('/api/work-orders/00000000-0000-4000-8000-000000000000/accept', { version: 1 });
+    expect(none.statusCode, none.body).toBe(404);
+    expect(none.json().error.code).toBe('NOT_FOUND');
   });
 
   it('CALL-3 a call record moves only at the version read: resolving at a stale version is a 409 and nothing is written', async () => {
