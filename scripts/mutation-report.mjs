@@ -33,6 +33,11 @@ const REASONS = [
   ['src/domain/shared/departments.ts', 'export const headsDepartment', 'equivalent: every department has exactly one head role, so some() and every() agree'],
   ['src/domain/calls/category-search.ts', 'const norm =', 'equivalent: replace(/\\s+/g) already removes every space, so trim() and the + quantifier change nothing'],
   ['src/domain/calls/category-search.ts', 'if (q.length < 2)', 'equivalent: a one-character query inside a word would already be an exact label or keyword match'],
+  ['src/domain/calls/category-search.ts', 'found.sort(', "equivalent under V8's stable sort: ties reach the comparator later element first, so a.at + b.at orders them as a.at - b.at does (checked with up to 500 tied categories)"],
+  ['src/domain/shared/business-time.ts', 'if (hit) return hit', 'equivalent: the cache of an instant\'s parts; reading them again gives the same answer'],
+  ['src/domain/shared/business-time.ts', 'partsCache.size >= PARTS_CACHE_MAX', 'equivalent: when the cache of parts is emptied changes memory, not an answer'],
+  ['src/domain/visits/sampling.ts', "return drawsByRule(subject === 'complaint' ? 'always' : 'share'", "equivalent: any rule other than 'always' or 'never' draws by the share, so the 'share' literal can be any other text"],
+  ['src/domain/users/password-strength.ts', '请加长或混合使用不相关的词', 'unreachable: the estimator always gives a weak password at least one suggestion (kept as the fallback wording)'],
   ['src/domain/shared/mask.ts', 'if (chars.length <= 1)', 'equivalent: for one character, first + no stars is the name itself'],
 
   ['src/domain/users/password-strength.ts', "'woaini', ", 'equivalent by measurement: without this word the password still scores 0 (English lists, patterns)'],

@@ -86,6 +86,19 @@ describe('searchCategories: edges', () => {
     expect(searchCategories('漏水漏水了', list).map((m) => m.category.code)).toEqual(['b', 'a']);
     expect(searchCategories('漏水了漏水', list).map((m) => m.category.code)).toEqual(['b', 'a']);
   });
+  it('CALL-12 coverage counts each character of the phrase a word takes, no more: words side by side, words that overlap', () => {
+    // 水管坏漏水: a's 水管 (0–1) and 漏水 (3–4) take four characters, leaving 坏; b's 管坏漏水 (1–4) takes four too. A tie keeps
+    // the project's order. Counting one character past each word would give a 6 and b 5.
+    const sideBySide = [c('b', '管道', ['管坏漏水']), c('a', '给排水', ['水管', '漏水'])];
+    expect(searchCategories('水管坏漏水', sideBySide).map((m) => m.category.code)).toEqual(['b', 'a']);
+    // a's 水管坏 (0–2) and 坏漏 (2–3) overlap on 坏: four characters, as many as b's 管坏漏水. Counting backwards from where
+    // a word starts would give a five.
+    const overlapping = [c('b', '管道', ['管坏漏水']), c('a', '给排水', ['水管坏', '坏漏'])];
+    expect(searchCategories('水管坏漏水', overlapping).map((m) => m.category.code)).toEqual(['b', 'a']);
+    // One more character taken wins: a's 水管坏 + 漏水 cover all five.
+    const more = [c('b', '管道', ['管坏漏水']), c('a', '给排水', ['水管坏', '漏水'])];
+    expect(searchCategories('水管坏漏水', more).map((m) => m.category.code)).toEqual(['a', 'b']);
+  });
   it('CALL-12 a phrase holding the label names no keyword', () => {
     const list = [c('a', '门禁', ['刷卡'])];
     expect(searchCategories('门禁坏了', list)).toEqual([{ category: list[0], rank: 'textContainsKeyword' }]);

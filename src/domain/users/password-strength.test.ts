@@ -38,6 +38,11 @@ describe('password strength', () => {
     expect(judgePassword('wangxiaoli', []).ok).toBe(true);
     expect(judgePassword('wangxiaoli', ['', 'WangXiaoli']).ok).toBe(false);
   });
+  it('the message lists only what the estimator says: no empty warning between the colon and the advice', () => {
+    // zhangwei: a pinyin name the estimator gives no warning for, only the advice to add words.
+    expect(judgePassword('zhangwei', [])).toEqual({ ok: false, score: 1, message: '密码太容易被猜到：再加几个不常见的词' });
+    expect(judgePassword('12345678', [])).toEqual({ ok: false, score: 0, message: '密码太容易被猜到：这是最常用的密码之一；再加几个不常见的词' });
+  });
   it('a long passphrase or a mixed password passes with no message', () => {
     expect(judgePassword('correct horse battery staple', [])).toEqual({ ok: true, score: 4, message: '' });
     expect(judgePassword('Tr0ub4dour&3', ['zhangsan'])).toEqual({ ok: true, score: 4, message: '' });
