@@ -1,4 +1,4 @@
-import { useEffect, type RefObject } from 'react';
+import { useLayoutEffect, type RefObject } from 'react';
 
 function isTyping(el: EventTarget | null): boolean {
   if (!(el instanceof HTMLElement)) return false;
@@ -10,9 +10,12 @@ type Focusable = { focus: () => void; select?: () => void; input?: HTMLElement |
 /**
  * Keyboard-first desks: `/` anywhere (outside a text field) focuses and selects the given input. In that
  * input itself `/` selects what is there instead of typing a "/" (nothing searched for contains one).
+ * The listener is attached in the commit that mounts the page (a layout effect), the same commit that gives an
+ * autofocused input its focus: with a passive effect there was a moment, on a busy machine, when the input already
+ * had the focus and a `/` typed at once went into it (ADR 0021).
  */
 export function useSlashFocus(ref: RefObject<Focusable | null>): void {
-  useEffect(() => {
+  useLayoutEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.key !== '/' || e.ctrlKey || e.metaKey || e.altKey) return;
       const own = ref.current?.input ?? null;
