@@ -28,7 +28,7 @@ describe('access by role (browser)', () => {
 
     await page.goto('/register');
     await page.getByText('页面不存在', { exact: true }).waitFor();
-    expect(await page.getByPlaceholder(/房号 3-2-1502/).count()).toBe(0);
+    expect(await page.getByPlaceholder(/姓名或手机号后四位，回车查找/).count()).toBe(0);
     expect(await page.locator('[data-tree-kind]').count()).toBe(0);
 
     // The API gives the same answer as the page: the register's routes do not exist for a guard.
@@ -56,7 +56,7 @@ describe('access by role (browser)', () => {
     await page.getByLabel('密码', { exact: true }).fill('demo1234');
     await page.getByRole('button', { name: /登\s*录/ }).click();
     await page.waitForURL((u) => u.pathname === '/register');
-    await page.getByPlaceholder(/房号 3-2-1502/).waitFor();
+    await page.getByPlaceholder(/姓名或手机号后四位，回车查找/).waitFor();
     await context.close();
   });
 });

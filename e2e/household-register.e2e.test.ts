@@ -9,7 +9,7 @@ const CORRECTED = '13912340002';
 
 async function openHousehold(page: Page, code: string) {
   await page.goto('/register');
-  const search = page.getByPlaceholder(/房号 3-2-1502/);
+  const search = page.getByPlaceholder(/姓名或手机号后四位，回车查找/);
   await search.fill(code);
   await search.press('Enter');
   await page.getByTestId('household-link').filter({ hasText: code }).click();

@@ -20,7 +20,7 @@ describe('property register (browser)', () => {
     });
 
     await page.getByRole('menuitem', { name: '房屋档案' }).click();
-    const search = page.getByPlaceholder(/房号 3-2-1502/);
+    const search = page.getByPlaceholder(/姓名或手机号后四位，回车查找/);
     await search.waitFor();
     await expect.poll(() => search.evaluate((el) => el === document.activeElement)).toBe(true);
     // The page's hint says "/" finds the search box: pressed inside it, it types nothing.
@@ -55,7 +55,7 @@ describe('property register (browser)', () => {
     const page = await signedIn('kefu');
     await page.clock.install();
     await page.goto('/register');
-    const search = page.getByPlaceholder(/房号 3-2-1502/);
+    const search = page.getByPlaceholder(/姓名或手机号后四位，回车查找/);
     await search.fill('3-2-1502');
     await search.press('Enter');
     await page.getByTestId('household-link').filter({ hasText: '3-2-1502' }).click();
@@ -95,7 +95,7 @@ describe('property register (browser)', () => {
     // Keyboard-first: `/` from anywhere focuses the search box.
     await page.locator('[data-tree-kind="building"]', { hasText: '3栋' }).click();
     await page.keyboard.press('/');
-    const search = page.getByPlaceholder(/房号 3-2-1502/);
+    const search = page.getByPlaceholder(/姓名或手机号后四位，回车查找/);
     await expect.poll(() => search.evaluate((el) => el === document.activeElement)).toBe(true);
   });
 
@@ -141,7 +141,7 @@ describe('property register (browser)', () => {
   it('kefu edits the household note, and a stale version is refreshed with a clear message', async () => {
     const page = await signedIn('kefu');
     await page.goto('/register');
-    const search = page.getByPlaceholder(/房号 3-2-1502/);
+    const search = page.getByPlaceholder(/姓名或手机号后四位，回车查找/);
     await search.fill('3-2-1502');
     await search.press('Enter');
     await page.getByTestId('household-link').filter({ hasText: '3-2-1502' }).click();

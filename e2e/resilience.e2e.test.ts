@@ -24,7 +24,7 @@ describe('a server blip (browser)', () => {
 
     // The server returns: the page reloads itself and shows the register, nobody clicks anything.
     await page.context().unroute('**/*', down);
-    await page.getByPlaceholder(/房号 3-2-1502/).waitFor();
+    await page.getByPlaceholder(/姓名或手机号后四位，回车查找/).waitFor();
     expect(new URL(page.url()).pathname).toBe('/register');
     expect(await page.getByTestId('route-error').count()).toBe(0);
   });
@@ -44,7 +44,7 @@ describe('a server blip (browser)', () => {
     await menu.click();
     await page.getByTestId('page-progress').waitFor();
     release();
-    await page.getByPlaceholder(/房号 3-2-1502/).waitFor();
+    await page.getByPlaceholder(/姓名或手机号后四位，回车查找/).waitFor();
     await page.getByTestId('page-progress').waitFor({ state: 'hidden' });
     await page.context().unroute('**/assets/*.js', slow);
   });

@@ -172,7 +172,7 @@ describe('stored XSS (browser)', () => {
   it('search results: the people\'s names show as text, nothing runs', async () => {
     const { page, dialogs } = await signedIn('kefu');
     expectCsp(await page.goto('/register'));
-    const search = page.getByPlaceholder(/房号 3-2-1502/);
+    const search = page.getByPlaceholder(/姓名或手机号后四位，回车查找/);
     await search.fill('3-2-1502');
     await search.press('Enter');
     const results = page.getByTestId('search-results');

@@ -11,8 +11,7 @@ type Focusable = { focus: () => void; select?: () => void; input?: HTMLElement |
  * Keyboard-first desks: `/` anywhere (outside a text field) focuses and selects the given input. In that
  * input itself `/` selects what is there instead of typing a "/" (nothing searched for contains one).
  * The listener is attached in the commit that mounts the page (a layout effect), the same commit that gives an
- * autofocused input its focus: with a passive effect there was a moment, on a busy machine, when the input already
- * had the focus and a `/` typed at once went into it (ADR 0021).
+ * autofocused input its focus; a passive effect may run after the browser has already handled a key (ADR 0021).
  */
 export function useSlashFocus(ref: RefObject<Focusable | null>): void {
   useLayoutEffect(() => {
