@@ -26,7 +26,7 @@ describe('accompanied view and proxy call (browser)', () => {
     // alone: the register answers 404
     expect(await status(lingban, '/api/households?q=3-2-1502')).toBe(404);
     await lingban.goto('/register');
-    await lingban.getByText('页面不存在').or(lingban.getByText('404')).first().waitFor();
+    await lingban.getByText('页面不存在', { exact: true }).waitFor();
 
     await lingban.goto('/accompanied');
     await lingban.getByTestId('acc-unit').fill('3-2-1502');

@@ -111,6 +111,8 @@ describe.each(E2E_STORES)('calls and visits (browser) on %s', (store) => {
     await kefu.keyboard.type('3-2-1502');
     await kefu.keyboard.press('Enter');
     await kefu.getByTestId('intake-household').getByText('3-2-1502').waitFor();
+    // the household puts the keyboard on the category (on the next frame): type only once it is there
+    await expectFocus(kefu, '报事类别');
     await kefu.keyboard.type('渗漏');
     await kefu.locator('.ant-select-item-option-active').waitFor();
     await kefu.keyboard.press('Enter');

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useJourney } from './support/journey';
 import { ROOT } from './support/server';
-import { drawSignature, recordCallByKeyboard } from './support/service-desk';
+import { drawSignature, expectFocus, recordCallByKeyboard } from './support/service-desk';
 
 const SHOTS = path.join(ROOT, 'test-results', 'screens');
 const DESK = { width: 1366, height: 768 };
@@ -60,6 +60,7 @@ describe('the desk, polished (browser)', () => {
     await kefu.getByLabel('房号或电话').fill('3-2-1502');
     await kefu.keyboard.press('Enter');
     await kefu.getByTestId('intake-household').getByText('3-2-1502').waitFor();
+    await expectFocus(kefu, '报事类别');
     await kefu.keyboard.type('漏水');
     await kefu.locator('.ant-select-item-option-active').waitFor();
     await kefu.keyboard.press('Enter');

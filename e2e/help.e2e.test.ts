@@ -4,6 +4,10 @@ import type { BrowserContext } from 'playwright-core';
 import { useJourney } from './support/journey';
 import { loginAs, trackProblems } from './support/browser';
 
+/** Adopting a category puts the keyboard on 求助人 on the next frame: type the name only once it is there. */
+const requesterHasFocus = (page: Page) =>
+  expect.poll(() => page.getByLabel('求助人', { exact: true }).evaluate((el) => el === document.activeElement)).toBe(true);
+
 const PHONE = { width: 390, height: 844 };
 const DESK = { width: 1366, height: 768 };
 /** Set SCREENSHOT_DIR to keep what each screen looked like. */
@@ -64,6 +68,7 @@ describe('help requests and emergency playbooks (browser)', () => {
     await search.fill('救护车');
     await qiantai.getByText('建议类别：急救病人（回车采用）').waitFor();
     await search.press('Enter');
+    await requesterHasFocus(qiantai);
     await qiantai.keyboard.type('李秀英');
     await qiantai.getByLabel('回电号码').fill('13912345678');
     await qiantai.getByLabel('需要什么帮助').fill('父亲胸口痛，需要叫救护车');
@@ -71,6 +76,8 @@ describe('help requests and emergency playbooks (browser)', () => {
     await qiantai.getByLabel('需要什么帮助').press('Control+Enter');
     await qiantai.waitForURL((u) => /^\/help\/[0-9a-f-]{36}$/.test(u.pathname));
     const helpId = new URL(qiantai.url()).pathname.split('/').pop()!;
+    // the detail page (its heading names the request's number), not the list it came from, which shows countdowns too
+    await qiantai.getByRole('heading', { name: /QZ\d{8}-\d{4}/ }).waitFor();
     await qiantai.getByTestId('countdown').waitFor();
 
     // HELP-5: the form does not go on without the patient's address and phone.
@@ -159,7 +166,9 @@ describe('help requests and emergency playbooks (browser)', () => {
     await zhuguan.getByRole('link', { name: '应急预案' }).click();
     const card = zhuguan.getByTestId('playbook-card').filter({ hasText: '电梯困人' });
     await card.getByRole('button', { name: /编\s*辑/ }).click();
+    await zhuguan.getByRole('dialog').filter({ hasText: '编辑预案：电梯困人' }).waitFor();
     const steps = zhuguan.getByTestId('playbook-step');
+    await steps.first().waitFor();
     const before = await steps.count();
     expect(before).toBeGreaterThan(0);
     await zhuguan.getByRole('button', { name: '增加步骤' }).click();
@@ -254,6 +263,7 @@ describe('an unanswered help request (browser)', () => {
     await kefu.goto('/help');
     await kefu.getByTestId('help-search').fill('帮忙');
     await kefu.getByTestId('help-search').press('Enter');
+    await requesterHasFocus(kefu);
     await kefu.keyboard.type('王大爷');
     await kefu.getByLabel('需要什么帮助').fill('老人忘带钥匙，进不了门');
     await kefu.getByLabel('需要什么帮助').press('Control+Enter');

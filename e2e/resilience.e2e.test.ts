@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { useJourney } from './support/journey';
+
+/** kefu's first page (the call intake) has arrived and finished loading, so what follows is about the next page only. */
+async function landed(page: Page): Promise<void> {
+  await page.waitForURL((u) => u.pathname === '/calls/new');
+  await page.getByLabel('房号或电话').waitFor();
+  await page.getByTestId('page-progress').waitFor({ state: 'hidden' });
+}
 
 describe('a server blip (browser)', () => {
   const j = useJourney();
@@ -8,6 +16,7 @@ describe('a server blip (browser)', () => {
     const page = await j.signedIn('kefu');
     const menu = page.getByRole('menuitem', { name: '房屋档案' });
     await menu.waitFor();
+    await landed(page);
 
     // The server becomes unreachable: every request of this tab fails, the page's code included.
     const down = (route: { abort: (code: string) => Promise<void> }) => route.abort('connectionrefused');
@@ -33,6 +42,7 @@ describe('a server blip (browser)', () => {
     const page = await j.signedIn('kefu');
     const menu = page.getByRole('menuitem', { name: '房屋档案' });
     await menu.waitFor();
+    await landed(page);
     // Every script of the next page arrives only when the test lets it through.
     let release!: () => void;
     const released = new Promise<void>((r) => (release = r));
