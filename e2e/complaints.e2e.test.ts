@@ -62,8 +62,8 @@ describe('complaints and return visits (browser)', () => {
     await inform.getByLabel('告知业户的内容').fill('电话告知李女士处理结果');
     await inform.getByRole('button', { name: '告知业户' }).click();
     await kefu.getByTestId('complaint-status').filter({ hasText: '已告知待回访' }).waitFor();
-    // exactly 当天告知, not 未在当天告知 (told late) nor the reminder 提醒当天告知业户
-    await kefu.getByText('当天告知', { exact: true }).waitFor();
+    // told the same day: the note with 当天告知 after it, not 未在当天告知 (told late) nor the reminder 提醒当天告知业户
+    await kefu.getByText('电话告知李女士处理结果（当天告知）', { exact: true }).waitFor();
     expect(await kefu.getByText('未在当天告知').count()).toBe(0);
     await shot(kefu, 'complaint-detail-1366');
 
