@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addMonths, classify, warrantyLastDay, type ClassifyInput } from './classify';
+import { addMonths, classify, leavesComplaintProcedure, warrantyLastDay, type ClassifyInput } from './classify';
 
 const months = { waterproofing: 60, plumbing: 24, electrical: 24, fittings: 12 };
 const plumbing = { kind: 'repair' as const, label: '给排水管道漏水', warrantyCategory: 'plumbing', vendorCategory: null };
@@ -119,5 +119,16 @@ describe('classification: boundaries and reasons, by hand', () => {
     expect(addMonths('2025-11-30', 3)).toBe('2026-02-28');
     expect(addMonths('2025-12-15', 1)).toBe('2026-01-15');
     expect(warrantyLastDay('2025-03-01', 12)).toBe('2026-02-28');
+  });
+});
+
+describe('an explicit complaint stays in the complaint procedure', () => {
+  it('CALL-8 a call proposed as a complaint may not become any other class; another call may become a complaint and back', () => {
+    for (const other of ['normal', 'Z', 'Q', 'GT', 'inquiry'] as const) {
+      expect(leavesComplaintProcedure('complaint', other), other).toBe(true);
+      expect(leavesComplaintProcedure(other, 'complaint'), other).toBe(false);
+      expect(leavesComplaintProcedure(other, 'inquiry'), other).toBe(false);
+    }
+    expect(leavesComplaintProcedure('complaint', 'complaint')).toBe(false);
   });
 });

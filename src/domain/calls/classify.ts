@@ -45,6 +45,13 @@ export function warrantyLastDay(handoverDate: string, months: number): string {
 }
 
 /**
+ * CALL-8: a call the household explicitly made a complaint (or filed under a complaint category) was proposed as a
+ * complaint and stays one: only the complaint procedure judges it, valid or not (COMP-1). The desk may make another
+ * call a complaint, and undo that, but not take an explicit complaint out of the procedure.
+ */
+export const leavesComplaintProcedure = (proposed: CallClass, cls: CallClass): boolean => proposed === 'complaint' && cls !== 'complaint';
+
+/**
  * Proposes the class of a call and says why (CALL-2, 5, 6, 7, 8). Order matters: a complaint is a
  * complaint whatever it is about; coordination trumps repair; an outside unit's item is Q; an item still
  * in the builder's warranty is Z; anything else needing work is a normal repair.

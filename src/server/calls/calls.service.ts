@@ -27,6 +27,8 @@ import type { z } from 'zod';
 import { attachmentUrl, decodeImage, saveAttachment } from '../attachments/attachments';
 import { sql } from 'drizzle-orm';
 import { maskName, maskPhone } from '../../domain/shared/mask';
+import { t } from '../../domain/shared/messages.zh-CN';
+import { leavesComplaintProcedure } from '../../domain/calls/classify';
 
 export async function callDetail(ctx: AppContext, ra: RequestActor, id: string): Promise<z.infer<typeof callDetailSchema>> {
   const db = ctx.store.db;
@@ -57,6 +59,8 @@ export async function reclassify(ctx: AppContext, ra: RequestActor, id: string, 
     const call = await findCall(tx, id);
     authorize(callPolicy, ra.actor, markActionFor(input.class), call);
     if (call.class === input.class) throw badRequest([{ path: 'body.class', message: '分类未改变' }]);
+    if (leavesComplaintProcedure(call.proposedClass, input.class))
+      throw badRequest([{ path: 'body.class', message: t('COMPLAINT_STAYS') }], 'COMPLAINT_STAYS');
     const c = await loadIntakeContext(tx, ctx.store, call.projectId, { categoryId: call.categoryId });
     const plan = planDeadline(pickPolicy(await slaPoliciesOf(tx, ctx.store, call.projectId), 'call', input.class, call.urgency), call.receivedAt, c.vendor?.promisedMinutes);
     const [row] = await tx

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { callRecords } from '../../domain/calls/calls.table';
 import { callPolicy, markActionFor } from '../../domain/calls/calls.policy';
-import { classify, type Classification } from '../../domain/calls/classify';
+import { classify, leavesComplaintProcedure, type Classification } from '../../domain/calls/classify';
 import type { CallCreate, ClassifyRequest } from '../../domain/calls/calls.contract';
 import { pickPolicy, planDeadline } from '../../domain/deadlines/sla';
 import { appendAudit } from '../audit/audit.writer';
@@ -17,6 +17,7 @@ import { scheduleTimers } from '../deadlines/timers';
 import { createWorkOrder, designatedEngineer } from '../work-orders/work-orders.service';
 import { addCallEvent, findCall, loadIntakeContext, slaPoliciesOf, type CallRow } from './calls.repository';
 import { presentCall, presentClassification } from './calls.presenter';
+import { t } from '../../domain/shared/messages.zh-CN';
 
 async function propose(ex: Executor, ctx: AppContext, input: ClassifyRequest) {
   const c = await loadIntakeContext(ex, ctx.store, input.projectId, input);
@@ -99,6 +100,7 @@ export async function insertCallIn(tx: Tx, ctx: AppContext, ra: RequestActor, in
   const p = await propose(tx, ctx, input);
   const proposed = p.classification.class;
   const cls = input.class ?? proposed;
+  if (leavesComplaintProcedure(proposed, cls)) throw badRequest([{ path: 'body.class', message: t('COMPLAINT_STAYS') }], 'COMPLAINT_STAYS');
   if (cls !== proposed) {
     if (!input.overrideReason || input.overrideReason.length < 2) throw badRequest([{ path: 'body.overrideReason', message: '调整系统建议的分类时请说明原因' }]);
     authorize(callPolicy, ra.actor, markActionFor(cls), { projectId: input.projectId, status: 'open' });

@@ -131,6 +131,36 @@ describe.each(STORE_KINDS)('complaint visits, calls and figures on %s', (kind) =
     expect(done.json()).toMatchObject({ status: 'closed' });
   });
 
+  it('CALL-8 a call the household explicitly made a complaint is not taken out of the complaint procedure: not overridden at intake, not reclassified later (400, nothing written)', async () => {
+    const hh = await f.someHousehold('2', 10);
+    const before = (await rows<{ n: number }>(t.store.db, sql`SELECT count(*)::int AS n FROM call_records`))[0].n;
+    for (const cls of ['inquiry', 'normal', 'GT']) {
+      const res = await kefu.post('/api/calls', { projectId: t.ids.p1, channel: 'phone', callerName: '张伟明', callerPhone: '13812345678', urgency: 'normal', householdId: hh, content: '投诉保安态度差', explicitComplaint: true, class: cls, overrideReason: '业户只是问问' });
+      expect(res.statusCode, cls).toBe(400);
+      expect(res.json().error.code).toBe('COMPLAINT_STAYS');
+      expect(res.json().error.fields).toEqual([{ path: 'body.class', message: '业户明确表示的投诉须转投诉处理，不能改为其他分类' }]);
+    }
+    expect((await rows<{ n: number }>(t.store.db, sql`SELECT count(*)::int AS n FROM call_records`))[0].n).toBe(before);
+    // Recorded as the complaint it is: the supervisor cannot make it an inquiry and close it on the spot either.
+    const call = await recordCall(kefu, t, { householdId: hh, content: '投诉保安态度差', explicitComplaint: true });
+    expect(call.class).toBe('complaint');
+    for (const c of [kefu, zhuguan]) {
+      const res = await c.post(`/api/calls/${call.id}/reclassify`, { version: call.version, class: 'inquiry', reason: '业户只是问问' });
+      expect(res.statusCode).toBe(400);
+      expect(res.json().error.code).toBe('COMPLAINT_STAYS');
+    }
+    const stored = (await kefu.get(`/api/calls/${call.id}`)).json();
+    expect(stored).toMatchObject({ class: 'complaint', version: call.version });
+    expect((await kefu.post(`/api/calls/${call.id}/answer-close`, { version: call.version, channel: 'phone', content: '已解释', signature: SIGNATURE })).json().error.code).toBe('COMPLAINT_NOT_RECORDED');
+    // A call the desk made a complaint itself (not the household's word) can be made an inquiry again.
+    const inquiry = await recordCall(kefu, t, { householdId: hh, content: '问物业费', categoryId: await f.cat('inquiry') });
+    const made = await zhuguan.post(`/api/calls/${inquiry.id}/reclassify`, { version: inquiry.version, class: 'complaint', reason: '语气激烈，按投诉跟进' });
+    expect(made.statusCode, made.body).toBe(200);
+    const back = await zhuguan.post(`/api/calls/${inquiry.id}/reclassify`, { version: made.json().version, class: 'inquiry', reason: '业户说明只是咨询' });
+    expect(back.statusCode, back.body).toBe(200);
+    expect(back.json().class).toBe('inquiry');
+  });
+
   it('COMP-7 a month counted by hand: level, department, cause and the hours from recording to closing, with the month cut at local midnight', async () => {
     // Six complaints written straight into a past month (March 2025, Beijing time), so every figure below is counted by hand.
     const by = await f.user('kefu');
