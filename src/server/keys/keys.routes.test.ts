@@ -96,8 +96,33 @@ describe.each(STORE_KINDS)('key desk on %s', (kind) => {
     expect(back.json()).toMatchObject({ returnedByName: '张伟明', receivedByName: '林佳怡', state: 'none' });
     expect((await qiantai.post(`/api/key-loans/${loan.id}/return`, { version: back.json().version, returnedByName: 'x' })).statusCode).toBe(409);
     expect((await qiantai.get(`/api/keys/${k.id}`)).json().status).toBe('in');
-    expect(await audits('key_loan.create')).toBeGreaterThan(0);
-    expect(await audits('key_loan.return')).toBeGreaterThan(0);
+    const auditsOf = async (action: string) => (await rows<{ n: number }>(t.store.db, sql`SELECT count(*)::int AS n FROM audit_log WHERE action = ${action} AND entity_id = ${loan.id}`))[0].n;
+    expect(await auditsOf('key_loan.create')).toBe(1);
+    expect(await auditsOf('key_loan.return')).toBe(1);
+  });
+
+  it('KEY-2 no lending without an approver who may approve, the purpose, the due time and the borrower\'s signature (400 on the field, nothing written, the key stays in)', async () => {
+    const k = await newKey();
+    const loansBefore = (await rows<{ n: number }>(t.store.db, sql`SELECT count(*)::int AS n FROM key_loans`))[0].n;
+    const weixiuId = (await rows<{ id: string }>(t.store.db, sql`SELECT id FROM users WHERE username = 'weixiu'`))[0].id;
+    const refused = async (over: Record<string, unknown>, path: string, message: string) => {
+      const res = await baoan.post(`/api/keys/${k.id}/loans`, loanBody(k.version, over));
+      expect(res.statusCode, path).toBe(400);
+      expect(res.json().error.fields.find((x: { path: string }) => x.path === path), path).toMatchObject({ path, message });
+    };
+    // A technician is staff of the project but approves no lending (the front desk, the shift leader and the two managers do).
+    await refused({ approverId: weixiuId }, 'body.approverId', '请选择本项目有审批权的人员');
+    await refused({ purpose: '' }, 'body.purpose', '请填写借用事由');
+    await refused({ purpose: undefined }, 'body.purpose', '请填写借用事由');
+    await refused({ dueAt: dueIn(-5) }, 'body.dueAt', '归还时间应晚于现在');
+    const noSignature = await baoan.post(`/api/keys/${k.id}/loans`, loanBody(k.version, { signature: undefined }));
+    expect(noSignature.statusCode).toBe(400);
+    expect(noSignature.json().error.fields[0].path).toBe('body.signature');
+    const noDue = await baoan.post(`/api/keys/${k.id}/loans`, loanBody(k.version, { dueAt: undefined }));
+    expect(noDue.statusCode).toBe(400);
+    expect(noDue.json().error.fields[0].path).toBe('body.dueAt');
+    expect((await rows<{ n: number }>(t.store.db, sql`SELECT count(*)::int AS n FROM key_loans`))[0].n).toBe(loansBefore);
+    expect((await qiantai.get(`/api/keys/${k.id}`)).json()).toMatchObject({ status: 'in', version: k.version });
   });
 
   it('KEY-4 a unit key is refused to staff, to a stranger, to an unauthorised holder and without an identity check; the owner and a written delegate get it', async () => {
