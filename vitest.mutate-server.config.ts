@@ -15,6 +15,7 @@ export const MUTATE_SERVER_TESTS = [
   'src/server/work-orders/call-outcome.test.ts',
   'src/server/work-orders/state-writers.test.ts',
   'src/server/complaints/complaints.test.ts',
+  'src/server/complaints/state-writers.test.ts',
   'src/server/contact-forms/contact-forms.test.ts',
   'src/server/keys/keys.routes.test.ts',
 ];

@@ -54,10 +54,14 @@ const reasonFor = (file, code) => REASONS.find(([f, frag]) => f === file && code
 function SERVER_REASONS() {
   const contractFirst =
     'second line, unreachable through the routes: the request contract (zod) refuses the missing field first, with the same path and a Chinese message (state-writers.test.ts asserts that 400)';
+  const policyFirst = (policy) =>
+    `second line, unreachable through the routes: ${policy}'s \`when\` is the same transition table, so authorize() refuses a step out of turn first (409 INVALID_STATE with current {status, version}) before this check`;
   return [
     ['src/server/work-orders/work-orders.service.ts', "if (event === 'complete' && !input.result)", contractFirst],
     ['src/server/work-orders/work-orders.service.ts', "if ((event === 'reject' || event === 'cancel') && !input.reason)", contractFirst],
     ['src/server/work-orders/work-orders.service.ts', 'if (!input.assigneeId) throw', contractFirst],
+    ['src/server/complaints/complaints.service.ts', "'投诉当前状态不能执行此操作'", policyFirst('complaintPolicy')],
+    ['src/server/contact-forms/contact-forms.service.ts', "'联系单当前状态不能执行此操作'", policyFirst('contactFormPolicy')],
   ];
 }
 
