@@ -143,6 +143,41 @@ describe.each(STORE_KINDS)('state writers refuse out of turn on %s', (kind) => {
     expect(none.json().error.code).toBe('NOT_FOUND');
   });
 
+  it('CALL-2 the writer refuses a doer\'s step out of turn itself (his grant has no state rule): 409 INVALID_STATE with its Chinese message and the order\'s state and version', async () => {
+    const { woId } = await repair('卫生间地漏返水');
+    const v = (await storedWo(woId)).version;
+    expect((await weixiu.post(`/api/work-orders/${woId}/complete`, { version: v, result: '疏通地漏' })).statusCode).toBe(200);
+    const done = await storedWo(woId);
+    for (const step of ['accept', 'arrive'] as const) {
+      const res = await weixiu.post(`/api/work-orders/${woId}/${step}`, { version: done.version });
+      expect(res.statusCode, res.body).toBe(409);
+      expect(res.json().error).toMatchObject({ code: 'INVALID_STATE', message: '报修单当前状态不能执行此操作', current: { status: 'done', version: done.version } });
+    }
+    expect(await storedWo(woId)).toEqual(done);
+  });
+
+  it('CALL-2 the repair photos are kept as the work order\'s photos; one that is not the image it claims is refused on its own index (400 body.photos.N), nothing written', async () => {
+    const { woId } = await repair('阳台晾衣架松脱');
+    const before = await storedWo(woId);
+    const bad = await weixiu.post(`/api/work-orders/${woId}/complete`, { version: before.version, result: '重新固定晾衣架', photos: [SIGNATURE, 'data:image/png;base64,aGVsbG8gd29ybGQ='] });
+    expect(bad.statusCode, bad.body).toBe(400);
+    expect(bad.json().error.fields).toEqual([{ path: 'body.photos.1', message: '图片内容与格式不符' }]);
+    expect(await storedWo(woId)).toEqual(before);
+    const photos = async () => rows<{ owner_type: string; kind: string; mime: string }>(t.store.db, sql`SELECT owner_type, kind, mime FROM attachments WHERE owner_id = ${woId}`);
+    expect(await photos()).toEqual([]);
+    const ok = await weixiu.post(`/api/work-orders/${woId}/complete`, { version: before.version, result: '重新固定晾衣架', photos: [SIGNATURE] });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(await photos()).toEqual([{ owner_type: 'work_order', kind: 'photo', mime: 'image/png' }]);
+    const [{ photo_ids }] = await rows<{ photo_ids: string[] }>(t.store.db, sql`SELECT photo_ids FROM work_orders WHERE id = ${woId}`);
+    expect(photo_ids).toHaveLength(1);
+    // the desk reads it as the work order's photo
+    const shown = (await kefu.get(`/api/work-orders/${woId}`)).json().photos as string[];
+    expect(shown).toHaveLength(1);
+    const img = await kefu.get(shown[0]);
+    expect(img.statusCode).toBe(200);
+    expect(img.headers['content-type']).toBe('image/png');
+  });
+
   it('CALL-3 a call record moves only at the version read: resolving at a stale version is a 409 and nothing is written', async () => {
     const call = await recordCall(kefu, t, { householdId: await f.someHousehold('2', 3), content: '咨询物业费缴费方式', categoryId: await f.cat('inquiry') });
     const before = await storedCall(call.id);
