@@ -15,8 +15,11 @@ export const MUTATE_SERVER_TESTS = [
   'src/server/work-orders/call-outcome.test.ts',
   'src/server/work-orders/state-writers.test.ts',
   'src/server/complaints/complaints.test.ts',
+  'src/server/complaints/state-writers.test.ts',
   'src/server/contact-forms/contact-forms.test.ts',
+  'src/server/contact-forms/state-writers.test.ts',
   'src/server/keys/keys.routes.test.ts',
+  'src/server/keys/state-writers.test.ts',
 ];
 
 export default defineConfig({

@@ -59,10 +59,14 @@ const reasonFor = (file, code) => REASONS.find(([f, frag]) => f === file && code
 function SERVER_REASONS() {
   const contractFirst =
     'second line, unreachable through the routes: the request contract (zod) refuses the missing field first, with the same path and a Chinese message (state-writers.test.ts asserts that 400)';
+  const policyFirst = (policy) =>
+    `second line, unreachable through the routes: ${policy}'s \`when\` is the same transition table, so authorize() refuses a step out of turn first (409 INVALID_STATE with current {status, version}) before this check`;
   return [
     ['src/server/work-orders/work-orders.service.ts', "if (event === 'complete' && !input.result)", contractFirst],
     ['src/server/work-orders/work-orders.service.ts', "if ((event === 'reject' || event === 'cancel') && !input.reason)", contractFirst],
     ['src/server/work-orders/work-orders.service.ts', 'if (!input.assigneeId) throw', contractFirst],
+    ['src/server/complaints/complaints.service.ts', "'投诉当前状态不能执行此操作'", policyFirst('complaintPolicy')],
+    ['src/server/contact-forms/contact-forms.service.ts', "'联系单当前状态不能执行此操作'", policyFirst('contactFormPolicy')],
   ];
 }
 
@@ -110,6 +114,33 @@ function previousSection(title) {
   return text.slice(start, next < 0 ? undefined : next + 1).trimEnd() + '\n';
 }
 
+/**
+ * The per-file figures and undetected mutants of a section as last written (bench/results/mutation.md), for a run that
+ * re-tested only some files (`mutate-server.mjs --only …`: the merged report holds only the writers run here).
+ */
+function carryFromSection(title) {
+  const text = previousSection(title);
+  if (!text) return null;
+  const files = {};
+  const survivors = [];
+  for (const line of text.split('\n')) {
+    const cells = line.split(/(?<!\\)\|/).slice(1, -1).map((c) => c.trim());
+    if (cells.length < 6 || !cells[0].startsWith('src/')) continue;
+    const where = cells[0].replace(/ \*$/, '');
+    if (/^\d+$/.test(cells[1])) files[where] = { mutants: Number(cells[1]), detected: Number(cells[2]) };
+    else {
+      const [, file, l] = /^(.*):(\d+)$/.exec(where) ?? [];
+      if (file) survivors.push({ file, line: Number(l), mutatorName: cells[1], status: cells[2], code: cells[3], replacement: cells[4], reason: cells[5] });
+    }
+  }
+  // Carried once already: the run those figures come from; otherwise the report's date.
+  const generated =
+    /keep the figures of the full run of (.*?)\. With them/.exec(text)?.[1] ??
+    /^Generated (.*)\.$/m.exec(readFileSync(path.join(ROOT, 'bench/results/mutation.md'), 'utf8'))?.[1] ??
+    'an earlier run';
+  return { generated, files, survivors };
+}
+
 /** One run's section: score, the earlier scores per file, and its undetected mutants. */
 function section(title, intro, reportRel, earlier, carry) {
   const report = readJson(reportRel);
@@ -151,7 +182,9 @@ function section(title, intro, reportRel, earlier, carry) {
     '',
     ...(() => {
       // Undetected mutants of the files this run did not re-test, as their full run listed them.
-      const old = (carry?.survivors ?? []).filter((m) => kept.includes(m.file)).map((m) => `| ${m.file}:${m.line} * | ${m.mutatorName ?? m.mutator} | ${m.status} | ${m.code} | | ${m.reason} |`);
+      const old = (carry?.survivors ?? [])
+        .filter((m) => kept.includes(m.file))
+        .map((m) => `| ${m.file}:${m.line} * | ${m.mutatorName ?? m.mutator} | ${m.status} | ${m.code} | ${m.replacement ?? ''} | ${reasonFor(m.file, m.code.replace(/^`|`$/g, '').replace(/\\\|/g, '|')) || m.reason} |`);
       const list = [...s.survivors, ...old];
       return [list.length ? '| where | mutator | status | code | mutated to | why it is left |\n|---|---|---|---|---|---|\n' + list.join('\n') : 'None.'];
     })(),
@@ -190,7 +223,11 @@ const out = [
       'call-state.ts, and the step writers of work orders, complaints, contact forms and key loans, by line range), run against the\n' +
       'database-backed tests that drive them through the routes on PGlite (vitest.mutate-server.config.ts).',
     'bench/.cache/mutation-server.json',
-    [['before', readJson('bench/results/mutation-server-baseline.json')]],
+    [
+      ['first run', readJson('bench/results/mutation-server-baseline.json')],
+      ['before', readJson('bench/results/mutation-server-before.json')],
+    ],
+    carryFromSection('Server state writers (`npm run mutate:server`)'),
   ),
 ].join('\n');
 mkdirSync(path.join(ROOT, 'bench/results'), { recursive: true });

@@ -143,6 +143,84 @@ describe.each(STORE_KINDS)('state writers refuse out of turn on %s', (kind) => {
     expect(none.json().error.code).toBe('NOT_FOUND');
   });
 
+  it('CALL-2 the writer refuses a doer\'s step out of turn itself (his grant has no state rule): 409 INVALID_STATE with its Chinese message and the order\'s state and version', async () => {
+    const { woId } = await repair('卫生间地漏返水');
+    const v = (await storedWo(woId)).version;
+    expect((await weixiu.post(`/api/work-orders/${woId}/complete`, { version: v, result: '疏通地漏' })).statusCode).toBe(200);
+    const done = await storedWo(woId);
+    for (const step of ['accept', 'arrive'] as const) {
+      const res = await weixiu.post(`/api/work-orders/${woId}/${step}`, { version: done.version });
+      expect(res.statusCode, res.body).toBe(409);
+      expect(res.json().error).toMatchObject({ code: 'INVALID_STATE', message: '报修单当前状态不能执行此操作', current: { status: 'done', version: done.version } });
+    }
+    expect(await storedWo(woId)).toEqual(done);
+  });
+
+  it('CALL-2 the repair photos are kept as the work order\'s photos; one that is not the image it claims is refused on its own index (400 body.photos.N), nothing written', async () => {
+    const { woId } = await repair('阳台晾衣架松脱');
+    const before = await storedWo(woId);
+    const bad = await weixiu.post(`/api/work-orders/${woId}/complete`, { version: before.version, result: '重新固定晾衣架', photos: [SIGNATURE, 'data:image/png;base64,aGVsbG8gd29ybGQ='] });
+    expect(bad.statusCode, bad.body).toBe(400);
+    expect(bad.json().error.fields).toEqual([{ path: 'body.photos.1', message: '图片内容与格式不符' }]);
+    expect(await storedWo(woId)).toEqual(before);
+    const photos = async () => rows<{ owner_type: string; kind: string; mime: string }>(t.store.db, sql`SELECT owner_type, kind, mime FROM attachments WHERE owner_id = ${woId}`);
+    expect(await photos()).toEqual([]);
+    const ok = await weixiu.post(`/api/work-orders/${woId}/complete`, { version: before.version, result: '重新固定晾衣架', photos: [SIGNATURE] });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(await photos()).toEqual([{ owner_type: 'work_order', kind: 'photo', mime: 'image/png' }]);
+    const [{ photo_ids }] = await rows<{ photo_ids: string[] }>(t.store.db, sql`SELECT photo_ids FROM work_orders WHERE id = ${woId}`);
+    expect(photo_ids).toHaveLength(1);
+    // the desk reads it as the work order's photo
+    const shown = (await kefu.get(`/api/work-orders/${woId}`)).json().photos as string[];
+    expect(shown).toHaveLength(1);
+    const img = await kefu.get(shown[0]);
+    expect(img.statusCode).toBe(200);
+    expect(img.headers['content-type']).toBe('image/png');
+  });
+
+  it('CALL-2 each step stamps its own moment: accepted, on site and done as they happened, none rewritten by a later step; only a reassignment names a new doer in its event', async () => {
+    const { woId } = await repair('客厅灯不亮');
+    t.clock.advanceMinutes(3);
+    const tAccept = t.clock.t;
+    expect((await weixiu.post(`/api/work-orders/${woId}/accept`, { version: await woVersion(woId) })).statusCode).toBe(200);
+    t.clock.advanceMinutes(20);
+    const tArrive = t.clock.t;
+    expect((await weixiu.post(`/api/work-orders/${woId}/arrive`, { version: await woVersion(woId) })).statusCode).toBe(200);
+    const ms = (v: unknown) => new Date(v as string).getTime();
+    const onSite = await storedWo(woId);
+    expect(onSite.status).toBe('on_site');
+    expect([ms(onSite.accepted_at), ms(onSite.on_site_at), onSite.done_at]).toEqual([tAccept, tArrive, null]);
+    t.clock.advanceMinutes(40);
+    const tDone = t.clock.t;
+    expect((await weixiu.post(`/api/work-orders/${woId}/complete`, { version: await woVersion(woId), result: '更换灯管' })).statusCode).toBe(200);
+    const done = await storedWo(woId);
+    expect([ms(done.accepted_at), ms(done.on_site_at), ms(done.done_at)]).toEqual([tAccept, tArrive, tDone]);
+    const events = await rows<{ type: string; detail: Record<string, unknown> | null }>(t.store.db, sql`SELECT type, detail FROM work_order_events WHERE work_order_id = ${woId} ORDER BY at`);
+    const steps = events.filter((e) => ['accept', 'arrive', 'complete'].includes(e.type));
+    expect(steps.map((e) => e.type)).toEqual(['accept', 'arrive', 'complete']);
+    for (const e of steps) expect(e.detail ?? {}, e.type).not.toHaveProperty('to');
+    // a reassignment names the new doer
+    const other = await repair('卫生间排风扇不转');
+    const lingban = await Client.login(t.app, 'lingban');
+    const re = await lingban.post(`/api/work-orders/${other.woId}/reassign`, { version: await woVersion(other.woId), assigneeId: await f.user('lingban') });
+    expect(re.statusCode, re.body).toBe(200);
+    const [moved] = await rows<{ detail: Record<string, unknown> }>(t.store.db, sql`SELECT detail FROM work_order_events WHERE work_order_id = ${other.woId} AND type = 'reassign'`);
+    expect(moved.detail).toMatchObject({ to: '黄磊', from: await f.user('weixiu') });
+  });
+
+  it('CALL-2 customer service sends a done repair back with the reason (reject): it is on site again and not verified; the technician completes it again', async () => {
+    const { woId } = await repair('入户门锁芯卡滞');
+    expect((await weixiu.post(`/api/work-orders/${woId}/complete`, { version: await woVersion(woId), result: '润滑锁芯' })).statusCode).toBe(200);
+    t.clock.advanceMinutes(15);
+    const rejected = await kefu.post(`/api/work-orders/${woId}/reject`, { version: await woVersion(woId), reason: '业主反映仍然卡滞' });
+    expect(rejected.statusCode, rejected.body).toBe(200);
+    expect(await storedWo(woId)).toMatchObject({ status: 'on_site', verified_at: null, verified_by: null });
+    const [ev] = await rows<{ detail: Record<string, unknown> }>(t.store.db, sql`SELECT detail FROM work_order_events WHERE work_order_id = ${woId} AND type = 'reject'`);
+    expect(ev.detail).toMatchObject({ reason: '业主反映仍然卡滞' });
+    expect((await weixiu.post(`/api/work-orders/${woId}/complete`, { version: await woVersion(woId), result: '更换锁芯' })).statusCode).toBe(200);
+    expect(await storedWo(woId)).toMatchObject({ status: 'done', result: '更换锁芯' });
+  });
+
   it('CALL-3 a call record moves only at the version read: resolving at a stale version is a 409 and nothing is written', async () => {
     const call = await recordCall(kefu, t, { householdId: await f.someHousehold('2', 3), content: '咨询物业费缴费方式', categoryId: await f.cat('inquiry') });
     const before = await storedCall(call.id);
