@@ -156,8 +156,20 @@ describe.each(STORE_KINDS)('household archives on %s', (kind) => {
     expect(byRepairer.json()).toMatchObject({ signerRole: 'repairer', signerName: '马强' });
     const noName = await kefu.post(`/api/households/${hid}/signoffs`, { kind: 'handover_items', items: ['x'], signerRole: 'repairer', signature: SIGNATURE });
     expect(noName.statusCode).toBe(400);
+    expect(noName.json().error.fields[0]).toEqual({ path: 'body.signerName', message: '请填写维修人员姓名' });
     const byHousehold = await kefu.post(`/api/households/${hid}/signoffs`, { kind: 'handover_items', items: ['阳台推拉门已调整'], signerRole: 'household', signerPersonId: await personOf('family'), signature: SIGNATURE });
     expect(byHousehold.statusCode).toBe(201);
+    // Unsigned, or signed by a member of another household: refused, nothing written.
+    const count = async () => (await rows<{ n: number }>(t.store.db, sql`SELECT count(*)::int AS n FROM household_signoffs WHERE household_id = ${hid} AND kind = 'handover_items'`))[0].n;
+    const before = await count();
+    const unsigned = await kefu.post(`/api/households/${hid}/signoffs`, { kind: 'handover_items', items: ['厨房水龙头已更换'], signerRole: 'repairer', signerName: '马强' });
+    expect(unsigned.statusCode).toBe(400);
+    expect(unsigned.json().error.fields[0].path).toBe('body.signature');
+    const [stranger] = await rows<{ id: string }>(t.store.db, sql`SELECT id FROM persons WHERE household_id <> ${hid} LIMIT 1`);
+    const byStranger = await kefu.post(`/api/households/${hid}/signoffs`, { kind: 'handover_items', items: ['厨房水龙头已更换'], signerRole: 'household', signerPersonId: stranger.id, signature: SIGNATURE });
+    expect(byStranger.statusCode).toBe(400);
+    expect(byStranger.json().error.fields[0]).toEqual({ path: 'body.signerPersonId', message: '请选择本户登记的成员签字' });
+    expect(await count()).toBe(before);
   });
 
   it('ARC-7 the household signs for both manuals before they are handed over; a receipt missing one is refused', async () => {
@@ -165,6 +177,11 @@ describe.each(STORE_KINDS)('household archives on %s', (kind) => {
     const partial = await kefu.post(`/api/households/${hid}/signoffs`, { kind: 'manual_receipt', items: ['《物业使用手册》'], signerRole: 'household', signerPersonId: owner, signature: SIGNATURE });
     expect(partial.statusCode).toBe(400);
     expect(partial.json().error.fields[0].message).toContain('《房屋装饰装修管理规定》');
+    // The household signs for the manuals, not a repairer.
+    const byRepairer = await kefu.post(`/api/households/${hid}/signoffs`, { kind: 'manual_receipt', items: ['《物业使用手册》', '《房屋装饰装修管理规定》'], signerRole: 'repairer', signerName: '马强', signature: SIGNATURE });
+    expect(byRepairer.statusCode).toBe(400);
+    expect(byRepairer.json().error.fields[0]).toEqual({ path: 'body.signerRole', message: '该事项须由业户本人签字确认' });
+    expect((await rows<{ n: number }>(t.store.db, sql`SELECT count(*)::int AS n FROM household_signoffs WHERE household_id = ${hid} AND kind = 'manual_receipt'`))[0].n).toBe(0);
     const ok = await kefu.post(`/api/households/${hid}/signoffs`, { kind: 'manual_receipt', items: ['《物业使用手册》', '《房屋装饰装修管理规定》'], signerRole: 'household', signerPersonId: owner, signature: SIGNATURE });
     expect(ok.statusCode).toBe(201);
     const list = (await kefu.get(`/api/households/${hid}/signoffs`)).json();

@@ -162,7 +162,7 @@ describe.each(STORE_KINDS)('complaint visits, calls and figures on %s', (kind) =
   });
 
   it('COMP-7 a month counted by hand: level, department, cause and the hours from recording to closing, with the month cut at local midnight', async () => {
-    // Six complaints written straight into a past month (March 2025, Beijing time), so every figure below is counted by hand.
+    // Seven complaints written straight into a past month (March 2025, Beijing time), so every figure below is counted by hand.
     const by = await f.user('kefu');
     const at = (local: string) => new Date(`${local}+08:00`);
     const base = { projectId: t.ids.p1, complainantName: '业户', occurredAt: at('2025-03-01T09:00:00'), place: '小区', content: '投诉', wants: '处理', recordedBy: by };
@@ -179,6 +179,8 @@ describe.each(STORE_KINDS)('complaint visits, calls and figures on %s', (kind) =
       { ...base, number: 'TS-T7-5', department: 'engineering', status: 'recorded', createdAt: at('2025-03-31T23:30:00') },
       // ten past midnight on 1 April (16:10 UTC on 31 March): April's, not March's
       { ...base, number: 'TS-T7-6', department: 'security', cause: '态度', valid: true, level: 'major', status: 'recorded', createdAt: at('2025-04-01T00:10:00') },
+      // another estate's complaint in the same month, closed: none of p1's figures
+      { ...base, projectId: t.ids.p3, number: 'TS-T7-7', department: 'security', cause: '态度', valid: true, level: 'major', status: 'closed', createdAt: at('2025-03-05T10:00:00'), judgedAt: at('2025-03-05T11:00:00'), closedAt: at('2025-03-08T10:00:00') },
     ];
     await t.store.db.insert(complaintsTable).values(march);
     const res = await zhuguan.get(`/api/complaints/analysis?projectId=${t.ids.p1}&month=2025-03`);
