@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
+import { sql } from 'drizzle-orm';
 import { Client, STORE_KINDS, startTestApp, type TestApp } from '../testing/harness';
 import { deskFixture, recordCall } from '../testing/desk';
 import { CALL_CLASSES } from '../../domain/calls/calls.table';
@@ -30,6 +31,9 @@ describe.each(STORE_KINDS)('ledger, statistics and boards on %s', (kind) => {
       made.push(c);
       t.clock.advanceMinutes(97);
     }
+    // One more of the same days, then moved to another estate (p3): none of p1's pages, subtotals or statistics count it.
+    const elsewhere = await recordCall(kefu, t, { householdId: await f.someHousehold('3', 30), content: '别的项目的事项', categoryId: await f.cat('plumbing') });
+    await t.store.db.execute(sql`UPDATE call_records SET project_id = ${t.ids.p3}, district_id = NULL, unit_id = NULL, household_id = NULL WHERE id = ${elsewhere.id}`);
   });
   afterAll(() => t.close());
 
