@@ -216,6 +216,22 @@ describe.each(STORE_KINDS)('help playbooks on %s', (kind) => {
     expect(typhoon.steps[0]).toMatchObject({ role: 'front_desk' });
     expect(typhoon.steps[0].title).toContain('通知');
     expect(typhoon.steps.map((s) => s.role)).toEqual(expect.arrayContaining(['front_desk', 'eng_lead', 'guard_leader']));
+    // A flood run: the notice to households, then engineering's sandbags, power and lifts to the top floor, the shift
+    // leader's patrol, the desk's photographs for the insurance; engineering's step is engineering's alone.
+    const flood = await started('disaster', '暴雨，地下车库进水', 'flood');
+    const floodRole = (word: string) => flood.steps.find((s) => s.title.includes(word))?.role;
+    expect(flood.steps[0]).toMatchObject({ role: 'front_desk' });
+    expect(flood.steps[0].title).toContain('通知');
+    expect(floodRole('沙袋')).toBe('eng_lead');
+    expect(floodRole('切断电源')).toBe('eng_lead');
+    expect(floodRole('电梯停到顶层')).toBe('eng_lead');
+    expect(floodRole('巡查')).toBe('guard_leader');
+    expect(floodRole('保险理赔')).toBe('front_desk');
+    const sandbags = flood.steps.find((s) => s.title.includes('沙袋'))!;
+    expect((await baoan.post(`/api/help/steps/${sandbags.id}/complete`, { version: sandbags.version })).statusCode).toBe(404);
+    expect((await qiantai.post(`/api/help/steps/${sandbags.id}/complete`, { version: sandbags.version })).statusCode).toBe(404);
+    const lingban = await Client.login(t.app, 'lingban');
+    expect((await lingban.post(`/api/help/steps/${sandbags.id}/complete`, { version: sandbags.version, note: '沙袋已放，电梯已停顶层' })).statusCode).toBe(200);
   });
 
   it('lift entrapment: rescue on site within 30 minutes; past it the shift leader and the CS supervisor are alerted', async () => {

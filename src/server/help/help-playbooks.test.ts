@@ -6,7 +6,7 @@ import { TimerRunner } from '../deadlines/timers';
 import { registerHelpTimers } from './help-timers';
 
 /**
- * Issue 10: playbooks are data the company edits (HELP-3, HELP-8), and each incident type has an escalation
+ * Issue 10: playbooks are data the company edits (HELP-8), and each incident type has an escalation
  * chain (after Grafana OnCall / PagerDuty) copied into the incident at its start. Expected values written by
  * hand: who may edit (the CS supervisor, the centre manager, the administrator), who is told at which minute.
  */
@@ -88,7 +88,7 @@ describe.each(STORE_KINDS)('playbook editing and escalation chains on %s', (kind
     expect(audit.n).toBe(1);
   });
 
-  it('HELP-3 a playbook with bad steps or a bad chain is refused with Chinese field messages, and nothing changes', async () => {
+  it('HELP-8 a playbook with bad steps or a bad chain is refused with Chinese field messages, and nothing changes', async () => {
     const medical = await book('medical');
     const cases: [Record<string, unknown>, string, string][] = [
       [{ steps: [] }, 'body.steps', '预案至少要有一个步骤'],

@@ -60,7 +60,7 @@ describe.each(STORE_KINDS)('demo history (%s)', (kind) => {
     for (const [k, v] of Object.entries(n)) expect(v, k).toBeGreaterThan(0);
   });
 
-  it('CALL-3 every closed record was told its result and carries a close-out number and a signature; every step follows the state tables', async () => {
+  it('the demo past keeps the close-out rule: every closed record was told its result and carries a close-out number and a signature; every step follows the state tables', async () => {
     const [bad] = await rows<Record<string, number>>(
       store.db,
       sql`SELECT
@@ -75,7 +75,7 @@ describe.each(STORE_KINDS)('demo history (%s)', (kind) => {
     expect(bad).toEqual({ unsigned: 0, unfinished_jobs: 0, in_progress_without_job: 0, bad_verified: 0, bad_complaints: 0 });
   });
 
-  it('CALL-7 the records still open are few, older than two days only as GT, and past their deadlines (no timer of the past is left to fire)', async () => {
+  it('the demo past: the records still open are few, older than two days only as GT, and past their deadlines (no timer of the past is left to fire)', async () => {
     const open = await rows<{ class: string; status: string; received_at: Date; due_at: Date | null }>(store.db, sql`SELECT class, status, received_at, due_at FROM call_records WHERE status <> 'closed'`);
     expect(open.length).toBeGreaterThan(0);
     expect(open.length).toBeLessThan(60);
