@@ -99,6 +99,11 @@ describe.each(STORE_KINDS)('household archives on %s', (kind) => {
     const c = (await kefu.get(`/api/archive-completeness?projectId=${p1}`)).json();
     expect(c.project.complete).toBe(1);
     expect(c.project.households).toBe(before.project.households);
+    // One archive per household of this estate: as many as its register holds, none of another estate's.
+    const registered = (await rows<{ n: number }>(t.store.db, sql`SELECT count(*)::int AS n FROM households WHERE project_id = ${p1}`))[0].n;
+    const elsewhere = (await rows<{ n: number }>(t.store.db, sql`SELECT count(*)::int AS n FROM households WHERE project_id <> ${p1}`))[0].n;
+    expect(elsewhere).toBeGreaterThan(0);
+    expect(c.project.households).toBe(registered);
     expect(c.project.missingByDepartment.developer).toBe(c.project.households - 1);
     const b3 = c.buildings.find((b: { name: string }) => b.name.startsWith('3'));
     expect(b3.complete).toBe(1);

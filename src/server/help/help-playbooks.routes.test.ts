@@ -145,6 +145,20 @@ describe.each(STORE_KINDS)('help playbooks on %s', (kind) => {
     const r = await take({ category: 'security', need: '车库有人撬车' });
     expect((await banzhang.post(`/api/help/${r.id}/playbook`, { version: r.version, playbookCode: 'security' })).statusCode).toBe(200);
     expect((await notes('baoan', 'help.emergency', '/duty')).at(-1)?.title).toContain('治安事件');
+    // In order: reported to security, confirmed and protected on site, then the 110 decision, the losses, the report.
+    const steps = (await detail(r.id)).steps as { id: string; role: string; title: string; version: number }[];
+    expect(steps.map((x) => x.role)).toEqual(['front_desk', 'guard_leader', 'guard', 'guard_leader', 'front_desk', 'guard_leader']);
+    expect(steps[0].title).toContain('立即报告保安部');
+    expect(steps[4].title).toContain('登记损失');
+    expect(steps[5].title).toContain('书面报告');
+    // The 110 call is decided by the most senior on duty: not a guard, not the desk; the shift leader does.
+    const call110 = steps.find((x) => x.title.includes('110'))!;
+    expect(call110.role).toBe('guard_leader');
+    expect((await baoan.post(`/api/help/steps/${call110.id}/complete`, { version: call110.version })).statusCode).toBe(404);
+    expect((await qiantai.post(`/api/help/steps/${call110.id}/complete`, { version: call110.version })).statusCode).toBe(404);
+    const decided = await banzhang.post(`/api/help/steps/${call110.id}/complete`, { version: call110.version, note: '已报 110，民警 10 分钟到场' });
+    expect(decided.statusCode, decided.body).toBe(200);
+    expect(decided.json()).toMatchObject({ status: 'done' });
   });
 
   it('HELP-10 gas poisoning: no switches or phones at the scene first, then the valve shut and windows opened, the gas company and 120 called', async () => {
