@@ -5,7 +5,7 @@ import { callPolicy } from '../../domain/calls/calls.policy';
 import { maskPhone } from '../../domain/shared/mask';
 import type { callListItem, callRecord, callReply, classification, recentCall } from '../../domain/calls/call-record.contract';
 import type { timelineEvent } from '../../domain/shared/wire.contract';
-import type { Classification } from '../../domain/calls/classify';
+import { leavesComplaintProcedure, type Classification } from '../../domain/calls/classify';
 import type { SlaPolicy, SlaReading } from '../../domain/deadlines/sla';
 import { readingOf } from '../deadlines/sla-policies';
 import { isCallDone } from '../../domain/calls/calls.status';
@@ -45,8 +45,14 @@ export function presentCall(actor: Actor, c: CallRow, now: Date, policies: reado
     dueAt: c.dueAt,
     sla: readingOf(policies, 'call', { dueAt: c.dueAt, class: c.class, level: c.urgency }, now, isCallDone(c.status)),
     version: c.version,
-    abilities: abilities(callPolicy, actor, c),
+    abilities: callAbilities(actor, c),
   };
+}
+
+/** What the actor may do to the call; an explicit complaint offers no other class (CALL-8, leavesComplaintProcedure). */
+function callAbilities(actor: Actor, c: CallRow) {
+  const a = abilities(callPolicy, actor, c);
+  return leavesComplaintProcedure(c.proposedClass, 'inquiry') ? { ...a, markZ: false, markQGT: false, markOther: false } : a;
 }
 
 type ListRow = Omit<z.infer<typeof callListItem>, 'sla'>;

@@ -151,11 +151,14 @@ describe.each(STORE_KINDS)('complaint visits, calls and figures on %s', (kind) =
     }
     const stored = (await kefu.get(`/api/calls/${call.id}`)).json();
     expect(stored).toMatchObject({ class: 'complaint', version: call.version });
+    // and the record offers no other class to anyone (the 调整分类 action is not shown)
+    expect((await zhuguan.get(`/api/calls/${call.id}`)).json().abilities).toMatchObject({ markZ: false, markQGT: false, markOther: false });
     expect((await kefu.post(`/api/calls/${call.id}/answer-close`, { version: call.version, channel: 'phone', content: '已解释', signature: SIGNATURE })).json().error.code).toBe('COMPLAINT_NOT_RECORDED');
     // A call the desk made a complaint itself (not the household's word) can be made an inquiry again.
     const inquiry = await recordCall(kefu, t, { householdId: hh, content: '问物业费', categoryId: await f.cat('inquiry') });
     const made = await zhuguan.post(`/api/calls/${inquiry.id}/reclassify`, { version: inquiry.version, class: 'complaint', reason: '语气激烈，按投诉跟进' });
     expect(made.statusCode, made.body).toBe(200);
+    expect(made.json().abilities).toMatchObject({ markOther: true });
     const back = await zhuguan.post(`/api/calls/${inquiry.id}/reclassify`, { version: made.json().version, class: 'inquiry', reason: '业户说明只是咨询' });
     expect(back.statusCode, back.body).toBe(200);
     expect(back.json().class).toBe('inquiry');
