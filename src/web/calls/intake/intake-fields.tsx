@@ -5,6 +5,7 @@ import { CLASS_LABELS, URGENCY_LABELS } from '../../../domain/calls/labels';
 import { t } from '../../i18n/zh-CN';
 import { CategorySelect } from '../components/category-select';
 import { keepTypedWords } from '../../../domain/calls/category-search';
+import { leavesComplaintProcedure } from '../../../domain/calls/classify';
 import type { CallClass, Urgency } from '../../../domain/calls/calls.table';
 import type { AssigneeView as Assignee, ServiceCategoryView as ServiceCategory } from '../../../domain/calls/reference.contract';
 
@@ -94,7 +95,8 @@ export function IntakeFields({ categories, categoriesLoading, categoryRef, conte
               allowClear
               aria-label={t('intake.override')}
               placeholder={t('intake.overrideNone')}
-              options={CLASSES.map((c) => ({ value: c, label: CLASS_LABELS[c] }))}
+              // an explicit complaint goes to the complaint procedure: no other class is offered
+              options={CLASSES.map((c) => ({ value: c, label: CLASS_LABELS[c], disabled: proposed ? leavesComplaintProcedure(proposed, c) : false }))}
             />
           </Form.Item>
         </Col>
