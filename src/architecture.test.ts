@@ -47,7 +47,7 @@ function featureCycles(result: ICruiseResult): string[][] {
   const edges = new Map<string, Set<string>>();
   for (const m of result.modules) {
     const a = featureOf(m.source);
-    if (!a || /\.(test|spec)\.tsx?$/.test(m.source) || COMPOSITION_ROOTS.has(path.basename(m.source))) continue;
+    if (!a || /\.(test|spec)\.tsx?$|\.testkit\.ts$/.test(m.source) || COMPOSITION_ROOTS.has(path.basename(m.source))) continue;
     for (const d of m.dependencies) {
       const b = featureOf(d.resolved);
       if (b && b !== a && b.split('/')[0] === a.split('/')[0]) edges.set(a, (edges.get(a) ?? new Set()).add(b));
