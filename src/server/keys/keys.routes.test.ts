@@ -5,6 +5,7 @@ import { SIGNATURE } from '../testing/desk';
 import { rows } from '../db/store';
 import { notifications } from '../../domain/notifications/notifications.table';
 import { users } from '../../domain/users/users.table';
+import { ownerLoanBody } from './keys.testkit';
 
 describe.each(STORE_KINDS)('key desk on %s', (kind) => {
   let t: TestApp;
@@ -42,19 +43,7 @@ describe.each(STORE_KINDS)('key desk on %s', (kind) => {
     return res.json() as { id: string; version: number; status: string };
   };
   const dueIn = (minutes: number) => new Date(t.clock.now().getTime() + minutes * 60_000).toISOString();
-  const loanBody = (version: number, over: Record<string, unknown> = {}) => ({
-    version,
-    borrowerKind: 'owner',
-    ownerPersonId: ownerId,
-    identityChecked: true,
-    identityDocument: '身份证',
-    purpose: '业主忘带钥匙',
-    approverId,
-    ownerContacted: false,
-    dueAt: dueIn(120),
-    signature: SIGNATURE,
-    ...over,
-  });
+  const loanBody = (version: number, over: Record<string, unknown> = {}) => ownerLoanBody({ version, ownerPersonId: ownerId, approverId, dueAt: dueIn(120) }, over);
 
   it('KEY-2 the inventory records number, unit, kind, count and cabinet position; a unit key needs a real room code', async () => {
     const k = await newKey({ label: '入户门' });

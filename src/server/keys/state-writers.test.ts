@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { Client, STORE_KINDS, startTestApp, type TestApp } from '../testing/harness';
 import { SIGNATURE } from '../testing/desk';
 import { rows } from '../db/store';
+import { ownerLoanBody } from './keys.testkit';
 
 /**
  * The key lending writer (lend, issue 8, mutation testing) through the real routes and database (KEY-1, KEY-2): a key
@@ -32,19 +33,7 @@ describe.each(STORE_KINDS)('key lending writer on %s', (kind) => {
     expect(res.statusCode, res.body).toBe(201);
     return res.json() as { id: string; version: number; status: string };
   };
-  const loanBody = (version: number, over: Record<string, unknown> = {}) => ({
-    version,
-    borrowerKind: 'owner',
-    ownerPersonId: ownerId,
-    identityChecked: true,
-    identityDocument: '身份证',
-    purpose: '业主忘带钥匙',
-    approverId,
-    ownerContacted: false,
-    dueAt: new Date(t.clock.now().getTime() + 120 * 60_000).toISOString(),
-    signature: SIGNATURE,
-    ...over,
-  });
+  const loanBody = (version: number, over: Record<string, unknown> = {}) => ownerLoanBody({ version, ownerPersonId: ownerId, approverId, dueAt: new Date(t.clock.now().getTime() + 120 * 60_000).toISOString() }, over);
   /** What the database holds of a key, its lendings and the signatures kept for them. */
   const stored = async (keyId: string) => {
     const [k] = await rows<{ status: string; version: number }>(t.store.db, sql`SELECT status, version FROM property_keys WHERE id = ${keyId}`);
