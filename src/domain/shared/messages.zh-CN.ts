@@ -27,7 +27,7 @@ export const zhCN = {
   KEY_OWNER_ONLY: '房屋钥匙只交给业主本人或持业主书面授权的人，并须先核验身份',
   CS_CONFIRM_FAILED: '陪同的客服人员未能确认，请核对用户名和密码',
   RECORD_RETAINED: '该记录仍在保存期内，不能删除',
-  COMPLAINT_NOT_RECORDED: '投诉须先转投诉处理（登记投诉单），才能办结',
+  COMPLAINT_NOT_RECORDED: '投诉须先转投诉处理（登记投诉单），才能派工或办结',
   COMPLAINT_STAYS: '业户明确表示的投诉须转投诉处理，不能改为其他分类',
 } as const;
 export type MessageKey = keyof typeof zhCN;

@@ -84,6 +84,9 @@ export async function dispatch(ctx: AppContext, ra: RequestActor, id: string, in
     authorize(callPolicy, ra.actor, 'dispatch', call);
     if (call.version !== input.version) throw conflict({ current: { version: call.version } });
     if (!callAllows(call.status, 'dispatch')) throw new AppError(409, 'INVALID_STATE', undefined, '该记录已处理完毕，如需返工请先重开', { current: { status: call.status, version: call.version } });
+    // Dispatching hands the desk's part on (the work order resolves the record when verified): a complaint goes to the
+    // complaint procedure first (CALL-8), as before a resolve or an on-the-spot close.
+    await ctx.hooks.run(callFinishing, tx, { projectId: call.projectId, callId: id, class: call.class });
     const kind = call.class === 'Z' ? 'Z' : call.class === 'Q' ? 'Q' : 'normal';
     let vendorName: string | undefined;
     if (input.vendorId) {

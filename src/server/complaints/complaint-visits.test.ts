@@ -118,7 +118,15 @@ describe.each(STORE_KINDS)('complaint visits, calls and figures on %s', (kind) =
     const onTheSpot = await kefu.post(`/api/calls/${call.id}/answer-close`, { version: call.version, channel: 'phone', content: '已转告绿化班', signature: SIGNATURE });
     expect(onTheSpot.statusCode).toBe(400);
     expect(onTheSpot.json().error.code).toBe('COMPLAINT_NOT_RECORDED');
-    // Nothing written by either refusal: still open, same version, no reply, no close-out number.
+    // Nor handed to a technician or an outside unit, whose verified work would resolve it without the complaint.
+    const weixiu = await f.user('weixiu');
+    const toTechnician = await kefu.post(`/api/calls/${call.id}/dispatch`, { version: call.version, assigneeId: weixiu });
+    expect(toTechnician.statusCode).toBe(400);
+    expect(toTechnician.json().error.code).toBe('COMPLAINT_NOT_RECORDED');
+    const vendor = (await rows<{ id: string }>(t.store.db, sql`SELECT id FROM vendors WHERE project_id = ${t.ids.p1} LIMIT 1`))[0].id;
+    expect((await kefu.post(`/api/calls/${call.id}/dispatch`, { version: call.version, vendorId: vendor })).json().error.code).toBe('COMPLAINT_NOT_RECORDED');
+    expect((await rows<{ n: number }>(t.store.db, sql`SELECT count(*)::int AS n FROM work_orders WHERE call_id = ${call.id}`))[0].n).toBe(0);
+    // Nothing written by any refusal: still open, same version, no reply, no close-out number.
     expect(await statusOf()).toMatchObject({ status: 'open', version: call.version, replies: [], closeNumber: null });
     // Another complaint's record does not count for this call.
     const other = await recordCall(kefu, t, { householdId: await f.someHousehold('2', 9), content: '投诉电梯广告太吵', explicitComplaint: true });
@@ -244,5 +252,22 @@ describe.each(STORE_KINDS)('complaint visits, calls and figures on %s', (kind) =
     expect((await kefu.get(`/api/complaints/analysis.xlsx?projectId=${t.ids.p1}&month=2026-11`)).statusCode).toBe(404);
     expect((await kefu.get(`/api/complaints/analysis?projectId=${t.ids.p1}&month=2026-11`)).statusCode).toBe(404);
     expect((await zhuguan.get(`/api/complaints/analysis?projectId=${t.ids.p1}&month=2026-13`)).statusCode).toBe(400);
+  });
+
+  // Last: it moves the clock two days on.
+  it('CALL-8 the two-day GT check leaves a complaint a complaint (it would otherwise let it close as a coordination item)', async () => {
+    const call = await recordCall(kefu, t, { householdId: await f.someHousehold('2', 11), content: '投诉楼上装修噪音', explicitComplaint: true });
+    expect(call.class).toBe('complaint');
+    const gtChecks = async (status: string) => (await rows<{ n: number }>(t.store.db, sql`SELECT count(*)::int AS n FROM timers WHERE subject_id = ${call.id} AND kind = 'gt_check' AND status = ${status}`))[0].n;
+    expect(await gtChecks('pending')).toBe(1);
+    t.clock.advanceMinutes(2 * 24 * 60 + 1);
+    await t.app.desk.timers.tick();
+    await t.app.desk.timers.tick();
+    expect(await gtChecks('fired')).toBe(1);
+    const after = (await kefu.get(`/api/calls/${call.id}`)).json();
+    expect(after.class).toBe('complaint');
+    expect(after.events.map((e: { type: string }) => e.type)).not.toContain('auto_gt');
+    // and it still cannot be finished before its complaint is recorded
+    expect((await kefu.post(`/api/calls/${call.id}/resolve`, { version: after.version, note: '已处理' })).json().error.code).toBe('COMPLAINT_NOT_RECORDED');
   });
 });
