@@ -70,11 +70,15 @@ describe.each(STORE_KINDS)('ledger, statistics and boards on %s', (kind) => {
     await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
     const ws = wb.getWorksheet('来电来访记录')!;
     const subtotalRows: string[] = [];
+    const totalCells: string[] = [];
     const numbers: string[] = [];
     ws.eachRow((row, i) => {
       if (i === 1) return;
       const b = String(row.getCell(2).value ?? '');
-      if (b === '本页小计') subtotalRows.push(String(row.getCell(7).value));
+      if (b === '本页小计') {
+        subtotalRows.push(String(row.getCell(7).value));
+        totalCells.push(String(row.getCell(8).value));
+      }
       else if (/^LD/.test(b)) numbers.push(b);
     });
     expect(numbers).toEqual(l.pages.flatMap((p: { rows: { number: string }[] }) => p.rows.map((r) => r.number)));
@@ -92,7 +96,10 @@ describe.each(STORE_KINDS)('ledger, statistics and boards on %s', (kind) => {
       expect(text).toContain(`GT 协调 ${s.GT}`);
       expect(text).toContain(`投诉 ${s.complaint}`);
       expect(text).toContain(`一般报修 ${s.normal}`);
+      expect(text).toContain(`咨询 ${s.inquiry}`);
     });
+    // the pages' totals, counted by hand: 10, 10, 3
+    expect(totalCells).toEqual(['合计 10', '合计 10', '合计 3']);
   });
 
   it('CALL-10 statistics by day, class, district and status agree with the records', async () => {

@@ -154,6 +154,9 @@ describe.each(STORE_KINDS)('help playbooks on %s', (kind) => {
     // The 110 call is decided by the most senior on duty: not a guard, not the desk; the shift leader does.
     const call110 = steps.find((x) => x.title.includes('110'))!;
     expect(call110.role).toBe('guard_leader');
+    expect(call110.title).toContain('在岗最高职位者');
+    expect(call110.title).toContain('伤者 120');
+    expect(call110.title).toContain('交通事故 122');
     expect((await baoan.post(`/api/help/steps/${call110.id}/complete`, { version: call110.version })).statusCode).toBe(404);
     expect((await qiantai.post(`/api/help/steps/${call110.id}/complete`, { version: call110.version })).statusCode).toBe(404);
     const decided = await banzhang.post(`/api/help/steps/${call110.id}/complete`, { version: call110.version, note: '已报 110，民警 10 分钟到场' });

@@ -65,10 +65,12 @@ describe.each(STORE_KINDS)('key desk on %s', (kind) => {
 
   it('KEY-2 a lending is written with borrower, identity, purpose, approver, owner contact, due time and signature; the return names who handed in and who received', async () => {
     const k = await newKey();
-    const lent = await baoan.post(`/api/keys/${k.id}/loans`, loanBody(k.version, { ownerContacted: true, contactMethod: '电话' }));
+    const due = dueIn(120);
+    const lentAt = t.clock.now().toISOString();
+    const lent = await baoan.post(`/api/keys/${k.id}/loans`, loanBody(k.version, { ownerContacted: true, contactMethod: '电话', dueAt: due }));
     expect(lent.statusCode, lent.body).toBe(201);
     const loan = lent.json();
-    expect(loan).toMatchObject({ keyNumber: expect.any(String), unitCode: '3-2-1502', borrowerKind: 'owner', identityDocument: '身份证', purpose: '业主忘带钥匙', approverName: '赵丹', ownerContacted: true, contactMethod: '电话', lentByName: '朱勇', returnedAt: null, state: 'ok' });
+    expect(loan).toMatchObject({ keyNumber: `K-${kind}-${seq}`, lentAt, dueAt: due, unitCode: '3-2-1502', borrowerKind: 'owner', identityDocument: '身份证', purpose: '业主忘带钥匙', approverName: '赵丹', ownerContacted: true, contactMethod: '电话', lentByName: '朱勇', returnedAt: null, state: 'ok' });
     // ARC-12: a guard sees the owner's surname only; no phone or ID number travels with the record.
     expect(loan.borrowerName).toBe('张**');
     expect(lent.body).not.toMatch(/1381234|张伟明/);
@@ -80,9 +82,11 @@ describe.each(STORE_KINDS)('key desk on %s', (kind) => {
     const again = await qiantai.post(`/api/keys/${k.id}/loans`, loanBody(k.version + 1));
     expect(again.statusCode).toBe(409);
     expect(again.json().error.message).toContain('已借出');
+    t.clock.advanceMinutes(45);
+    await relogin();
     const back = await qiantai.post(`/api/key-loans/${loan.id}/return`, { version: loan.version, returnedByName: '张伟明' });
     expect(back.statusCode, back.body).toBe(200);
-    expect(back.json()).toMatchObject({ returnedByName: '张伟明', receivedByName: '林佳怡', state: 'none' });
+    expect(back.json()).toMatchObject({ returnedByName: '张伟明', receivedByName: '林佳怡', state: 'none', lentAt, returnedAt: t.clock.now().toISOString() });
     expect((await qiantai.post(`/api/key-loans/${loan.id}/return`, { version: back.json().version, returnedByName: 'x' })).statusCode).toBe(409);
     expect((await qiantai.get(`/api/keys/${k.id}`)).json().status).toBe('in');
     const auditsOf = async (action: string) => (await rows<{ n: number }>(t.store.db, sql`SELECT count(*)::int AS n FROM audit_log WHERE action = ${action} AND entity_id = ${loan.id}`))[0].n;
