@@ -1,5 +1,6 @@
 import { Form, Modal, type FormInstance } from 'antd';
 import type { ReactNode } from 'react';
+import { savingOk } from './saving-ok';
 
 interface Props<V> {
   title: string;
@@ -15,7 +16,7 @@ interface Props<V> {
 export function FormModal<V extends object>({ title, okText, loading, onCancel, onSubmit, initialValues, children }: Props<V>) {
   const [form] = Form.useForm<V>();
   return (
-    <Modal open title={title} okText={okText ?? title} confirmLoading={loading} onOk={() => form.submit()} onCancel={onCancel} destroyOnHidden>
+    <Modal open title={title} okText={okText ?? title} okButtonProps={savingOk(loading)} onOk={() => form.submit()} onCancel={onCancel} destroyOnHidden>
       <Form<V> form={form} layout="vertical" initialValues={initialValues} onFinish={(v) => onSubmit(v, form)}>
         {children}
       </Form>

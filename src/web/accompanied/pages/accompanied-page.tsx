@@ -1,4 +1,5 @@
 import { App, Button, Card, Empty, Form, Grid, Input, List, Modal, Space, Table, Tag, Typography } from 'antd';
+import type { ButtonProps } from 'antd';
 import { EyeOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
@@ -11,6 +12,7 @@ import { useProject } from '../../lib/project-context';
 import { useMe } from '../../lib/session';
 import { useEndSession, useMySessions, useReport, useStartSession } from '../api';
 import { beijingTime } from '../format';
+import { savingOk } from '../../components/saving-ok';
 
 const LEAD_ROLES = new Set(['eng_lead', 'guard_leader']);
 const CS_ROLES = new Set(['cs_specialist', 'cs_assistant', 'front_desk', 'account_manager']);
@@ -51,11 +53,10 @@ function StartCard({ leadName }: { leadName: string }) {
         title={t('acc.confirm.title')}
         okText={t('acc.confirm.ok')}
         cancelText={t('common.cancel')}
-        confirmLoading={start.isPending}
+        okButtonProps={savingOk(start.isPending, { 'data-testid': 'acc-confirm-ok' } as ButtonProps)}
         onCancel={close}
         onOk={() => confirmForm.submit()}
         destroyOnHidden
-        okButtonProps={{ 'data-testid': 'acc-confirm-ok' } as Record<string, string>}
       >
         <Space direction="vertical" style={{ width: '100%' }}>
           <Typography.Text>{t('acc.confirm.lead', { name: leadName })}</Typography.Text>
@@ -127,7 +128,7 @@ function MySessions({ canOpen }: { canOpen: boolean }) {
                       {t('acc.open')}
                     </Button>
                   ) : null}
-                  <Button size="small" danger loading={end.isPending} data-testid="acc-end-mine" onClick={() => end.mutate(s.id, { onError: (err) => void message.error(isApiError(err) ? err.message : t('error.unknown')) })}>
+                  <Button size="small" danger {...savingOk(end.isPending)} data-testid="acc-end-mine" onClick={() => end.mutate(s.id, { onError: (err) => void message.error(isApiError(err) ? err.message : t('error.unknown')) })}>
                     {t('acc.end')}
                   </Button>
                 </Space>

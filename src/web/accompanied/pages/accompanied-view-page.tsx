@@ -11,6 +11,7 @@ import { isApiError } from '../../lib/api';
 import { accompaniedKeys, useEndSession, useSession, useSessionFile } from '../api';
 import { countdown } from '../format';
 import { Watermark } from '../components/watermark';
+import { savingOk } from '../../components/saving-ok';
 
 /** The page may not be printed, selected or copied (ARC-9): print shows a notice only. */
 const NO_PRINT_CSS = `
@@ -142,7 +143,7 @@ export function AccompaniedViewPage() {
               <Tag icon={<ClockCircleOutlined />} color={remaining < 60_000 ? 'error' : 'processing'} data-testid="acc-countdown" style={{ fontSize: 16, padding: '4px 10px' }}>
                 {t('acc.remaining')} {countdown(remaining)}
               </Tag>
-              <Button danger loading={end.isPending} data-testid="acc-end" onClick={() => end.mutate(id)}>
+              <Button danger {...savingOk(end.isPending)} data-testid="acc-end" onClick={() => end.mutate(id)}>
                 {t('acc.end')}
               </Button>
             </Space>

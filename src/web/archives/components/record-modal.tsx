@@ -4,6 +4,7 @@ import { ActionErrorAlert } from '../../components/action-error-alert';
 import { t } from '../../i18n/zh-CN';
 import { applyFieldErrors } from '../../lib/form-errors';
 import { useRecordDocument } from '../api';
+import { savingOk } from '../../components/saving-ok';
 
 interface Values {
   status: 'received' | 'missing';
@@ -26,7 +27,7 @@ export function RecordModal({ householdId, doc, onClose }: { householdId: string
     );
   };
   return (
-    <Modal open title={t('arc.record.title', { name: doc.name })} okText={t('common.save')} cancelText={t('common.cancel')} confirmLoading={save.isPending} onOk={() => void submit()} onCancel={onClose} destroyOnHidden>
+    <Modal open title={t('arc.record.title', { name: doc.name })} okText={t('common.save')} cancelText={t('common.cancel')} okButtonProps={savingOk(save.isPending)} onOk={() => void submit()} onCancel={onClose} destroyOnHidden>
       <ActionErrorAlert error={save.error} testId="record-error" />
       <Form<Values>
         form={form}

@@ -7,6 +7,7 @@ import { SignaturePad, type SignaturePadHandle } from '../../components/signatur
 import { t, relationLabels } from '../../i18n/zh-CN';
 import { applyFieldErrors } from '../../lib/form-errors';
 import { useCreateSignoff } from '../api';
+import { savingOk } from '../../components/saving-ok';
 
 interface Values {
   kind: SignoffKind;
@@ -35,7 +36,7 @@ export function SignoffModal({ archive, onClose }: { archive: HouseholdArchive; 
     );
   };
   return (
-    <Modal open title={t('arc.signoffs.add')} okText={t('arc.signoffs.ok')} cancelText={t('common.cancel')} okButtonProps={{ disabled: !signed }} confirmLoading={create.isPending} onOk={() => void submit()} onCancel={onClose} mask={{ closable: false }} destroyOnHidden width={560}>
+    <Modal open title={t('arc.signoffs.add')} okText={t('arc.signoffs.ok')} cancelText={t('common.cancel')} okButtonProps={savingOk(create.isPending, { disabled: !signed })} onOk={() => void submit()} onCancel={onClose} mask={{ closable: false }} destroyOnHidden width={560}>
       <ActionErrorAlert error={create.error} testId="signoff-error" />
       <Form<Values>
         form={form}

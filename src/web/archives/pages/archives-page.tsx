@@ -15,6 +15,7 @@ import { applyFieldErrors } from '../../lib/form-errors';
 import { useArchiveByUnit, useCompleteness, useCreateTemplate, useSignoffs, useTemplates, useToggleTemplate, useUploadScan } from '../api';
 import { RecordModal } from '../components/record-modal';
 import { SignoffModal } from '../components/signoff-modal';
+import { savingOk } from '../../components/saving-ok';
 
 /** Upload a scan of a received document; the server refuses other types (by content) and big files. */
 function ScanButton({ householdId, doc }: { householdId: string; doc: DocumentView }) {
@@ -237,7 +238,7 @@ function TemplateTab({ projectId }: { projectId: string | undefined }) {
           title={t('arc.template.add')}
           okText={t('common.save')}
           cancelText={t('common.cancel')}
-          confirmLoading={create.isPending}
+          okButtonProps={savingOk(create.isPending)}
           onCancel={() => setAdding(false)}
           onOk={() =>
             void form.validateFields().then((v) => create.mutate({ projectId, department: v.department, name: v.name }, { onSuccess: () => setAdding(false), onError: (e) => applyFieldErrors(form, e, ['department', 'name']) }))

@@ -5,6 +5,7 @@ import { t } from '../../i18n/zh-CN';
 import { isApiError } from '../../lib/api';
 import { applyFieldErrors } from '../../lib/form-errors';
 import { useLogin, useLoginNotice } from '../../lib/session';
+import { savingOk } from '../../components/saving-ok';
 
 interface LoginForm {
   username: string;
@@ -50,7 +51,7 @@ export function LoginPage() {
           <Form.Item name="password" label={t('login.password')} rules={[{ required: true, message: t('login.passwordRequired') }]}>
             <Input.Password prefix={<LockOutlined />} autoComplete="current-password" />
           </Form.Item>
-          <Button type="primary" htmlType="submit" block loading={login.isPending}>
+          <Button type="primary" htmlType="submit" block {...savingOk(login.isPending)}>
             {t('login.submit')}
           </Button>
         </Form>

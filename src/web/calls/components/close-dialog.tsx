@@ -8,6 +8,7 @@ import type { AnswerCloseBody, CloseBody } from '../../../domain/calls/calls.con
 import type { CallDetail } from '../../../domain/work-orders/call-views.contract';
 import type { CallRecord } from '../../../domain/calls/call-record.contract';
 import { useActionError } from '../../lib/use-action-error';
+import { savingOk } from '../../components/saving-ok';
 
 /** The household has been told how it ended: a final reply at or after the work was done. */
 const toldAfterResolution = (call: CallDetail) => call.replies.some((r) => r.final && (!call.resolvedAt || r.at >= call.resolvedAt));
@@ -44,8 +45,7 @@ export function CloseDialog({ call, onClose }: { call: CallDetail; onClose: () =
       title={t('close.title')}
       okText={t('close.ok')}
       cancelText={t('common.cancel')}
-      okButtonProps={{ disabled: !signed }}
-      confirmLoading={action.isPending}
+      okButtonProps={savingOk(action.isPending, { disabled: !signed })}
       onOk={submit}
       onCancel={onClose}
       // A stroke that runs off the pad must not close the dialog and lose the signature.
@@ -95,8 +95,7 @@ export function AnswerCloseDialog({ call, onClose, onDone }: { call: Pick<CallRe
       title={t('answerClose.title')}
       okText={t('answerClose.ok')}
       cancelText={t('common.cancel')}
-      okButtonProps={{ disabled: !signed }}
-      confirmLoading={action.isPending}
+      okButtonProps={savingOk(action.isPending, { disabled: !signed })}
       onOk={() => form.submit()}
       onCancel={onClose}
       mask={{ closable: false }}

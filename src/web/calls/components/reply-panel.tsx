@@ -6,6 +6,7 @@ import { useCallAction } from '../api';
 import type { CallDetail } from '../../../domain/work-orders/call-views.contract';
 import type { CallReply, ReplyChannel } from '../../../domain/calls/call-record.contract';
 import { useActionError } from '../../lib/use-action-error';
+import { savingOk } from '../../components/saving-ok';
 
 interface ReplyValues {
   channel: ReplyChannel;
@@ -66,7 +67,7 @@ export function ReplyPanel({ call }: { call: CallDetail }) {
           <Form.Item name="content" label={t('reply.content')} rules={[{ required: true, whitespace: true, min: 2, message: t('reply.contentRequired') }]}>
             <Input.TextArea rows={2} maxLength={1000} />
           </Form.Item>
-          <Button htmlType="submit" loading={add.isPending}>
+          <Button htmlType="submit" {...savingOk(add.isPending)}>
             {t('reply.add')}
           </Button>
         </Form>

@@ -16,6 +16,7 @@ import type { ClassifyBody } from '../../../domain/calls/calls.contract';
 import { IntakeFields } from './intake-fields';
 import { clearDraft, EMPTY_VALUES, loadDraft, newIdempotencyKey, saveDraft, type DraftHousehold, type IntakeValues } from './intake-draft';
 import { useDebounced } from './use-debounced';
+import { savingOk } from '../../components/saving-ok';
 
 const FIELDS = ['callerName', 'callerPhone', 'channel', 'categoryId', 'urgency', 'content', 'explicitComplaint', 'needsCoordination', 'overrideClass', 'overrideReason', 'assigneeId'] as const;
 
@@ -199,7 +200,7 @@ export function IntakeForm({ projectId, storageKey }: { projectId: string; stora
                 assignees={assignees.data}
                 zEngineer={zEngineer}
               />
-              <Button type="primary" htmlType="submit" size="large" loading={create.isPending}>
+              <Button type="primary" htmlType="submit" size="large" {...savingOk(create.isPending)}>
                 {t('intake.save')}
               </Button>
             </Form>

@@ -18,6 +18,7 @@ import type { ComplaintDetail, ComplaintStep } from '../../../domain/complaints/
 import { useComplaint, useComplaintStep } from '../api';
 import { ComplaintStatusTag, LevelTag } from '../components/complaint-tags';
 import { StepTimeline } from '../components/step-timeline';
+import { savingOk } from '../../components/saving-ok';
 
 const fmt = (d: string | null | undefined) => (d ? dayjs(d).format('YYYY-MM-DD HH:mm') : '—');
 
@@ -78,7 +79,7 @@ function Actions({ c }: { c: ComplaintDetail }) {
         </Button>
       )}
       {a.sign && (
-        <Button type="primary" loading={stepper.isPending} onClick={() => run('sign', {})} data-testid="complaint-sign">
+        <Button type="primary" {...savingOk(stepper.isPending)} onClick={() => run('sign', {})} data-testid="complaint-sign">
           {t('complaints.sign')}
         </Button>
       )}

@@ -15,6 +15,7 @@ import { DEPARTMENT_LABELS } from '../../../domain/shared/departments';
 import { CONTACT_FORM_STATUS_LABELS } from '../../../domain/contact-forms/labels';
 import type { ContactFormDetail } from '../../../domain/contact-forms/contact-forms.contract';
 import { useContactForm, useContactFormStep } from '../api';
+import { savingOk } from '../../components/saving-ok';
 
 const fmt = (d: string | null | undefined) => (d ? dayjs(d).format('YYYY-MM-DD HH:mm') : '');
 /** On paper only the form itself: the menu, the header and the buttons stay on the screen. */
@@ -39,7 +40,7 @@ function Actions({ f }: { f: ContactFormDetail }) {
   return (
     <Space wrap className="no-print">
       {f.abilities.sign && (
-        <Button type="primary" loading={stepper.isPending} onClick={() => run('sign', {})} data-testid="contact-form-sign">
+        <Button type="primary" {...savingOk(stepper.isPending)} onClick={() => run('sign', {})} data-testid="contact-form-sign">
           {t('contactForms.sign')}
         </Button>
       )}

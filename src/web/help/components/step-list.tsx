@@ -6,6 +6,7 @@ import { useActionError } from '../../lib/use-action-error';
 import { useStepAction, type HelpStepJson } from '../api';
 import { StepStatusTag } from './help-tags';
 import { StepClock } from './step-clock';
+import { savingOk } from '../../components/saving-ok';
 
 const hhmm = (v: string | null) => (v ? dayjs(v).format('HH:mm:ss') : '');
 
@@ -27,12 +28,12 @@ export function StepActions({ step, large }: { step: HelpStepJson; large?: boole
       {step.abilities.complete && <Input size={size} value={note} onChange={(e) => setNote(e.target.value)} placeholder={t('help.completeNote')} aria-label={t('help.completeNote')} />}
       <Space wrap>
         {step.abilities.acknowledge && (
-          <Button size={size} type="primary" danger loading={act.isPending} onClick={() => run('acknowledge')} data-testid="step-ack">
+          <Button size={size} type="primary" danger {...savingOk(act.isPending)} onClick={() => run('acknowledge')} data-testid="step-ack">
             {t('help.acknowledge')}
           </Button>
         )}
         {step.abilities.complete && (
-          <Button size={size} type={step.abilities.acknowledge ? 'default' : 'primary'} loading={act.isPending} onClick={() => run('complete')} data-testid="step-complete">
+          <Button size={size} type={step.abilities.acknowledge ? 'default' : 'primary'} {...savingOk(act.isPending)} onClick={() => run('complete')} data-testid="step-complete">
             {t('help.complete')}
           </Button>
         )}

@@ -6,6 +6,7 @@ import { t } from '../../i18n/zh-CN';
 import { applyFieldErrors } from '../../lib/form-errors';
 import { useHandover, useKeyOwners } from '../api';
 import { ActionErrorAlert } from '../../components/action-error-alert';
+import { savingOk } from '../../components/saving-ok';
 
 /** 二次装修移交: the unit's keys go to the owner, who signs for them. */
 export function HandoverModal({ keyRow, onClose }: { keyRow: KeyView; onClose: () => void }) {
@@ -21,7 +22,7 @@ export function HandoverModal({ keyRow, onClose }: { keyRow: KeyView; onClose: (
     handover.mutate({ version: keyRow.version, ownerPersonId: v.ownerPersonId ?? '', renovationRef: v.renovationRef, signature }, { onSuccess: onClose, onError: (e) => applyFieldErrors(form, e, ['ownerPersonId', 'renovationRef']) });
   };
   return (
-    <Modal open title={t('keys.handover.title', { number: keyRow.number })} okText={t('keys.handover.ok')} cancelText={t('common.cancel')} okButtonProps={{ disabled: !signed }} confirmLoading={handover.isPending} onOk={() => void submit()} onCancel={onClose} mask={{ closable: false }} destroyOnHidden width={560}>
+    <Modal open title={t('keys.handover.title', { number: keyRow.number })} okText={t('keys.handover.ok')} cancelText={t('common.cancel')} okButtonProps={savingOk(handover.isPending, { disabled: !signed })} onOk={() => void submit()} onCancel={onClose} mask={{ closable: false }} destroyOnHidden width={560}>
       <ActionErrorAlert error={handover.error} testId="handover-error" />
       <Form form={form} layout="vertical" requiredMark={false}>
         <Form.Item name="ownerPersonId" label={t('keys.handover.owner')}>

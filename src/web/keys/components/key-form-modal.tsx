@@ -5,6 +5,7 @@ import { t } from '../../i18n/zh-CN';
 import { applyFieldErrors } from '../../lib/form-errors';
 import { useCreateKey } from '../api';
 import { ActionErrorAlert } from '../../components/action-error-alert';
+import { savingOk } from '../../components/saving-ok';
 
 interface Values {
   number: string;
@@ -36,7 +37,7 @@ export function KeyFormModal({ projectId, onClose }: { projectId: string; onClos
     );
   };
   return (
-    <Modal open title={t('keys.add')} okText={t('common.save')} cancelText={t('common.cancel')} confirmLoading={create.isPending} onOk={() => void submit()} onCancel={onClose} destroyOnHidden>
+    <Modal open title={t('keys.add')} okText={t('common.save')} cancelText={t('common.cancel')} okButtonProps={savingOk(create.isPending)} onOk={() => void submit()} onCancel={onClose} destroyOnHidden>
       <ActionErrorAlert error={create.error} testId="key-form-error" />
       <Form form={form} layout="vertical" requiredMark={false} initialValues={{ kind: 'developer_held', count: 1 }}>
         <Form.Item name="number" label={t('keys.form.number')}>

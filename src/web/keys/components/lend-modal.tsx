@@ -7,6 +7,7 @@ import { t } from '../../i18n/zh-CN';
 import { applyFieldErrors } from '../../lib/form-errors';
 import { useApprovers, useKeyOwners, useLend } from '../api';
 import { ActionErrorAlert } from '../../components/action-error-alert';
+import { savingOk } from '../../components/saving-ok';
 
 interface Values {
   borrowerKind: 'owner' | 'authorised' | 'staff';
@@ -77,8 +78,7 @@ export function LendModal({ keyRow, onClose }: { keyRow: KeyView; onClose: () =>
       title={t('keys.lend.title', { number: keyRow.number })}
       okText={t('keys.lend.ok')}
       cancelText={t('common.cancel')}
-      okButtonProps={{ disabled: !signed }}
-      confirmLoading={lend.isPending}
+      okButtonProps={savingOk(lend.isPending, { disabled: !signed })}
       onOk={() => void submit()}
       onCancel={onClose}
       mask={{ closable: false }}

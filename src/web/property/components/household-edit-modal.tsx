@@ -5,6 +5,7 @@ import { t } from '../../i18n/zh-CN';
 import { isApiError } from '../../lib/api';
 import { applyFieldErrors } from '../../lib/form-errors';
 import { propertyKeys, useUpdateHousehold, type Household } from '../api';
+import { savingOk } from '../../components/saving-ok';
 
 interface Values {
   movedInAt: Dayjs | null;
@@ -54,7 +55,7 @@ export function HouseholdEditModal({ household, onClose }: { household: Househol
       title={t('household.edit')}
       okText={t('common.save')}
       cancelText={t('common.cancel')}
-      confirmLoading={update.isPending}
+      okButtonProps={savingOk(update.isPending)}
       onOk={() => form.submit()}
       onCancel={onClose}
       destroyOnHidden

@@ -16,6 +16,7 @@ import {
   type Renovation,
   type Vehicle,
 } from '../api';
+import { savingOk } from '../../components/saving-ok';
 
 const day = (s: string | null | undefined) => (s ? dayjs(s) : null);
 const iso = (d: Dayjs | null | undefined) => (d ? d.format('YYYY-MM-DD') : null);
@@ -61,7 +62,7 @@ function FormModal<V extends object>(props: {
       title={props.title}
       okText={t('common.save')}
       cancelText={t('common.cancel')}
-      confirmLoading={props.pending}
+      okButtonProps={savingOk(props.pending)}
       onOk={() => props.form.submit()}
       onCancel={props.onClose}
       destroyOnHidden

@@ -3,6 +3,7 @@ import { fieldLabels, t } from '../../i18n/zh-CN';
 import { isApiError } from '../../lib/api';
 import { applyFieldErrors } from '../../lib/form-errors';
 import { useReveal, type RevealField } from '../api';
+import { savingOk } from '../../components/saving-ok';
 
 interface Props {
   personId: string;
@@ -39,7 +40,7 @@ export function RevealModal({ personId, personName, field, onClose, onRevealed }
       title={`${t('reveal.title', { field: fieldLabels[field] })} · ${personName}`}
       okText={t('reveal.ok')}
       cancelText={t('common.cancel')}
-      confirmLoading={reveal.isPending}
+      okButtonProps={savingOk(reveal.isPending)}
       onOk={() => void submit().catch(() => undefined)}
       onCancel={onClose}
       destroyOnHidden

@@ -3,6 +3,7 @@ import { t } from '../../i18n/zh-CN';
 import { applyFieldErrors } from '../../lib/form-errors';
 import { useCreateUser, type UserCreateBody } from '../api';
 import { RoleAndProjectFields } from './user-fields';
+import { savingOk } from '../../components/saving-ok';
 
 const FIELDS = ['username', 'displayName', 'password', 'roles', 'projectIds'] as const;
 
@@ -35,7 +36,7 @@ export function UserCreateModal({ open, onClose }: { open: boolean; onClose: () 
       title={t('users.create')}
       okText={t('common.save')}
       cancelText={t('common.cancel')}
-      confirmLoading={create.isPending}
+      okButtonProps={savingOk(create.isPending)}
       onOk={() => form.submit()}
       onCancel={() => {
         create.reset();

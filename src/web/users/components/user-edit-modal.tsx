@@ -6,6 +6,7 @@ import { isApiError } from '../../lib/api';
 import { applyFieldErrors } from '../../lib/form-errors';
 import { useUpdateUser, useUsers, type UserRow } from '../api';
 import { RoleAndProjectFields } from './user-fields';
+import { savingOk } from '../../components/saving-ok';
 
 interface Values {
   displayName: string;
@@ -69,7 +70,7 @@ export function UserEditModal({ user, onClose }: { user: UserRow; onClose: () =>
       title={`${t('users.edit')} · ${user.username}`}
       okText={t('common.save')}
       cancelText={t('common.cancel')}
-      confirmLoading={update.isPending}
+      okButtonProps={savingOk(update.isPending)}
       onOk={() => form.submit()}
       onCancel={onClose}
       destroyOnHidden

@@ -7,6 +7,7 @@ import { VISIT_METHOD_LABELS, VISIT_RATING_LABELS } from '../../../domain/visits
 import { VISIT_METHODS, VISIT_RATINGS, type VisitMethod, type VisitRating } from '../../../domain/visits/visits.table';
 import type { Visit } from '../../../domain/visits/visits.contract';
 import { useRecordVisit } from '../api';
+import { savingOk } from '../../components/saving-ok';
 
 interface Values {
   rating: VisitRating;
@@ -43,7 +44,7 @@ export function RecordVisitModal({ visit, onClose }: { visit: Visit; onClose: ()
       title={`${t('visits.record')} · ${visit.subjectNumber}`}
       okText={t('visits.record')}
       cancelText={t('common.cancel')}
-      confirmLoading={record.isPending}
+      okButtonProps={savingOk(record.isPending)}
       onOk={() => form.submit()}
       onCancel={onClose}
       mask={{ closable: false }}

@@ -10,6 +10,7 @@ import { isApiError } from '../../lib/api';
 import { useTeam, useTeamWorkOrders, useReassign } from '../api';
 import { isWorkOrderActive } from '../../../domain/work-orders/work-orders.status';
 import type { TeamMember, WorkOrderItem } from '../../../domain/work-orders/work-orders.contract';
+import { savingOk } from '../../components/saving-ok';
 
 const byDue = (a: WorkOrderItem, b: WorkOrderItem) => (a.dueAt ?? '9').localeCompare(b.dueAt ?? '9');
 
@@ -29,9 +30,8 @@ function ReassignSheet({ wo, team, onClose }: { wo: WorkOrderItem; team: TeamMem
       title={t('team.reassignTitle', { number: wo.number })}
       okText={t('team.reassign')}
       cancelText={t('common.cancel')}
-      okButtonProps={{ disabled: !pick, size: 'large' }}
+      okButtonProps={savingOk(reassign.isPending, { disabled: !pick, size: 'large' })}
       cancelButtonProps={{ size: 'large' }}
-      confirmLoading={reassign.isPending}
       onCancel={onClose}
       onOk={() =>
         pick &&

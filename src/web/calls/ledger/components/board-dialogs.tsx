@@ -5,6 +5,7 @@ import { useAssignees, useChaseCall, useReassignWorkOrder, useWorkOrderBrief } f
 import type { BoardItem } from '../../../../domain/work-orders/call-views.contract';
 import type { BoardWorkOrder } from '../../../../domain/work-orders/work-orders.contract';
 import { rt } from '../messages';
+import { savingOk } from '../../../components/saving-ok';
 
 const errorText = (e: unknown) => (isApiError(e) ? e.message : t('error.unknown'));
 
@@ -19,7 +20,7 @@ export function ChaseDialog({ item, onClose }: { item: BoardItem; onClose: () =>
       title={rt('board.chaseTitle', { number: item.number })}
       okText={rt('board.chase')}
       cancelText={t('common.cancel')}
-      confirmLoading={chase.isPending}
+      okButtonProps={savingOk(chase.isPending)}
       onCancel={onClose}
       onOk={() => form.submit()}
       destroyOnHidden
@@ -62,8 +63,7 @@ export function ReassignDialog({ projectId, item, workOrder, onClose }: { projec
       title={rt('board.reassignTitle', { number: workOrder.number })}
       okText={rt('board.reassign')}
       cancelText={t('common.cancel')}
-      confirmLoading={reassign.isPending}
-      okButtonProps={{ disabled: !detail.data }}
+      okButtonProps={savingOk(reassign.isPending, { disabled: !detail.data })}
       onCancel={onClose}
       onOk={() => form.submit()}
       destroyOnHidden
