@@ -4,6 +4,7 @@ import { mkdirSync } from 'node:fs';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import * as schema from './schema';
+import { releaseAlways } from './pg-transactions';
 
 export type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
@@ -76,34 +77,45 @@ async function openPostgres(url: string, poolSize: number): Promise<Store> {
   // listener that would crash the process. The query in flight fails on its own and answers 503.
   pool.on('connect', (client) => client.on('error', () => {}));
   const ndb = drizzle({ client: pool, schema });
+  releaseAlways(ndb as never, pool);
   const listeners = new Set<() => Promise<void>>();
   /** A dedicated connection per channel; reconnects after a dropped connection (server restart). */
   const listenPg = async (connectionString: string, channel: string, handler: (payload: string) => void) => {
     let client: InstanceType<typeof pg.Client> | null = null;
     let stopped = false;
+    let retry: NodeJS.Timeout | undefined;
+    const again = () => {
+      if (!stopped) retry = setTimeout(() => void connect().catch(() => {}), 1000).unref();
+    };
     const connect = async (): Promise<void> => {
       if (stopped) return;
       const c = new pg.Client({ connectionString });
       c.on('notification', (m) => handler(m.payload ?? ''));
       c.on('error', () => {
-        client = null;
+        if (client === c) client = null;
         c.end().catch(() => {});
-        setTimeout(() => void connect().catch(() => {}), 1000).unref();
+        again();
       });
       try {
         await c.connect();
         await c.query(`LISTEN ${channel}`);
+        // Stopped while connecting: this connection is nobody's, close it rather than leave it open.
+        if (stopped) {
+          await c.end().catch(() => {});
+          return;
+        }
         client = c;
         // Anything sent while we were away is in the outbox; let the listener catch up.
         handler('*');
       } catch {
         await c.end().catch(() => {});
-        setTimeout(() => void connect().catch(() => {}), 1000).unref();
+        again();
       }
     };
     await connect();
     const stop = async () => {
       stopped = true;
+      clearTimeout(retry);
       listeners.delete(stop);
       await client?.end().catch(() => {});
     };
@@ -111,13 +123,15 @@ async function openPostgres(url: string, poolSize: number): Promise<Store> {
     return stop;
   };
   // Several app instances may start at once: one migrates, the others wait for it.
-  const lockClient = await pool.connect();
+  // The lock is held on a connection of its own: migrating takes one from the pool, which may have only one.
+  const lockClient = new pg.Client({ connectionString: url });
+  await lockClient.connect();
   try {
     await lockClient.query('SELECT pg_advisory_lock(727201)');
     await migrate(ndb, { migrationsFolder: MIGRATIONS_DIR });
   } finally {
     await lockClient.query('SELECT pg_advisory_unlock(727201)').catch(() => {});
-    lockClient.release();
+    await lockClient.end().catch(() => {});
   }
   return {
     kind: 'postgres',

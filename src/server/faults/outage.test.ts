@@ -21,18 +21,9 @@ describe('PostgreSQL stopped under load', () => {
     app = await buildApp({ store, config: testConfig(), logger: false });
     await app.ready();
   });
-  // Known defect (session 8, recorded in the closing note): after the database came back, closing the app once hung
-  // for the whole hook limit (timers / the notification listener); the outage behaviour under test had passed. The
-  // teardown is bounded so the hang is reported here instead of failing the suite, until its cause is fixed.
   afterAll(async () => {
-    const bounded = async (what: string, p: Promise<unknown> | undefined) => {
-      let timer: NodeJS.Timeout | undefined;
-      const late = new Promise<'late'>((r) => (timer = setTimeout(() => r('late'), 30_000)));
-      if ((await Promise.race([p?.catch(() => undefined), late])) === 'late') console.warn(`outage.test: ${what} did not finish within 30 s after the outage`);
-      clearTimeout(timer);
-    };
-    await bounded('app.close()', app?.close());
-    await bounded('store.close()', store?.close());
+    await app?.close();
+    await store?.close();
     pg?.destroy();
   });
 
