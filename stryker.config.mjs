@@ -18,8 +18,8 @@ export default {
     '!src/domain/shared/messages.zh-CN.ts',
     '!src/domain/users/demo-accounts.ts',
     // The pure parts of the server whose tests are fast (no database): the one authorization call and the hook bus.
-    'src/server/authorize.ts',
-    'src/server/hooks.ts',
+    'src/server/core/authorize.ts',
+    'src/server/core/hooks.ts',
   ],
   // Other runs' sandboxes and caches are not part of the project.
   ignorePatterns: ['bench/.cache', 'dist', 'coverage', 'test-results'],

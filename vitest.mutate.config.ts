@@ -6,7 +6,7 @@ import { defineConfig } from 'vitest/config';
  */
 export default defineConfig({
   test: {
-    include: ['src/domain/**/*.test.ts', 'src/server/authorize.test.ts', 'src/server/hooks.test.ts'],
+    include: ['src/domain/**/*.test.ts', 'src/server/core/authorize.test.ts', 'src/server/core/hooks.test.ts'],
     environment: 'node',
     pool: 'threads',
   },

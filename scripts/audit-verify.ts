@@ -1,6 +1,6 @@
 // npm run audit:verify — recomputes the audit trail's keyed hash chain and checks it against the anchors kept
 // outside the database; says whether it is untouched.
-import { loadConfig } from '../src/server/env';
+import { loadConfig } from '../src/server/core/env';
 import { openStore } from '../src/server/db/store';
 import { verifyAuditChain } from '../src/server/audit/audit-verify';
 import { setAuditKey } from '../src/server/audit/audit-chain';

@@ -2,7 +2,7 @@
 // Backs up the store the app is configured for: DATABASE_URL (pg_dump custom archive) or the embedded
 // store in DATA_DIR (a .tar.gz of the data dir; stop the app first). See docs/OPERATIONS.md.
 import { parseArgs } from 'node:util';
-import { loadConfig } from '../src/server/env';
+import { loadConfig } from '../src/server/core/env';
 import { backup, OpsError } from '../src/server/ops/backup';
 
 const { values } = parseArgs({ options: { out: { type: 'string', short: 'o' }, force: { type: 'boolean', default: false } } });

@@ -2,7 +2,7 @@
 // Restores a backup into the store the app is configured for (DATABASE_URL or DATA_DIR). Refuses a
 // target that already holds data unless --force. Prints row counts and checks the audit chain.
 import { parseArgs } from 'node:util';
-import { loadConfig } from '../src/server/env';
+import { loadConfig } from '../src/server/core/env';
 import { OpsError, restore } from '../src/server/ops/backup';
 import { inspectStore } from '../src/server/ops/inspect';
 import { setAuditKey } from '../src/server/audit/audit-chain';

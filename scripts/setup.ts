@@ -4,7 +4,7 @@
 import { parseArgs } from 'node:util';
 import { createInterface } from 'node:readline/promises';
 import { Writable } from 'node:stream';
-import { loadConfig } from '../src/server/env';
+import { loadConfig } from '../src/server/core/env';
 import { openStore } from '../src/server/db/store';
 import { setAuditKey } from '../src/server/audit/audit-chain';
 import { resolveAuditKey } from '../src/server/audit/audit-key';

@@ -13,7 +13,6 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const FIXTURES = path.join(ROOT, 'src/server/testing/fixtures/boundaries');
 const config = createRequire(import.meta.url)(path.join(ROOT, '.dependency-cruiser.cjs')) as { forbidden: IFlattenedRuleSet['forbidden']; options: ICruiseOptions };
 /** Files that may import every feature: their outgoing arrows make no cycle. */
-const COMPOSITION_ROOTS = new Set(['app.ts', 'main.ts', 'router.tsx', 'routes.tsx', 'main.tsx']);
 
 async function cruiseTree(baseDir: string): Promise<ICruiseResult> {
   const tsConfigFile = path.join(ROOT, 'tsconfig.json');
@@ -47,7 +46,7 @@ function featureCycles(result: ICruiseResult): string[][] {
   const edges = new Map<string, Set<string>>();
   for (const m of result.modules) {
     const a = featureOf(m.source);
-    if (!a || /\.(test|spec)\.tsx?$|\.testkit\.ts$/.test(m.source) || COMPOSITION_ROOTS.has(path.basename(m.source))) continue;
+    if (!a || /\.(test|spec)\.tsx?$/.test(m.source)) continue;
     for (const d of m.dependencies) {
       const b = featureOf(d.resolved);
       if (b && b !== a && b.split('/')[0] === a.split('/')[0]) edges.set(a, (edges.get(a) ?? new Set()).add(b));

@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/server/app';
-import { loadConfig, type AppConfig } from '../../src/server/env';
+import { loadConfig, type AppConfig } from '../../src/server/core/env';
 import type { Store } from '../../src/server/db/store';
 import { createBareApp } from './bare';
 

@@ -5,7 +5,7 @@ import { Client, STORE_KINDS, startTestApp } from './testing/harness';
 import { SIGNATURE } from './testing/desk';
 import { DEMO_USERS } from '../domain/users/demo-accounts';
 import { ACCESS_TABLE, type AccessRow } from './access-table';
-import { buildFixture, moveToOtherProject, ok, one, PDF, TABLE_OF, type Ctx, type Fixture } from './access-table.testkit';
+import { buildFixture, moveToOtherProject, ok, one, PDF, TABLE_OF, type Ctx, type Fixture } from './testing/access-table.testkit';
 import { DEFAULT_ESCALATION } from '../domain/help/help.escalation';
 import { notifications } from '../domain/notifications/notifications.table';
 

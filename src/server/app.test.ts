@@ -96,7 +96,7 @@ describe('the API documentation follows its setting', () => {
   });
 
   it('production defaults to signed-in docs and to listening on this machine only', async () => {
-    const { loadConfig } = await import('./env');
+    const { loadConfig } = await import('./core/env');
     expect(loadConfig({ NODE_ENV: 'production' }).apiDocs).toBe('signedIn');
     expect(loadConfig({}).apiDocs).toBe('public');
     expect(loadConfig({}).host).toBe('127.0.0.1');

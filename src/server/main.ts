@@ -1,4 +1,4 @@
-import { loadConfig } from './env';
+import { loadConfig } from './core/env';
 import { openStore, type Store } from './db/store';
 import { buildApp } from './app';
 import { seedDemoIfEmpty } from './seed/demo-seed';

@@ -1,4 +1,4 @@
-import type { AppConfig } from './env';
+import type { AppConfig } from './core/env';
 
 /** A start-up failure the operator can fix: one line in Chinese and one in English, no stack trace. */
 export class StartupError extends Error {

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { accompaniedPolicy } from '../../domain/accompanied/accompanied.policy';
 import { accompaniedFile, accompaniedReport, accompaniedReportQuery, accompaniedSession, accompaniedSessionList, accompaniedStart } from '../../domain/accompanied/accompanied.contract';
-import { requestActor, type AppContext } from '../context';
+import { requestActor, type AppContext } from '../core/context';
 import { policyAccess } from '../plugins/access';
 import * as svc from './accompanied.service';
 

@@ -10,9 +10,9 @@ import { can } from '../../domain/shared/policy';
 import { maskIdNumber, maskPhone } from '../../domain/shared/mask';
 import { appendAudit } from '../audit/audit.writer';
 import { burnVerifyTime, verifyPassword } from '../auth/passwords';
-import type { AppContext, RequestActor } from '../context';
+import type { AppContext, RequestActor } from '../core/context';
 import { rows, type Executor } from '../db/store';
-import { AppError, badRequest, notFound, tooMany } from '../errors';
+import { AppError, badRequest, notFound, tooMany } from '../core/errors';
 
 type SessionRow = typeof accompaniedSessions.$inferSelect;
 const leadUser = alias(users, 'lead_user');

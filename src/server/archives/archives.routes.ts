@@ -3,13 +3,13 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { archivePolicy } from '../../domain/archives/archives.policy';
 import { SCAN_TYPES, scanQuery, scanView, signoffCreate, signoffList, signoffView, byUnitQuery, completeness, completenessQuery, documentRecord, householdArchive, templateCreate, templateList, templatePatch, templateQuery, templateView } from '../../domain/archives/archives.contract';
-import { requestActor, type AppContext } from '../context';
+import { requestActor, type AppContext } from '../core/context';
 import { policyAccess } from '../plugins/access';
 import * as svc from './archives.service';
 import * as signoffs from './signoffs.service';
 import * as scans from './scans.service';
-import { AppError } from '../errors';
-import { BODY_LIMITS } from '../body-limits';
+import { AppError } from '../core/errors';
+import { BODY_LIMITS } from '../core/body-limits';
 
 const uuid = z.uuid({ error: '无效的编号' });
 const idParam = z.object({ id: uuid });

@@ -9,10 +9,10 @@ import { maskName } from '../../domain/shared/mask';
 import { users } from '../../domain/users/users.table';
 import { can } from '../../domain/shared/policy';
 import { appendAudit } from '../audit/audit.writer';
-import { authorize } from '../authorize';
-import type { AppContext, RequestActor } from '../context';
+import { authorize } from '../core/authorize';
+import type { AppContext, RequestActor } from '../core/context';
 import type { Executor } from '../db/store';
-import { badRequest, conflict, notFound } from '../errors';
+import { badRequest, conflict, notFound } from '../core/errors';
 import { presentScan, scansOf } from './scans.service';
 
 type TemplateRow = typeof archiveTemplates.$inferSelect;

@@ -6,10 +6,10 @@ import { archivePolicy } from '../../domain/archives/archives.policy';
 import type { ScanView } from '../../domain/archives/archives.contract';
 import { households } from '../../domain/property/property.table';
 import { appendAudit } from '../audit/audit.writer';
-import { authorize } from '../authorize';
-import type { AppContext, RequestActor } from '../context';
+import { authorize } from '../core/authorize';
+import type { AppContext, RequestActor } from '../core/context';
 import type { Executor } from '../db/store';
-import { AppError, notFound } from '../errors';
+import { AppError, notFound } from '../core/errors';
 import { saveAttachment, type AttachmentReader } from '../attachments/attachments';
 
 const MAGIC: Record<string, (b: Buffer) => boolean> = {

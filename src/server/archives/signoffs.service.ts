@@ -8,10 +8,10 @@ import { households, persons, units } from '../../domain/property/property.table
 import { users } from '../../domain/users/users.table';
 import type { Actor } from '../../domain/shared/policy';
 import { appendAudit } from '../audit/audit.writer';
-import { authorize } from '../authorize';
-import type { AppContext, RequestActor } from '../context';
+import { authorize } from '../core/authorize';
+import type { AppContext, RequestActor } from '../core/context';
 import type { Executor } from '../db/store';
-import { badRequest } from '../errors';
+import { badRequest } from '../core/errors';
 import { attachmentUrl, decodeImage, saveAttachment } from '../attachments/attachments';
 
 async function findHousehold(ex: Executor, id: string) {

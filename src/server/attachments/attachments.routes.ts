@@ -3,9 +3,9 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { eq } from 'drizzle-orm';
 import { attachments } from '../../domain/attachments/attachments.table';
-import type { AppContext } from '../context';
+import type { AppContext } from '../core/context';
 import { actorOf } from '../plugins/access';
-import { notFound } from '../errors';
+import { notFound } from '../core/errors';
 import type { AttachmentOwnerType, AttachmentReaders } from './attachments';
 
 /** An attachment is readable by whoever may read the record it belongs to. */

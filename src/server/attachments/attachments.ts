@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { attachments } from '../../domain/attachments/attachments.table';
 import type { Actor } from '../../domain/shared/policy';
 import type { Executor } from '../db/store';
-import { badRequest } from '../errors';
+import { badRequest } from '../core/errors';
 
 const DATA_URL = /^data:(image\/(?:png|jpeg|webp));base64,([A-Za-z0-9+/]+=*)$/;
 const MAGIC: Record<string, (b: Buffer) => boolean> = {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { AppConfig } from '../env';
+import type { AppConfig } from '../core/env';
 
 export type AuditKeySource = 'env' | 'file' | 'development';
 

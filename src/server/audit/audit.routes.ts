@@ -4,7 +4,7 @@ import { auditPage, auditQuery, type AuditPage } from '../../domain/audit/audit.
 import { and, desc, eq, gte, inArray, isNull, like, lt, or, type SQL } from 'drizzle-orm';
 import { auditLog } from '../../domain/audit/audit.table';
 import { auditPolicy } from '../../domain/audit/audit.policy';
-import type { AppContext } from '../context';
+import type { AppContext } from '../core/context';
 import { actorOf, policyAccess } from '../plugins/access';
 import { escapeLike } from '../db/like';
 import { actionsNamed } from '../../domain/audit/audit-labels';

@@ -16,12 +16,12 @@ import { auditPolicy } from '../../domain/audit/audit.policy';
 import { callPolicy } from '../../domain/calls/calls.policy';
 import { dutyRosterPolicy, helpPolicy, RESPONDER_ROLES } from '../../domain/help/help.policy';
 import { hasAny } from '../../domain/shared/policy';
-import type { AppContext } from '../context';
+import type { AppContext } from '../core/context';
 import { actorOf } from '../plugins/access';
 import { CSRF_COOKIE, csrfCookieOptions, SESSION_COOKIE, sessionCookieOptions } from './session.plugin';
 import { login, logout } from './auth.service';
 import { demoAccountsThatWork } from './demo-accounts';
-import { unauthenticated } from '../errors';
+import { unauthenticated } from '../core/errors';
 
 
 export async function authRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {

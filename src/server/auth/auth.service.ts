@@ -1,9 +1,9 @@
 import { eq, sql } from 'drizzle-orm';
 import { users } from '../../domain/users/users.table';
 import { appendAudit } from '../audit/audit.writer';
-import type { AppContext } from '../context';
+import type { AppContext } from '../core/context';
 import { rows } from '../db/store';
-import { AppError, tooMany } from '../errors';
+import { AppError, tooMany } from '../core/errors';
 import { burnVerifyTime, verifyPassword } from './passwords';
 import { createSession, deleteSession } from './sessions';
 import { wake } from '../notifications/notifier';

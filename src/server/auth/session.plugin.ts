@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { Actor } from '../../domain/shared/policy';
-import type { AppConfig } from '../env';
+import type { AppConfig } from '../core/env';
 import type { Store } from '../db/store';
-import { AppError } from '../errors';
+import { AppError } from '../core/errors';
 import { CSRF_COOKIE, deleteSession, loadSession, SESSION_COOKIE, touchSession, type LoadedSession } from './sessions';
 
 declare module 'fastify' {

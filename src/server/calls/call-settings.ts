@@ -7,10 +7,10 @@ import { districts } from '../../domain/property/property.table';
 import { users } from '../../domain/users/users.table';
 import { can, type Actor } from '../../domain/shared/policy';
 import { appendAudit } from '../audit/audit.writer';
-import { authorize } from '../authorize';
-import type { AppContext, RequestActor } from '../context';
+import { authorize } from '../core/authorize';
+import type { AppContext, RequestActor } from '../core/context';
 import type { Executor } from '../db/store';
-import { conflict } from '../errors';
+import { conflict } from '../core/errors';
 import type { CallRow } from './calls.repository';
 
 /** No row: an account manager may cover another district's items (the manual's desk works so; CALL-4). */

@@ -2,7 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { callRecords } from '../../domain/calls/calls.table';
 import { isCallDone, nextCallStatus, type CallEvent } from '../../domain/calls/calls.status';
 import type { Executor } from '../db/store';
-import { AppError, conflict } from '../errors';
+import { AppError, conflict } from '../core/errors';
 import type { CallRow } from './calls.repository';
 import { addCallEvent } from './calls.repository';
 import { cancelTimers } from '../deadlines/timers';

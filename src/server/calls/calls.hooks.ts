@@ -1,5 +1,5 @@
 import type { CallClass } from '../../domain/calls/calls.table';
-import { hookPoint } from '../hooks';
+import { hookPoint } from '../core/hooks';
 
 /**
  * The call record's hook points (ADR 0011): the calls feature runs them inside its transaction and `app.ts`

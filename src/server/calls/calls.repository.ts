@@ -5,7 +5,7 @@ import { projectReference } from './reference-cache';
 import { workOrders } from '../../domain/work-orders/work-orders.table';
 import { users } from '../../domain/users/users.table';
 import type { Executor } from '../db/store';
-import { badRequest } from '../errors';
+import { badRequest } from '../core/errors';
 
 export type CallRow = typeof callRecords.$inferSelect;
 

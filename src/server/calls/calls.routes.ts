@@ -5,7 +5,7 @@ import { callPolicy, callSettingsPolicy } from '../../domain/calls/calls.policy'
 import { callSettings, callSettingsInput, callSettingsQuery } from '../../domain/calls/call-settings.contract';
 import { readCallSettings, setCallSettings } from './call-settings';
 import { answerCloseInput, callCreate, callListQuery, chaseInput, classifyInput, closeInput, dispatchInput, reclassifyInput, reopenInput, replyInput, resolveInput } from '../../domain/calls/calls.contract';
-import { requestActor, type AppContext } from '../context';
+import { requestActor, type AppContext } from '../core/context';
 import { policyAccess } from '../plugins/access';
 import * as intake from './intake.service';
 import * as svc from './calls.service';
@@ -13,7 +13,7 @@ import * as ledger from './ledger.service';
 import { callChaseResult, callRecord, callReply, classification } from '../../domain/calls/call-record.contract';
 import { callPage, callStats, gtSummary, gtSummaryQuery, ledger as ledgerSchema, ledgerQuery, statsQuery, XLSX_TYPE } from '../../domain/calls/ledger.contract';
 import { board, boardQuery, callDetail, dispatchResult } from '../../domain/work-orders/call-views.contract';
-import { BODY_LIMITS } from '../body-limits';
+import { BODY_LIMITS } from '../core/body-limits';
 
 const idParam = z.object({ id: z.uuid({ error: '无效的编号' }) });
 const tags = ['calls'];

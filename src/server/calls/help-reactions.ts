@@ -1,4 +1,4 @@
-import type { AppContext } from '../context';
+import type { AppContext } from '../core/context';
 import type { Tx } from '../db/store';
 import type { HelpRouted } from '../help/help.hooks';
 import { insertCallIn } from './intake.service';

@@ -6,10 +6,10 @@ import { classify, leavesComplaintProcedure, type Classification } from '../../d
 import type { CallCreate, ClassifyRequest } from '../../domain/calls/calls.contract';
 import { pickPolicy, planDeadline } from '../../domain/deadlines/sla';
 import { appendAudit } from '../audit/audit.writer';
-import type { AppContext, RequestActor } from '../context';
+import type { AppContext, RequestActor } from '../core/context';
 import type { Executor, Tx } from '../db/store';
-import { authorize } from '../authorize';
-import { AppError, badRequest } from '../errors';
+import { authorize } from '../core/authorize';
+import { AppError, badRequest } from '../core/errors';
 import { canonicalJson } from '../audit/audit-chain';
 import { sqlState } from '../plugins/errors';
 import { localDay, nextNumber } from '../numbering/numbering';

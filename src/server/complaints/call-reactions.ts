@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { complaints } from '../../domain/complaints/complaints.table';
 import type { CallFinishing } from '../calls/calls.hooks';
 import type { Tx } from '../db/store';
-import { badRequest } from '../errors';
+import { badRequest } from '../core/errors';
 
 /**
  * CALL-8: a call or visit recorded as a complaint goes to the complaint procedure. Wired to `callFinishing` in

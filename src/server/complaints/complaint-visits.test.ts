@@ -5,7 +5,7 @@ import { recordCall, SIGNATURE } from '../testing/desk';
 import { rows } from '../db/store';
 import ExcelJS from 'exceljs';
 import { complaints as complaintsTable } from '../../domain/complaints/complaints.table';
-import { startComplaintsSuite, type ComplaintsSuite } from './complaints.testkit';
+import { startComplaintsSuite, type ComplaintsSuite } from '../testing/complaints.testkit';
 
 /**
  * VISIT-1..5, CALL-8 and COMP-7 through the real server and database, with an injected clock (2026-11-26 10:00 Beijing

@@ -8,7 +8,7 @@ import { DEPARTMENT_LABELS } from '../../domain/shared/departments';
 import { localDayStart, zoneOffsetMs } from '../../domain/shared/business-time';
 import type { Actor } from '../../domain/shared/policy';
 import type { Executor } from '../db/store';
-import { badRequest, notFound } from '../errors';
+import { badRequest, notFound } from '../core/errors';
 
 /** The local month's bounds, or a 400 for a month that does not exist (a project not the actor's: 404). */
 export function monthOf(actor: Actor, projectId: string, month: string) {

@@ -5,10 +5,10 @@ import { levelAbove, nextComplaintStatus, type ComplaintEvent } from '../../doma
 import { COMPLAINT_LEVEL_LABELS } from '../../domain/complaints/labels';
 import { callRecords } from '../../domain/calls/calls.table';
 import { households, persons, units } from '../../domain/property/property.table';
-import type { AppContext, RequestActor } from '../context';
+import type { AppContext, RequestActor } from '../core/context';
 import type { Executor, Tx } from '../db/store';
-import { authorize } from '../authorize';
-import { AppError, badRequest, conflict, notFound } from '../errors';
+import { authorize } from '../core/authorize';
+import { AppError, badRequest, conflict, notFound } from '../core/errors';
 import { appendAudit } from '../audit/audit.writer';
 import { nextNumber } from '../numbering/numbering';
 import { notify, usersWithRoles } from '../notifications/notifier';

@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { Client, STORE_KINDS } from '../testing/harness';
 import { rows } from '../db/store';
 import { scheduleTimers } from '../deadlines/timers';
-import { startComplaintsSuite, type ComplaintsSuite } from './complaints.testkit';
+import { startComplaintsSuite, type ComplaintsSuite } from '../testing/complaints.testkit';
 
 /**
  * COMP-1..6 through the real server and database, with an injected clock (2026-11-26 10:00 Beijing time, 02:00 UTC).

@@ -1,4 +1,4 @@
-import type { AppContext } from '../context';
+import type { AppContext } from '../core/context';
 import type { Tx } from '../db/store';
 import type { VisitRecorded } from '../visits/visits.hooks';
 import { findComplaint } from './complaints.repository';

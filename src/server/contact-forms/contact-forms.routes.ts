@@ -13,9 +13,9 @@ import { users } from '../../domain/users/users.table';
 import type { SlaPolicy } from '../../domain/deadlines/sla';
 import { readingOf, slaPoliciesByProject, slaPoliciesOf } from '../deadlines/sla-policies';
 import type { Executor } from '../db/store';
-import { requestActor, type AppContext } from '../context';
+import { requestActor, type AppContext } from '../core/context';
 import { actorOf, policyAccess } from '../plugins/access';
-import { authorize } from '../authorize';
+import { authorize } from '../core/authorize';
 import { eventsOfContactForm, findContactForm, recOf, sendContactForm, stepContactForm, type ContactFormRow } from './contact-forms.service';
 
 const tags = ['contact-forms'];

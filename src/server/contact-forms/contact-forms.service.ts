@@ -5,10 +5,10 @@ import { nextContactFormStatus, type ContactFormEvent } from '../../domain/conta
 import { DEPARTMENT_HEADS, DEPARTMENT_LABELS, type Department } from '../../domain/shared/departments';
 import { pickPolicy, planDeadline } from '../../domain/deadlines/sla';
 import { users } from '../../domain/users/users.table';
-import type { AppContext, RequestActor } from '../context';
+import type { AppContext, RequestActor } from '../core/context';
 import type { Executor } from '../db/store';
-import { authorize } from '../authorize';
-import { AppError, badRequest, conflict } from '../errors';
+import { authorize } from '../core/authorize';
+import { AppError, badRequest, conflict } from '../core/errors';
 import { appendAudit } from '../audit/audit.writer';
 import { nextNumber } from '../numbering/numbering';
 import { notify, usersWithRoles } from '../notifications/notifier';

@@ -26,9 +26,9 @@ import { visitRates } from '../../domain/visits/sampling';
 import { contactForms } from '../../domain/contact-forms/contact-forms.table';
 import { localDay, localDayStart } from '../../domain/shared/business-time';
 import type { Role } from '../../domain/shared/roles';
-import type { AppContext } from '../context';
+import type { AppContext } from '../core/context';
 import { actorOf } from '../plugins/access';
-import { notFound } from '../errors';
+import { notFound } from '../core/errors';
 import type { SQL } from 'drizzle-orm';
 
 /** Who gets the managers' home: the account managers, the customer-service supervisor, the centre manager. */

@@ -4,10 +4,10 @@ import { handoverPolicy } from '../../domain/help/help.policy';
 import type { HandoverCreate } from '../../domain/help/help.contract';
 import { can, type Actor } from '../../domain/shared/policy';
 import { appendAudit } from '../audit/audit.writer';
-import type { AppContext, RequestActor } from '../context';
+import type { AppContext, RequestActor } from '../core/context';
 import type { Executor } from '../db/store';
-import { authorize } from '../authorize';
-import { badRequest, conflict, notFound } from '../errors';
+import { authorize } from '../core/authorize';
+import { badRequest, conflict, notFound } from '../core/errors';
 import { notify, usersWithRoles } from '../notifications/notifier';
 import { namesOf } from './help.repository';
 

@@ -3,8 +3,8 @@ import { sql } from 'drizzle-orm';
 import { Client, STORE_KINDS, startTestApp, testConfig, type TestApp } from '../testing/harness';
 import { deskFixture } from '../testing/desk';
 import { rows } from '../db/store';
-import { Hooks } from '../hooks';
-import type { AppContext } from '../context';
+import { Hooks } from '../core/hooks';
+import type { AppContext } from '../core/context';
 import { createHelp } from './help.service';
 import { helpComplaintRouted, helpRepairRouted } from './help.hooks';
 

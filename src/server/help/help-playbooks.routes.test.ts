@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { Client, STORE_KINDS } from '../testing/harness';
 import { rows } from '../db/store';
-import { startHelpSuite, type HelpSuite } from './help.testkit';
+import { startHelpSuite, type HelpSuite } from '../testing/help.testkit';
 
 /**
  * Issue 10, the emergency playbooks (SPEC.md HELP-5..11): which roles do which steps in which order, who is alerted,

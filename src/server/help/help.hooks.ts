@@ -1,5 +1,5 @@
 import type { Actor } from '../../domain/shared/policy';
-import { hookPoint } from '../hooks';
+import { hookPoint } from '../core/hooks';
 
 /** The record a routed help request became (HELP-1): its kind, id and number, stored on the request. */
 export interface LinkedRecord {

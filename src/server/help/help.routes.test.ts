@@ -4,7 +4,7 @@ import { Client, STORE_KINDS } from '../testing/harness';
 import { rows } from '../db/store';
 import { TimerRunner } from '../deadlines/timers';
 import { registerHelpTimers } from './help-timers';
-import { startHelpSuite, type HelpSuite } from './help.testkit';
+import { startHelpSuite, type HelpSuite } from '../testing/help.testkit';
 
 /**
  * Issue 10, 住户求助 (SPEC.md HELP-1..4, the clocks of HELP-2, rosters and handovers). Expected values are written by hand

@@ -33,7 +33,7 @@ import {
   startPlaybookInput,
   stepActionInput,
 } from '../../domain/help/help.contract';
-import { requestActor, type AppContext } from '../context';
+import { requestActor, type AppContext } from '../core/context';
 import { policyAccess } from '../plugins/access';
 import * as svc from './help.service';
 

@@ -6,9 +6,9 @@ import type { PlaybookJson, PlaybookUpdate } from '../../domain/help/help.contra
 import { can } from '../../domain/shared/policy';
 import { BRANCH_LABELS } from '../../domain/help/labels';
 import { appendAudit } from '../audit/audit.writer';
-import type { AppContext, RequestActor } from '../context';
-import { authorize } from '../authorize';
-import { badRequest, conflict, notFound, type FieldError } from '../errors';
+import type { AppContext, RequestActor } from '../core/context';
+import { authorize } from '../core/authorize';
+import { badRequest, conflict, notFound, type FieldError } from '../core/errors';
 import { playbooksOf, type PlaybookRow, type PlaybookStepRow } from './help.repository';
 
 /** A playbook as the contract carries it, field by field; its chain the shipped one when never edited. */

@@ -4,7 +4,7 @@ import { households, persons, units } from '../../domain/property/property.table
 import { userProjects, userRoles, users } from '../../domain/users/users.table';
 import type { Role } from '../../domain/shared/roles';
 import type { Executor } from '../db/store';
-import { notFound } from '../errors';
+import { notFound } from '../core/errors';
 
 export type KeyRow = typeof propertyKeys.$inferSelect & { unitCode: string | null };
 export type LoanRow = typeof keyLoans.$inferSelect;

@@ -5,7 +5,7 @@ import { SIGNATURE } from '../testing/desk';
 import { rows } from '../db/store';
 import { notifications } from '../../domain/notifications/notifications.table';
 import { users } from '../../domain/users/users.table';
-import { ownerLoanBody } from './keys.testkit';
+import { ownerLoanBody } from '../testing/keys.testkit';
 
 describe.each(STORE_KINDS)('key desk on %s', (kind) => {
   let t: TestApp;

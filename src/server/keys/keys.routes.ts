@@ -19,9 +19,9 @@ import {
   loanReturn,
   loanView,
 } from '../../domain/keys/keys.contract';
-import { requestActor, type AppContext } from '../context';
+import { requestActor, type AppContext } from '../core/context';
 import { policyAccess } from '../plugins/access';
-import { BODY_LIMITS } from '../body-limits';
+import { BODY_LIMITS } from '../core/body-limits';
 import * as svc from './keys.service';
 
 const idParam = z.object({ id: z.uuid({ error: '无效的编号' }) });

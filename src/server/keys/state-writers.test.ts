@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { Client, STORE_KINDS, startTestApp, type TestApp } from '../testing/harness';
 import { SIGNATURE } from '../testing/desk';
 import { rows } from '../db/store';
-import { ownerLoanBody } from './keys.testkit';
+import { ownerLoanBody } from '../testing/keys.testkit';
 
 /**
  * The key lending writer (lend, issue 8, mutation testing) through the real routes and database (KEY-1, KEY-2): a key

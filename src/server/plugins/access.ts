@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Actor, Policy, Scoped } from '../../domain/shared/policy';
 import { hasAny } from '../../domain/shared/policy';
 import type { Role } from '../../domain/shared/roles';
-import { notFound, unauthenticated } from '../errors';
+import { notFound, unauthenticated } from '../core/errors';
 
 /**
  * What a route declares about who may call it. Every route must declare one, or the app refuses

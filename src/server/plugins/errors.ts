@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { t } from '../../domain/shared/messages.zh-CN';
-import { AppError, type FieldError } from '../errors';
+import { AppError, type FieldError } from '../core/errors';
 
 interface PgLikeError {
   code?: string;

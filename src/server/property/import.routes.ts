@@ -3,10 +3,10 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { registerPolicy } from '../../domain/property/property.policy';
 import { IMPORT_CONTENT_TYPE, importQuery, importResult } from '../../domain/property/import.contract';
-import { requestActor, type AppContext } from '../context';
+import { requestActor, type AppContext } from '../core/context';
 import { policyAccess } from '../plugins/access';
-import { AppError } from '../errors';
-import { BODY_LIMITS } from '../body-limits';
+import { AppError } from '../core/errors';
+import { BODY_LIMITS } from '../core/body-limits';
 import { importRegister, importTemplate } from './import.service';
 
 const idParam = z.object({ id: z.uuid({ error: '无效的编号' }) });

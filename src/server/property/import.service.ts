@@ -16,10 +16,10 @@ import {
   type ImportRowError,
 } from '../../domain/property/import.contract';
 import { appendAudit } from '../audit/audit.writer';
-import type { AppContext, RequestActor } from '../context';
+import type { AppContext, RequestActor } from '../core/context';
 import type { Executor } from '../db/store';
-import { authorize } from '../authorize';
-import { AppError, badRequest } from '../errors';
+import { authorize } from '../core/authorize';
+import { AppError, badRequest } from '../core/errors';
 import { openSheet, planImport, readSheet, type ImportPlan, type ParsedSheet } from './import.sheet';
 
 /** Row errors: the first IMPORT_MAX_ERRORS in row order, with the total, so a huge bad file stays a small answer. */

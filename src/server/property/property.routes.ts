@@ -17,7 +17,7 @@ import {
   unitListQuery,
   unitPage,
 } from '../../domain/property/property.contract';
-import { requestActor, type AppContext } from '../context';
+import { requestActor, type AppContext } from '../core/context';
 import { policyAccess } from '../plugins/access';
 import * as svc from './property.service';
 

@@ -6,13 +6,13 @@ import type { HouseholdPatch, PersonInput, ProjectTree, RevealResult, UnitPage }
 import { can } from '../../domain/shared/policy';
 import { maskPhone } from '../../domain/shared/mask';
 import { appendAudit } from '../audit/audit.writer';
-import type { AppContext, RequestActor } from '../context';
-import { authorize } from '../authorize';
-import { badRequest, conflict } from '../errors';
+import type { AppContext, RequestActor } from '../core/context';
+import { authorize } from '../core/authorize';
+import { badRequest, conflict } from '../core/errors';
 import * as repo from './property.repository';
 import * as reg from './register.repository';
 import { diff, recordHistory } from './register.history';
-import { AppError } from '../errors';
+import { AppError } from '../core/errors';
 import { presentHousehold, presentHouseholdDetail, presentPerson } from './property.presenter';
 
 /** Search is limited to the actor's projects in which they may read the register (visibleTo). */

@@ -13,7 +13,7 @@ import {
   vehiclePatch,
   vehicleView,
 } from '../../domain/property/register.contract';
-import { requestActor, type AppContext } from '../context';
+import { requestActor, type AppContext } from '../core/context';
 import { policyAccess } from '../plugins/access';
 import * as svc from './register.service';
 import { moveOutPerson } from './property.service';

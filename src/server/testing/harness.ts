@@ -6,7 +6,7 @@ import pg from 'pg';
 import { sql } from 'drizzle-orm';
 import { openStore, rows, type Store, type StoreKind } from '../db/store';
 import { buildApp } from '../app';
-import { loadConfig, type AppConfig } from '../env';
+import { loadConfig, type AppConfig } from '../core/env';
 import { seedDemo } from '../seed/demo-seed';
 import { buildings, districts, households, persons, projects, units } from '../../domain/property/property.table';
 

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { userPolicy } from '../../domain/users/users.policy';
 import { projectList, userCreate, userList, userPatch, userView } from '../../domain/users/users.contract';
-import { requestActor, type AppContext } from '../context';
+import { requestActor, type AppContext } from '../core/context';
 import { policyAccess } from '../plugins/access';
 import * as svc from './users.service';
 

@@ -10,9 +10,9 @@ import { hashPassword } from '../auth/passwords';
 import { judgePassword } from '../../domain/users/password-strength';
 import { deleteUserSessions } from '../auth/sessions';
 import { wake } from '../notifications/notifier';
-import type { AppContext, RequestActor } from '../context';
-import { authorize } from '../authorize';
-import { badRequest, conflict } from '../errors';
+import type { AppContext, RequestActor } from '../core/context';
+import { authorize } from '../core/authorize';
+import { badRequest, conflict } from '../core/errors';
 import type { Executor } from '../db/store';
 
 const GLOBAL = { projectId: null };

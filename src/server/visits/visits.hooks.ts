@@ -1,5 +1,5 @@
 import type { visits } from '../../domain/visits/visits.table';
-import { hookPoint } from '../hooks';
+import { hookPoint } from '../core/hooks';
 
 export type VisitRow = typeof visits.$inferSelect;
 

@@ -6,7 +6,7 @@ import { rows } from '../db/store';
 import { eq } from 'drizzle-orm';
 import { callRecords } from '../../domain/calls/calls.table';
 import { moveCall } from '../calls/call-state';
-import { AppError } from '../errors';
+import { AppError } from '../core/errors';
 
 /**
  * The refusal side of the state writers (issue 8, mutation testing): a work order and a call record move only in

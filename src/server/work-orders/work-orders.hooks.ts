@@ -1,5 +1,5 @@
 import type { WorkOrderEvent } from '../../domain/work-orders/work-orders.status';
-import { hookPoint } from '../hooks';
+import { hookPoint } from '../core/hooks';
 import type { WorkOrderRow } from './work-orders.repository';
 
 /**

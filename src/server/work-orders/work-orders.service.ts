@@ -4,10 +4,10 @@ import { nextWorkOrderStatus, type WorkOrderEvent } from '../../domain/work-orde
 import { workOrderPolicy } from '../../domain/work-orders/work-orders.policy';
 import { userProjects, userRoles, users } from '../../domain/users/users.table';
 import { appendAudit } from '../audit/audit.writer';
-import type { AppContext, RequestActor } from '../context';
+import type { AppContext, RequestActor } from '../core/context';
 import type { Executor, Tx } from '../db/store';
-import { authorize } from '../authorize';
-import { AppError, badRequest, conflict } from '../errors';
+import { authorize } from '../core/authorize';
+import { AppError, badRequest, conflict } from '../core/errors';
 import { nextNumber } from '../numbering/numbering';
 import { notify, usersWithRoles } from '../notifications/notifier';
 import { addWorkOrderEvent, callBriefOf, eventsOfWorkOrder, findWorkOrder, vendorMemberIds } from './work-orders.repository';

@@ -1,22 +1,22 @@
 import { getTableName, sql, type Table } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
-import type { Client, TestApp } from './testing/harness';
-import { deskFixture, recordCall, SIGNATURE } from './testing/desk';
-import { rows } from './db/store';
-import { callRecords } from '../domain/calls/calls.table';
-import { workOrders } from '../domain/work-orders/work-orders.table';
-import { helpDutyShifts, helpHandovers, helpPlaybooks, helpRequests, helpSteps } from '../domain/help/help.table';
-import { accompaniedSessions } from '../domain/accompanied/accompanied.table';
-import { keyLoans, propertyKeys } from '../domain/keys/keys.table';
-import { archiveScans, archiveTemplates } from '../domain/archives/archives.table';
-import { complaints } from '../domain/complaints/complaints.table';
-import { contactForms } from '../domain/contact-forms/contact-forms.table';
-import { visits } from '../domain/visits/visits.table';
-import { attachments } from '../domain/attachments/attachments.table';
-import { users } from '../domain/users/users.table';
-import { households, persons } from '../domain/property/property.table';
-import { householdRenovations, householdVehicles } from '../domain/property/register.table';
-import { notifications } from '../domain/notifications/notifications.table';
+import type { Client, TestApp } from './harness';
+import { deskFixture, recordCall, SIGNATURE } from './desk';
+import { rows } from '../db/store';
+import { callRecords } from '../../domain/calls/calls.table';
+import { workOrders } from '../../domain/work-orders/work-orders.table';
+import { helpDutyShifts, helpHandovers, helpPlaybooks, helpRequests, helpSteps } from '../../domain/help/help.table';
+import { accompaniedSessions } from '../../domain/accompanied/accompanied.table';
+import { keyLoans, propertyKeys } from '../../domain/keys/keys.table';
+import { archiveScans, archiveTemplates } from '../../domain/archives/archives.table';
+import { complaints } from '../../domain/complaints/complaints.table';
+import { contactForms } from '../../domain/contact-forms/contact-forms.table';
+import { visits } from '../../domain/visits/visits.table';
+import { attachments } from '../../domain/attachments/attachments.table';
+import { users } from '../../domain/users/users.table';
+import { households, persons } from '../../domain/property/property.table';
+import { householdRenovations, householdVehicles } from '../../domain/property/register.table';
+import { notifications } from '../../domain/notifications/notifications.table';
 
 /**
  * The records the access table (access-table.test.ts) is driven against: one of each kind in the user's own project,

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { authorize } from './authorize';
 import { AppError } from './errors';
-import { workOrderPolicy, type WorkOrderRec } from '../domain/work-orders/work-orders.policy';
-import type { Actor } from '../domain/shared/policy';
-import type { Role } from '../domain/shared/roles';
+import { workOrderPolicy, type WorkOrderRec } from '../../domain/work-orders/work-orders.policy';
+import type { Actor } from '../../domain/shared/policy';
+import type { Role } from '../../domain/shared/roles';
 
 const actor = (userId: string, roles: Role[]): Actor => ({ userId, username: userId, displayName: userId, roles: new Set(roles), projectIds: new Set(['p']) });
 const wo = (over: Partial<WorkOrderRec> = {}): WorkOrderRec => ({ projectId: 'p', kind: 'normal', status: 'assigned', assigneeId: 'lead', vendorMemberIds: [], ...over });

@@ -1,7 +1,7 @@
 import { expect } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { Client, startTestApp, type TestApp } from '../testing/harness';
-import { deskFixture } from '../testing/desk';
+import { Client, startTestApp, type TestApp } from './harness';
+import { deskFixture } from './desk';
 import { rows, type StoreKind } from '../db/store';
 
 /**

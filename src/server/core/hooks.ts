@@ -1,4 +1,4 @@
-import type { Tx } from './db/store';
+import type { Tx } from '../db/store';
 
 /**
  * A named point where one feature lets other features react inside its own transaction (ADR 0011).

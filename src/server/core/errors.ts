@@ -1,4 +1,4 @@
-import { t, type MessageKey } from '../domain/shared/messages.zh-CN';
+import { t, type MessageKey } from '../../domain/shared/messages.zh-CN';
 
 export interface FieldError {
   path: string;

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Tx } from './db/store';
+import type { Tx } from '../db/store';
 import { helpRequestClosed, hookPoint, Hooks, type HookPoint } from './hooks';
-import { helpComplaintRouted, helpRepairRouted } from './help/help.hooks';
-import { workOrderAssigned, workOrderStepped } from './work-orders/work-orders.hooks';
-import { visitRecorded } from './visits/visits.hooks';
+import { helpComplaintRouted, helpRepairRouted } from '../help/help.hooks';
+import { workOrderAssigned, workOrderStepped } from '../work-orders/work-orders.hooks';
+import { visitRecorded } from '../visits/visits.hooks';
 
 const tx = {} as Tx;
 

@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
-import type { Actor } from '../domain/shared/policy';
+import type { Actor } from '../../domain/shared/policy';
 import type { AppConfig } from './env';
-import type { Store } from './db/store';
+import type { Store } from '../db/store';
 import type { Hooks } from './hooks';
 import { unauthenticated } from './errors';
 

@@ -1,4 +1,4 @@
-import { can, refusal, type Actor, type Policy, type Scoped } from '../domain/shared/policy';
+import { can, refusal, type Actor, type Policy, type Scoped } from '../../domain/shared/policy';
 import { AppError, forbidden, notFound } from './errors';
 
 /**

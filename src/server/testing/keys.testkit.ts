@@ -1,4 +1,4 @@
-import { SIGNATURE } from '../testing/desk';
+import { SIGNATURE } from './desk';
 
 /** A lending of a unit key to its owner as the desk fills it in (KEY-2, KEY-4); `over` changes or removes any field. */
 export const ownerLoanBody = (p: { version: number; ownerPersonId: string; approverId: string; dueAt: string }, over: Record<string, unknown> = {}) => ({
