@@ -19,6 +19,8 @@ export interface BenchOptions {
   timerWindowSeconds: number;
   /** SSE connections in the fan-out scenario (baseline: 20). */
   sseConnections: number;
+  /** Streams spread over two instances on PostgreSQL (issue 14 goal 3: 10,000). */
+  sseAcross: number;
   connections: number;
   /** Concurrent desks of the paired create figures (issue 14: 10 and 32 both reported). */
   concurrency: number[];
@@ -85,6 +87,7 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): B
     timers: Math.round(positive(env.BENCH_TIMERS, quick ? 1000 : 10_000, 'BENCH_TIMERS')),
     timerWindowSeconds: quick ? 20 : 60,
     sseConnections: Math.round(positive(env.BENCH_SSE, quick ? 200 : 2000, 'BENCH_SSE')),
+    sseAcross: Math.round(positive(env.BENCH_SSE_ACROSS, quick ? 1000 : 10_000, 'BENCH_SSE_ACROSS')),
     connections: 10,
     concurrency: (env.BENCH_CONCURRENCY ?? '10,32').split(',').filter(Boolean).map((c) => Math.round(positive(c, 10, 'BENCH_CONCURRENCY'))),
     pairs: Math.round(positive(env.BENCH_PAIRS, quick ? 2 : 3, 'BENCH_PAIRS')),

@@ -13,7 +13,7 @@ import type { ServerCommand, ServerReply } from '../lib/desk-server';
 import type { ClientCommand, ClientReply } from '../lib/sse-client';
 import { IpcChild } from '../lib/ipc-child';
 import type { BenchOptions } from '../lib/options';
-import { entry, type Entry } from '../lib/report';
+import { entry, judge, type Entry, type Goal } from '../lib/report';
 import { signIn } from '../lib/session';
 import { summarize, type LatencySummary } from '../lib/stats';
 import { log } from '../lib/progress';
@@ -27,6 +27,8 @@ const MiB = 1024 * 1024;
 export interface FanOut {
   streams: number;
   users: number;
+  /** App instances the streams were spread over (one database). */
+  instances: number;
   latency: LatencySummary;
   missing: number;
   duplicates: number;
@@ -54,42 +56,60 @@ async function signInAll(url: string, users: number): Promise<string[]> {
 
 type Server = IpcChild<ServerCommand, ServerReply>;
 
-/** One fan-out on a running server: open the streams, one notify() for all their users, close them. */
-export async function fanOut(server: Server, url: string, ids: DeskIds, cookies: string[], streams: number, tabs = TABS): Promise<FanOut> {
+/** A running app instance and its address. */
+interface Target {
+  server: Server;
+  url: string;
+}
+
+/**
+ * One fan-out: open the streams — spread round the instances, stream i on instance i mod n, as a load balancer
+ * would — then one notify() for all their users through the first instance, and close them. Every instance
+ * reads the same database; the others learn of the commit by its NOTIFY.
+ */
+export async function fanOut(targets: Target[], ids: DeskIds, cookies: string[], streams: number, tabs = TABS): Promise<FanOut> {
   const users = Math.min(cookies.length, Math.max(1, Math.ceil(streams / tabs)));
-  const client = new IpcChild<ClientCommand, ClientReply>(CLIENT);
+  const clients = targets.map(() => new IpcChild<ClientCommand, ClientReply>(CLIENT));
   try {
     const agentIds = new Map(ids.agents.map((a) => [a.username, a.id]));
     const userIds = Array.from({ length: users }, (_, i) => agentIds.get(agentName(i))!);
-    server.send({ type: 'stats' });
-    const before = await server.next('stats', 10_000);
-    client.send({ type: 'open', url, cookies: Array.from({ length: streams }, (_, i) => cookies[i % users]), parallel: 50 });
-    const ready = await client.next('ready', 300_000);
-    if (ready.failed) throw new Error(`${ready.failed} of ${streams} streams failed to open: ${ready.firstError}`);
-    server.send({ type: 'stats' });
-    const connected = await server.next('stats', 10_000);
-    if (connected.connections !== before.connections + streams) throw new Error(`server holds ${connected.connections} streams, expected ${before.connections + streams}`);
+    const mine = targets.map((_, k) => Array.from({ length: streams }, (_, i) => i).filter((i) => i % targets.length === k));
+    const stats = async (t: Target) => {
+      t.server.send({ type: 'stats' });
+      return t.server.next('stats', 10_000);
+    };
+    const before = await Promise.all(targets.map(stats));
+    targets.forEach((t, k) => clients[k].send({ type: 'open', url: t.url, cookies: mine[k].map((i) => cookies[i % users]), parallel: 50 }));
+    const ready = await Promise.all(clients.map((c) => c.next('ready', 600_000)));
+    const failed = ready.reduce((n, r) => n + r.failed, 0);
+    if (failed) throw new Error(`${failed} of ${streams} streams failed to open: ${ready.find((r) => r.firstError)?.firstError}`);
+    const connected = await Promise.all(targets.map(stats));
+    targets.forEach((_, k) => {
+      if (connected[k].connections !== before[k].connections + mine[k].length) throw new Error(`instance ${k + 1} holds ${connected[k].connections} streams, expected ${before[k].connections + mine[k].length}`);
+    });
 
-    server.send({ type: 'notify', projectId: ids.projectId, userIds, title: '紧急：3栋地下室进水' });
-    const done = await server.next('notified', 60_000);
-    const got = await client.next('received', 120_000);
-    server.send({ type: 'stats' });
-    const after = await server.next('stats', 10_000);
-    const arrivals = got.at.filter((t): t is number => t !== null).map((t) => t - done.commitAt);
+    targets[0].server.send({ type: 'notify', projectId: ids.projectId, userIds, title: '紧急：3栋地下室进水' });
+    const done = await targets[0].server.next('notified', 60_000);
+    const got = await Promise.all(clients.map((c) => c.next('received', 120_000)));
+    const after = await Promise.all(targets.map(stats));
+    const at = got.flatMap((g) => g.at);
+    const arrivals = at.filter((t): t is number => t !== null).map((t) => t - done.commitAt);
+    const sum = (xs: { rss: number }[]) => xs.reduce((n, x) => n + x.rss, 0);
     return {
       streams,
       users,
+      instances: targets.length,
       latency: summarize(arrivals),
-      missing: got.at.filter((t) => t === null).length,
-      duplicates: got.counts.filter((c) => c > 1).length,
-      rssBefore: before.rss,
-      rssConnected: connected.rss,
-      rssAfter: after.rss,
-      connectSeconds: ready.seconds,
+      missing: at.filter((t) => t === null).length,
+      duplicates: got.flatMap((g) => g.counts).filter((c) => c > 1).length,
+      rssBefore: sum(before),
+      rssConnected: sum(connected),
+      rssAfter: sum(after),
+      connectSeconds: Math.max(...ready.map((r) => r.seconds)),
       commitMs: done.ms,
     };
   } finally {
-    await client.end({ type: 'close' });
+    await Promise.all(clients.map((c) => c.end({ type: 'close' })));
   }
 }
 
@@ -102,49 +122,86 @@ async function settle(server: Server): Promise<void> {
   }
 }
 
+/** Issue 14, goal 3: the alert reaches the last stream within a second of its commit. */
+const LAST_STREAM_GOAL: Goal = { of: 'value', op: '<=', target: 1000 };
+
 function figures(label: string, f: FanOut, base?: Entry[]): Entry[] {
-  const name = `[${label}] SSE alert fan-out to ${f.streams} streams (${f.users} users × ${Math.round(f.streams / f.users)} tabs)`;
+  const across = f.instances > 1 ? ` across ${f.instances} instances` : '';
+  const name = `[${label}] SSE alert fan-out to ${f.streams} streams${across} (${f.users} users × ${Math.round(f.streams / f.users)} tabs)`;
+  const server = f.instances > 1 ? 'servers\' RSS (sum)' : 'server RSS';
   const values: [string, number, string][] = [
     ['commit → received p50', f.latency.p50, 'ms'],
     ['commit → received p95', f.latency.p95, 'ms'],
     ['commit → last stream received', f.latency.max, 'ms'],
-    ['server RSS before streams', f.rssBefore / MiB, 'MiB'],
-    ['server RSS with streams open', f.rssConnected / MiB, 'MiB'],
-    ['server RSS after the fan-out', f.rssAfter / MiB, 'MiB'],
+    [`${server} before streams`, f.rssBefore / MiB, 'MiB'],
+    [`${server} with streams open`, f.rssConnected / MiB, 'MiB'],
+    [`${server} after the fan-out`, f.rssAfter / MiB, 'MiB'],
   ];
   // Per stream only where the streams outweigh the garbage collector's noise in RSS.
-  if (f.streams >= 200) values.push(['server RSS per open stream', (f.rssConnected - f.rssBefore) / 1024 / f.streams, 'KiB']);
+  if (f.streams >= 200) values.push([`${server} per open stream`, (f.rssConnected - f.rssBefore) / 1024 / f.streams, 'KiB']);
   return values.map(([what, v, unit], i) => entry(`${name}: ${what}`, v, unit, base?.[i]));
 }
 
+/** The last-stream figure judged: failed when a stream missed the alert or got it twice, whatever the time. */
+function judged(entries: Entry[], f: FanOut): Entry[] {
+  const last = entries.find((e) => e.name.endsWith('commit → last stream received'))!;
+  const wrong = [f.missing ? `${f.missing} streams never received the alert` : '', f.duplicates ? `${f.duplicates} received it more than once` : ''].filter(Boolean).join(', ');
+  judge(last, LAST_STREAM_GOAL, wrong || undefined);
+  return entries;
+}
+
 const note = (label: string, f: FanOut) =>
-  `[${label}] SSE ${f.streams} streams of ${f.users} users: opened in ${f.connectSeconds.toFixed(1)} s; notify() of ${f.users} rows committed in ${f.commitMs.toFixed(1)} ms; ` +
+  `[${label}] SSE ${f.streams} streams of ${f.users} users${f.instances > 1 ? ` on ${f.instances} instances` : ''}: opened in ${f.connectSeconds.toFixed(1)} s; notify() of ${f.users} rows committed in ${f.commitMs.toFixed(1)} ms; ` +
   `${f.streams - f.missing}/${f.streams} received the alert${f.missing ? ` (${f.missing} MISSING)` : ''}, ${f.duplicates} more than once`;
 
-export async function sseScenario(opts: BenchOptions, label: string, location: StoreLocation, ids: DeskIds, notes: string[]): Promise<Entry[]> {
+async function startServer(location: StoreLocation): Promise<Target> {
   const server: Server = new IpcChild<ServerCommand, ServerReply>(SERVER);
+  server.send({ type: 'start', location });
+  const { url } = await server.next('listening', 120_000);
+  return { server, url };
+}
+
+/**
+ * The fan-out on one instance (a baseline of 20 streams, then `sseConnections`, then the same streams held by a
+ * tenth of the users), and on PostgreSQL the goal's own shape: `sseAcross` streams (10,000) spread over two
+ * instances of one database, the alert committed through the first. The embedded store is one process by
+ * nature (one data folder, one app): its goal figure is the one-instance fan-out.
+ */
+export async function sseScenario(opts: BenchOptions, label: string, location: StoreLocation, ids: DeskIds, notes: string[]): Promise<Entry[]> {
+  const first = await startServer(location);
+  const targets = [first];
   try {
-    server.send({ type: 'start', location });
-    const { url } = await server.next('listening', 120_000);
-    const cookies = await signInAll(url, Math.min(DESK_AGENTS, Math.ceil(opts.sseConnections / TABS)));
+    const cookies = await signInAll(first.url, DESK_AGENTS);
     log(`${label}: SSE fan-out baseline, 20 streams`);
-    const base = await fanOut(server, url, ids, cookies, 20);
+    const base = await fanOut([first], ids, cookies, 20);
     notes.push(note(label, base));
     const baseEntries = figures(label, base);
-    await settle(server);
+    await settle(first.server);
     log(`${label}: SSE fan-out, ${opts.sseConnections} streams`);
-    const main = await fanOut(server, url, ids, cookies, opts.sseConnections);
+    const main = await fanOut([first], ids, cookies, opts.sseConnections);
     notes.push(note(label, main));
     const mainEntries = figures(label, main, baseEntries);
+    if (!('databaseUrl' in location)) judged(mainEntries, main);
     // Diagnostic: the same streams held by a tenth of the users — the hub reads the outbox once per user.
-    await settle(server);
+    await settle(first.server);
     const fewTabs = TABS * 10;
     log(`${label}: SSE fan-out, ${opts.sseConnections} streams of ${Math.ceil(opts.sseConnections / fewTabs)} users`);
-    const few = await fanOut(server, url, ids, cookies, opts.sseConnections, fewTabs);
+    const few = await fanOut([first], ids, cookies, opts.sseConnections, fewTabs);
     notes.push(note(label, few));
     const fewEntries = figures(label, few, mainEntries).slice(0, 3);
-    return [...baseEntries, ...mainEntries, ...fewEntries];
+    const out = [...baseEntries, ...mainEntries, ...fewEntries];
+    if ('databaseUrl' in location) {
+      await settle(first.server);
+      targets.push(await startServer(location));
+      // Every desk agent holds streams: 10,000 over 400 people is 25 each (screens, tabs, phones).
+      const tabs = Math.max(TABS, Math.ceil(opts.sseAcross / cookies.length));
+      log(`${label}: SSE fan-out, ${opts.sseAcross} streams across two instances`);
+      const across = await fanOut(targets, ids, cookies, opts.sseAcross, tabs);
+      notes.push(note(label, across));
+      out.push(...judged(figures(label, across, mainEntries), across));
+    }
+    return out;
   } finally {
-    await server.end({ type: 'close' });
+    await Promise.all(targets.map((t) => t.server.end({ type: 'close' })));
   }
 }
