@@ -30,7 +30,9 @@ interface Option {
 /**
  * Searchable by label, everyday words, synonyms and pinyin initials, best match first (the domain's
  * searchCategories); each option says whose responsibility the item is (CALL-12). When nothing matches, the
- * first option is "其他：<typed words>", so Enter picks it and the words are kept instead of lost.
+ * first option is "其他：<typed words>", so Enter picks it and the words are kept instead of lost. While the list
+ * is still loading there are no options at all (加载中…): words typed that early stay in the box and are matched
+ * when the list arrives, instead of being judged "no match" against an empty list.
  */
 export function CategorySelect({ id, value, onChange, categories, loading, selectRef, onPicked, onOtherWords }: Props) {
   const [search, setSearchState] = useState('');
@@ -41,7 +43,9 @@ export function CategorySelect({ id, value, onChange, categories, loading, selec
     setSearchState(s);
   };
   const options = useMemo<Option[]>(() => {
-    const matches = searchCategories(search, categories ?? []);
+    // Not loaded yet: nothing can be judged "no match", so no "其他" either — Enter waits for the real list.
+    if (!categories) return [];
+    const matches = searchCategories(search, categories);
     const words = search.trim();
     if (words && !matches.length) return [{ value: OTHER_WORDS, label: t('intake.categoryOther', { words }), scope: t('intake.categoryOtherHint'), other: true }];
     return matches.map((m) => ({ value: m.category.id, label: m.category.label, scope: m.category.scopeNote, word: m.word }));
@@ -54,6 +58,7 @@ export function CategorySelect({ id, value, onChange, categories, loading, selec
       value={value}
       allowClear
       loading={loading}
+      notFoundContent={categories ? undefined : t('app.loading')}
       placeholder={t('intake.categoryPlaceholder')}
       aria-label={t('intake.category')}
       showSearch={{ filterOption: false, searchValue: search, onSearch: setSearch }}
