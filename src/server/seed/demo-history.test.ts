@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { openTestStore, STORE_KINDS, type TestStore } from '../testing/harness';
 import { rows } from '../db/store';
 import { seedDemo, type SeedResult } from './demo-seed';
+import { generateDemoHistory, type HistoryInput } from './demo-history';
 import { gtSummary, listConditions, stats } from '../calls/ledger.repository';
 import { localDay, localDayStart } from '../../domain/shared/business-time';
 
@@ -24,10 +25,11 @@ describe.each(STORE_KINDS)('demo history (%s)', (kind) => {
   let store: TestStore;
   let seeded: SeedResult;
   let projectId: string;
+  let input: HistoryInput | undefined;
 
   beforeAll(async () => {
     store = await openTestStore(kind);
-    seeded = await seedDemo(store, { history: true, now: NOW });
+    seeded = await seedDemo(store, { history: true, now: NOW, onHistoryInput: (i) => (input = i) });
     [{ id: projectId }] = await rows<{ id: string }>(store.db, sql`SELECT id FROM projects WHERE code = 'JHHY'`);
   });
   afterAll(() => store?.drop());
@@ -101,6 +103,25 @@ describe.each(STORE_KINDS)('demo history (%s)', (kind) => {
     // The per-day counts the record list reads were kept by the trigger for every bulk-inserted record.
     const [sum] = await rows<{ days: number; records: number }>(store.db, sql`SELECT (SELECT sum(n)::int FROM call_day_counts) AS days, (SELECT count(*)::int FROM call_records) AS records`);
     expect(sum.days).toBe(sum.records);
+  });
+
+  // The desk's first screen counts open, overdue and 待验收 records from the demo past; chance once left a day (the
+  // clean-clone run at 01:31 Beijing time on 1 December 2026) with no job waiting for verification. Every day of a
+  // year, from the seeded estate's own input, regenerated without a database.
+  it.runIf(kind === 'embedded')('on every day of a year the demo past leaves the desk an open record past its deadline and a job waiting for verification', () => {
+    expect(input).toBeDefined();
+    const lacking: string[] = [];
+    const check = (now: Date, days?: number) => {
+      const { rows: r } = generateDemoHistory({ ...input!, now, days });
+      const waiting = r.wos.filter((w) => w.status === 'done').length;
+      const overdue = r.calls.filter((c) => c.status !== 'closed' && c.dueAt && (c.dueAt as Date) < now).length;
+      if (waiting === 0 || overdue === 0) lacking.push(`${localDay(now)} (${days ?? 'two years'}): 待验收 ${waiting}, 超时 ${overdue}`);
+    };
+    // Ten days of past (the last days are what the desk meets; the draws differ from the full history's) for every
+    // day of a year, and the full two years for the fortnight around the day that showed the fault (0.2 s each).
+    for (let d = 0; d < 366; d++) check(new Date(Date.UTC(2026, 0, 1, 17, 31) + d * 86_400_000), 10); // 01:31 the next day in Beijing
+    for (let d = -7; d < 7; d++) check(new Date(Date.UTC(2026, 10, 30, 17, 31) + d * 86_400_000));
+    expect(lacking).toEqual([]);
   });
 
   it('the same seed and the same day give the same history (deterministic)', async () => {

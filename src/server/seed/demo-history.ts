@@ -35,6 +35,24 @@ export { HISTORY_DAYS, type HistoryCategory, type HistoryHousehold, type History
 
 /** Generates and writes the history; returns what it wrote. */
 export async function seedDemoHistory(tx: Executor, input: HistoryInput): Promise<HistorySummary> {
+  const { rows: all, counters, summary } = generateDemoHistory(input);
+  await insertAll(tx, callRecords, all.calls);
+  await insertAll(tx, callEvents, all.cEvents);
+  await insertAll(tx, callReplies, all.replies);
+  await insertAll(tx, workOrders, all.wos);
+  await insertAll(tx, workOrderEvents, all.wEvents);
+  await insertAll(tx, complaints, all.comps);
+  await insertAll(tx, complaintEvents, all.compEvents);
+  await insertAll(tx, visits, all.visitRows);
+  await insertAll(tx, helpRequests, all.helps);
+  await insertAll(tx, attachments, all.files);
+  await insertAll(tx, keyLoans, all.loans);
+  await insertAll(tx, numberCounters, counters);
+  return summary;
+}
+
+/** The history's rows, without writing them (pure: the same seed, input and "now" give the same rows, ids aside). */
+export function generateDemoHistory(input: HistoryInput) {
   const rand = prng(input.seed ?? 20241129);
   const days = input.days ?? HISTORY_DAYS;
   const u = (name: string) => {
@@ -86,6 +104,8 @@ export async function seedDemoHistory(tx: Executor, input: HistoryInput): Promis
     for (const k of Object.keys(x) as (keyof Batch)[]) (all[k] as object[]).push(...(x[k] as object[]));
   };
   const byClass = { normal: 0, Z: 0, Q: 0, GT: 0, complaint: 0, inquiry: 0 } as Record<CallClass, number>;
+  /** Whether a kept record already shows a job waiting for verification (待验收), which the desk must meet on day one. */
+  let waitingShown = false;
   const signature = (ownerType: string, ownerId: string, by: string, at: Date) => {
     const id = crypto.randomUUID();
     b.files.push({ id, projectId, ownerType, ownerId, kind: 'signature', mime: 'image/png', size: SIGNATURE_PNG.length, sha256: SIGNATURE_SHA, bytes: SIGNATURE_PNG, createdBy: by, createdAt: at });
@@ -111,6 +131,7 @@ export async function seedDemoHistory(tx: Executor, input: HistoryInput): Promis
         if (latest(b) < todayStart.getTime()) {
           keep(b);
           byClass[cls]++;
+          if (b.wos.some((w) => w.status === 'done')) waitingShown = true;
           break;
         }
         numbers.undo();
@@ -154,7 +175,11 @@ export async function seedDemoHistory(tx: Executor, input: HistoryInput): Promis
       let resolvedAt: Date | null = null;
       let resolvedBy = recordedBy;
       // Open records are only kept from the last days, so their deadlines have all fired (and their ladders run).
-      const stayOpen = age >= 4 && age <= 6 && rand() < 0.15;
+      // Chance alone left some days without a job waiting for verification (the desk's 待验收 read 0 on day one):
+      // from the fifth day before today, the first job of the window is kept open for its verification.
+      const hasJob = cls0 !== 'inquiry' && cls0 !== 'complaint' && cls0 !== 'GT';
+      const mustShowWaiting = hasJob && !waitingShown && age >= 4 && age <= 5;
+      const stayOpen = (age >= 4 && age <= 6 && rand() < 0.15) || mustShowWaiting;
       const waitsForCloseOut = !stayOpen && age <= 2 && rand() < 0.3;
 
       if (cls0 === 'inquiry') {
@@ -232,7 +257,7 @@ export async function seedDemoHistory(tx: Executor, input: HistoryInput): Promis
         const verifiedAt = add(doneAt, 30 + Math.floor(rand() * 600));
         const verifier = pick(rand, closers);
         let woStatus: WorkOrderStatus = 'verified';
-        if (stayOpen) woStatus = rand() < 0.6 ? 'done' : 'on_site';
+        if (stayOpen) woStatus = mustShowWaiting || rand() < 0.6 ? 'done' : 'on_site';
         const we = (at: Date, actorId: string | null, type: string, detail: Record<string, unknown> = {}) => b.wEvents.push({ projectId, workOrderId: woId, at, actorId, type, detail });
         we(assignedAt, recordedBy, 'assigned', { to: who });
         ev(assignedAt, recordedBy, 'dispatch', { workOrder: woNumber, to: who });
@@ -345,18 +370,6 @@ export async function seedDemoHistory(tx: Executor, input: HistoryInput): Promis
     if (latest(b) < todayStart.getTime() && b.helps.every((h) => (h.closedAt as Date) < todayStart) && b.loans.every((l) => (l.returnedAt as Date) < todayStart)) keep(b);
   }
 
-  await insertAll(tx, callRecords, all.calls);
-  await insertAll(tx, callEvents, all.cEvents);
-  await insertAll(tx, callReplies, all.replies);
-  await insertAll(tx, workOrders, all.wos);
-  await insertAll(tx, workOrderEvents, all.wEvents);
-  await insertAll(tx, complaints, all.comps);
-  await insertAll(tx, complaintEvents, all.compEvents);
-  await insertAll(tx, visits, all.visitRows);
-  await insertAll(tx, helpRequests, all.helps);
-  await insertAll(tx, attachments, all.files);
-  await insertAll(tx, keyLoans, all.loans);
-  await insertAll(tx, numberCounters, numbers.rows(projectId));
-
-  return { days, calls: all.calls.length, workOrders: all.wos.length, complaints: all.comps.length, visits: all.visitRows.length, helpRequests: all.helps.length, keyLoans: all.loans.length, byClass };
+  const summary: HistorySummary = { days, calls: all.calls.length, workOrders: all.wos.length, complaints: all.comps.length, visits: all.visitRows.length, helpRequests: all.helps.length, keyLoans: all.loans.length, byClass };
+  return { rows: all, counters: numbers.rows(projectId), summary };
 }

@@ -14,7 +14,7 @@ import { DEMO_PASSWORD, DEMO_USERS } from '../../domain/users/demo-accounts';
 import { and, eq, isNull } from 'drizzle-orm';
 import { serviceCategories, vendors } from '../../domain/calls/calls.table';
 import { propertyKeys } from '../../domain/keys/keys.table';
-import { seedDemoHistory, type HistoryHousehold, type HistorySummary } from './demo-history';
+import { seedDemoHistory, type HistoryHousehold, type HistoryInput, type HistorySummary } from './demo-history';
 
 /**
  * Units the history leaves alone: the showcase household's entrance and the ground-floor flats that tests and
@@ -43,6 +43,8 @@ export interface SeedOptions {
   now?: Date;
   /** How many days of past (default two years). */
   historyDays?: number;
+  /** Told what the history was generated from (tests regenerate it for other days without a database). */
+  onHistoryInput?: (input: HistoryInput) => void;
 }
 
 /** Handover date of each building (buildings 3-4 handed over recently, so their plumbing is in warranty). */
@@ -182,7 +184,7 @@ async function seedInto(tx: Tx, passwordHash: string, opts: SeedOptions): Promis
       const categories = await tx.select().from(serviceCategories).where(eq(serviceCategories.projectId, project.id));
       const vendorRows = await tx.select().from(vendors).where(eq(vendors.projectId, project.id));
       const keys = await tx.select({ id: propertyKeys.id, number: propertyKeys.number }).from(propertyKeys).where(and(eq(propertyKeys.projectId, project.id), isNull(propertyKeys.unitId)));
-      history = await seedDemoHistory(tx, {
+      const input: HistoryInput = {
         projectId: project.id,
         now: opts.now ?? new Date(),
         users: userIds,
@@ -192,7 +194,9 @@ async function seedInto(tx: Tx, passwordHash: string, opts: SeedOptions): Promis
         households: historyHouseholds,
         keys,
         days: opts.historyDays,
-      });
+      };
+      opts.onHistoryInput?.(input);
+      history = await seedDemoHistory(tx, input);
     }
 
     // Seeding is a start-up act on the wall clock, not a request: its audit row says when it really ran.
