@@ -3,6 +3,7 @@ import { auditLog } from '../../domain/audit/audit.table';
 import type { Actor } from '../../domain/shared/policy';
 import { rows, type Executor } from '../db/store';
 import { chainHash, GENESIS_HASH } from './audit-chain';
+import { atCommit } from '../db/commit-work';
 
 export interface AuditEntry {
   actor: Pick<Actor, 'userId' | 'username'> | null;
@@ -26,21 +27,35 @@ export function chainOf(e: Pick<AuditEntry, 'projectId' | 'action'>): string {
 }
 
 /**
- * Appends one entry to its hash chain. Call it inside the transaction that makes the change, so the act
- * and its audit row commit or vanish together. A transaction-scoped advisory lock on the entry's chain
- * (not on the whole trail) orders that chain: writes of other projects, and reads, do not queue behind it.
+ * Appends one entry to its hash chain. Call it inside the transaction that makes the change, so the act and its
+ * audit row commit or vanish together. Inside a store transaction the entry is written last, just before the
+ * commit, with the transaction's other entries (ADR 0023): the chain's transaction-scoped advisory lock (per chain,
+ * not the whole trail) is then the transaction's last lock, so it never waits on a counter or row that another
+ * transaction holding the same chain wants, and is held for three statements. On a plain database handle (an
+ * audited read outside a transaction) the entry is written at once.
  */
 export async function appendAudit(tx: Executor, e: AuditEntry, now: Date): Promise<void> {
-  const chain = chainOf(e);
-  await tx.execute(sql`SELECT pg_advisory_xact_lock(727202, hashtext(${chain}))`);
-  // After the lock (a separate statement, so it is surely taken first): the chain's head and the next seq.
-  const [head] = await rows<{ hash: string | null; seq: string }>(
-    tx,
-    sql`SELECT (SELECT hash FROM audit_log WHERE chain = ${chain} ORDER BY seq DESC LIMIT 1) AS hash, nextval(pg_get_serial_sequence('audit_log', 'seq')) AS seq`,
-  );
-  const prevHash = head.hash ?? GENESIS_HASH;
-  const fields = hashedFields(e, Number(head.seq), now);
-  await tx.insert(auditLog).values({ ...fields, chain, prevHash, hash: chainHash(prevHash, fields) });
+  if (defer(tx, [{ e, now }])) return;
+  await writeEntries(tx, [{ e, now }]);
+}
+
+/** Entries of open transactions waiting for their commit. */
+const waiting = new WeakMap<object, Timed[]>();
+interface Timed {
+  e: AuditEntry;
+  now: Date;
+}
+
+function defer(tx: Executor, entries: Timed[]): boolean {
+  const list = waiting.get(tx);
+  if (list) {
+    list.push(...entries);
+    return true;
+  }
+  const fresh = [...entries];
+  if (!atCommit(tx, () => writeEntries(tx, fresh))) return false;
+  waiting.set(tx, fresh);
+  return true;
 }
 
 /** The fields of an entry that its hash covers, in the chain's order. */
@@ -63,18 +78,25 @@ function hashedFields(e: AuditEntry, seq: number, now: Date) {
 /** Rows per INSERT statement of a batch (well under the driver's parameter limit). */
 const AUDIT_INSERT_CHUNK = 1000;
 
-/**
- * appendAudit() for many entries: per chain (in a fixed order, so two rounds never wait on each other's chains
- * crosswise) the chain's lock once, its head and as many sequence numbers as entries in one statement, the hashes
- * linked in order, and one insert. The rows are the ones appendAudit would have written one by one.
- */
+/** appendAudit() for many entries of one instant (a timer round's). */
 export async function appendAuditMany(tx: Executor, entries: AuditEntry[], now: Date): Promise<void> {
-  const byChain = new Map<string, AuditEntry[]>();
-  for (const e of entries) {
-    const c = chainOf(e);
+  const timed = entries.map((e) => ({ e, now }));
+  if (defer(tx, timed)) return;
+  await writeEntries(tx, timed);
+}
+
+/**
+ * Writes entries: per chain (in a fixed order, so two transactions never wait on each other's chains crosswise) the
+ * chain's lock once, then its head and as many sequence numbers as entries in one statement (after the lock: a
+ * statement of its own, so its snapshot is taken once the lock is held), the hashes linked in order, one insert.
+ */
+async function writeEntries(tx: Executor, entries: Timed[]): Promise<void> {
+  const byChain = new Map<string, Timed[]>();
+  for (const t of entries) {
+    const c = chainOf(t.e);
     let list = byChain.get(c);
     if (!list) byChain.set(c, (list = []));
-    list.push(e);
+    list.push(t);
   }
   for (const chain of [...byChain.keys()].sort()) {
     const list = byChain.get(chain)!;
@@ -87,8 +109,8 @@ export async function appendAuditMany(tx: Executor, entries: AuditEntry[], now: 
     const seqs = got.map((g) => Number(g.seq)).sort((a, b) => a - b);
     let prevHash = got[0]?.hash ?? GENESIS_HASH;
     const values: (typeof auditLog.$inferInsert)[] = [];
-    list.forEach((e, i) => {
-      const fields = hashedFields(e, seqs[i], now);
+    list.forEach((t, i) => {
+      const fields = hashedFields(t.e, seqs[i], t.now);
       const hash = chainHash(prevHash, fields);
       values.push({ ...fields, chain, prevHash, hash });
       prevHash = hash;

@@ -5,6 +5,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import * as schema from './schema';
 import { releaseAlways } from './pg-transactions';
+import { runCommitWork } from './commit-work';
 
 export type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
@@ -50,6 +51,7 @@ async function openPglite(dataDir: string, loadDataDir?: Blob): Promise<Store> {
   if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
   const client = await PGlite.create(dataDir, loadDataDir ? { loadDataDir } : {});
   const db = drizzle({ client, schema }) as unknown as Db;
+  runCommitWork(db);
   await migrate(drizzle({ client, schema }), { migrationsFolder: MIGRATIONS_DIR });
   // PGlite runs no autovacuum: without statistics the planner picks full scans over good indexes.
   const stats = await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_stats WHERE schemaname = 'public'`);
@@ -78,6 +80,7 @@ async function openPostgres(url: string, poolSize: number): Promise<Store> {
   pool.on('connect', (client) => client.on('error', () => {}));
   const ndb = drizzle({ client: pool, schema });
   releaseAlways(ndb as never, pool);
+  runCommitWork(ndb);
   const listeners = new Set<() => Promise<void>>();
   /** A dedicated connection per channel; reconnects after a dropped connection (server restart). */
   const listenPg = async (connectionString: string, channel: string, handler: (payload: string) => void) => {
