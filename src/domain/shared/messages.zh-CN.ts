@@ -12,6 +12,7 @@ export const zhCN = {
   VERSION_CONFLICT: '该记录已被他人修改，请刷新后再操作',
   INVALID_STATE: '记录当前的状态不允许此操作，请刷新后查看',
   DUPLICATE: '记录已存在',
+  WRITE_CONFLICT: '与他人同时保存发生冲突，本次未保存，请再提交一次',
   IMPORT_INVALID: '导入文件有错误，未导入任何数据',
   PAYLOAD_TOO_LARGE: '上传的内容过大',
   UNSUPPORTED_MEDIA_TYPE: '不支持的内容类型',

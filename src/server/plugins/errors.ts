@@ -48,6 +48,12 @@ export function registerErrorHandler(app: FastifyInstance): void {
     }
     const state = sqlState(err);
     if (state === '23505') return reply.status(409).send({ error: { code: 'DUPLICATE', message: t('DUPLICATE') } });
+    // A deadlock victim or a serialization failure: its transaction rolled back whole, nothing of it was kept.
+    // A concurrent write lost, as a stale version does: 409, to be tried again.
+    if (state === '40P01' || state === '40001') {
+      request.log.warn({ err }, 'concurrent write rolled back');
+      return reply.status(409).send({ error: { code: 'WRITE_CONFLICT', message: t('WRITE_CONFLICT') } });
+    }
     if (state && /^(22|23)/.test(state)) {
       return reply.status(400).send({ error: { code: 'VALIDATION_FAILED', message: t('VALIDATION_FAILED') } });
     }
