@@ -30,7 +30,7 @@ export interface TraceReport {
 export function statementKind(text: string): string {
   const t = text.replace(/\s+/g, ' ').trim();
   if (/^(begin|commit|rollback)/i.test(t)) return t.split(' ')[0].toUpperCase();
-  if (t.includes('pg_advisory_xact_lock')) return 'audit: pg_advisory_xact_lock (global)';
+  if (t.includes('pg_advisory_xact_lock')) return 'audit: pg_advisory_xact_lock (its chain, until commit)';
   if (t.includes('FROM audit_log ORDER BY seq DESC')) return 'audit: read chain head';
   if (t.includes('nextval(pg_get_serial_sequence')) return 'audit: nextval';
   if (t.includes('number_counters')) return 'numbering: upsert day counter (row lock until commit)';
@@ -44,7 +44,7 @@ export function statementKind(text: string): string {
   return `${verb} ${table}`;
 }
 
-const GLOBAL_LOCKS = ['numbering: upsert day counter (row lock until commit)', 'audit: pg_advisory_xact_lock (global)'];
+const GLOBAL_LOCKS = ['numbering: upsert day counter (row lock until commit)', 'audit: pg_advisory_xact_lock (its chain, until commit)'];
 
 type QueryFn = (this: pg.Client, ...args: unknown[]) => unknown;
 
