@@ -10,6 +10,7 @@ import { AuditAnchorWriter, readAnchors } from './audit-anchor';
 import { canonicalJson, chainHash, DEVELOPMENT_AUDIT_KEY, GENESIS_HASH, setAuditKey, type AuditFields } from './audit-chain';
 import { verifyAuditChain } from './audit-verify';
 import { appendAudit } from './audit.writer';
+import { atCommit } from '../db/commit-work';
 
 interface Row extends AuditFields {
   prevHash: string;
@@ -187,9 +188,15 @@ describe.each(STORE_KINDS)('ARC-9 the trail is one chain per project and kind (A
     let holding!: () => void;
     const isHolding = new Promise<void>((r) => (holding = r));
     const open = t.store.db.transaction(async (tx) => {
+      const chainLocks = async () => (await rows<{ n: number }>(tx, sql`SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND pid = pg_backend_pid() AND classid = 727202`))[0].n;
       await appendAudit(tx, { actor: null, action: 'call.create', entity: 'test', projectId: projectA }, t.clock.now());
-      holding();
-      await held; // the chain w:projectA stays locked until this transaction ends
+      // The entry is written just before the commit (ADR 0023), its chain's lock taken then, not before: wait after that.
+      expect(await chainLocks()).toBe(0);
+      atCommit(tx, async () => {
+        expect(await chainLocks()).toBe(1);
+        holding();
+        await held; // the chain w:projectA stays locked until this transaction ends
+      });
     });
     await isHolding;
     // Under the former instance-wide lock these two would wait for `open`, which waits for them: the test would hang.
