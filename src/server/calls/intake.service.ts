@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { callRecords } from '../../domain/calls/calls.table';
 import { callPolicy, markActionFor } from '../../domain/calls/calls.policy';
 import { classify, leavesComplaintProcedure, type Classification } from '../../domain/calls/classify';
@@ -12,7 +12,7 @@ import { authorize } from '../core/authorize';
 import { AppError, badRequest } from '../core/errors';
 import { canonicalJson } from '../audit/audit-chain';
 import { sqlState } from '../plugins/errors';
-import { localDay, nextNumber } from '../numbering/numbering';
+import { localDay, numberInStatement } from '../numbering/numbering';
 import { scheduleTimers } from '../deadlines/timers';
 import { createWorkOrder, designatedEngineer } from '../work-orders/work-orders.service';
 import { addCallEvent, findCall, loadIntakeContext, slaPoliciesOf, type CallRow } from './calls.repository';
@@ -107,12 +107,25 @@ export async function insertCallIn(tx: Tx, ctx: AppContext, ra: RequestActor, in
   }
   const policies = await slaPoliciesOf(tx, ctx.store, input.projectId);
   const plan = planDeadline(pickPolicy(policies, 'call', cls, input.urgency), now, p.vendor?.promisedMinutes);
-  const number = await nextNumber(tx, input.projectId, 'call', 'LD', now);
+  // One statement numbers the record and inserts it with its first event (ADR 0022). The day counter's row is
+  // locked from that statement to the commit: the deadline timers (no foreign key, invisible until the commit) go
+  // in before it, and the audit rows are written at the commit (ADR 0023), so fewer round trips hold it.
+  const id = crypto.randomUUID();
+  if (plan) await scheduleTimers(tx, input.projectId, 'call', id, plan.timers);
+  const numbered = numberInStatement(tx, input.projectId, 'call', 'LD', now);
+  const recordedDetail = { class: cls, proposed, reason: p.classification.reason, ...(origin ? { fromHelp: origin.helpNumber, helpRequestId: origin.helpRequestId } : {}) };
+  const recordedEvent = tx.$with('e', { x: sql<number>`x`.as('x') }).as(
+    sql`INSERT INTO call_events (project_id, call_id, at, actor_id, type, detail)
+        VALUES (${input.projectId}, ${id}, ${now.toISOString()}::timestamptz, ${ra.actor.userId}, 'recorded', ${JSON.stringify(recordedDetail)}::jsonb)
+        RETURNING 1 AS x`,
+  );
   const [call] = await tx
+    .with(numbered.cte, recordedEvent)
     .insert(callRecords)
     .values({
+      id,
       projectId: input.projectId,
-      number,
+      number: numbered.value,
       receivedAt: now,
       channel: input.channel,
       householdId: p.householdId,
@@ -136,13 +149,11 @@ export async function insertCallIn(tx: Tx, ctx: AppContext, ra: RequestActor, in
       status: 'open',
     })
     .returning();
-  await addCallEvent(tx, call, now, ra.actor.userId, 'recorded', { class: cls, proposed, reason: p.classification.reason, ...(origin ? { fromHelp: origin.helpNumber, helpRequestId: origin.helpRequestId } : {}) });
   if (cls !== proposed) {
     await addCallEvent(tx, call, now, ra.actor.userId, 'class_override', { from: proposed, to: cls, reason: input.overrideReason });
     await appendAudit(tx, { actor: ra.actor, action: 'call.class_override', entity: 'call', entityId: call.id, projectId: call.projectId, ip: ra.ip, detail: { from: proposed, to: cls, reason: input.overrideReason } }, now);
   }
-  if (plan) await scheduleTimers(tx, call.projectId, 'call', call.id, plan.timers);
-  await appendAudit(tx, { actor: ra.actor, action: 'call.create', entity: 'call', entityId: call.id, projectId: call.projectId, ip: ra.ip, detail: { number, class: cls } }, now);
+  await appendAudit(tx, { actor: ra.actor, action: 'call.create', entity: 'call', entityId: call.id, projectId: call.projectId, ip: ra.ip, detail: { number: call.number, class: cls } }, now);
 
   let dispatched = false;
   if (cls === 'Z') {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { STORE_KINDS, openTestStore, type TestStore } from '../testing/harness';
-import { nextNumber } from './numbering';
+import { nextNumber, numberInStatement } from './numbering';
 import { projects } from '../../domain/property/property.table';
 import { rows } from '../db/store';
 
@@ -40,5 +40,23 @@ describe.each(STORE_KINDS)('numbering on %s', (kind) => {
     const b = await store.db.transaction((tx) => nextNumber(tx, projectId, 'repair', 'BX', new Date('2026-11-28T03:00:00Z')));
     expect(a).toBe('BX20261127-0001');
     expect(b).toBe('BX20261128-0001');
+  });
+
+  it('a number taken inside the inserting statement follows the same counter: gapless after nextNumber, rolled back with its statement, five digits past 9999', async () => {
+    const at = new Date('2026-11-29T03:00:00Z');
+    const inStatement = (fail = false) =>
+      store.db.transaction(async (tx) => {
+        const n = numberInStatement(tx, projectId, 'call', 'LD', at);
+        const [r] = await tx.with(n.cte).select({ no: n.value }).from(n.cte);
+        if (fail) throw new Error('the insert failed');
+        return r.no;
+      });
+    expect(await store.db.transaction((tx) => nextNumber(tx, projectId, 'call', 'LD', at))).toBe('LD20261129-0001');
+    expect(await inStatement()).toBe('LD20261129-0002');
+    await expect(inStatement(true)).rejects.toThrow('the insert failed');
+    expect(await inStatement()).toBe('LD20261129-0003');
+    await store.db.execute(sql`UPDATE number_counters SET last = 9998 WHERE project_id = ${projectId} AND kind = 'call' AND day = '2026-11-29'`);
+    expect(await inStatement()).toBe('LD20261129-9999');
+    expect(await inStatement()).toBe('LD20261129-10000');
   });
 });
