@@ -8,7 +8,7 @@ import type { AppContext, RequestActor } from '../core/context';
 import type { Executor, Tx } from '../db/store';
 import { authorize } from '../core/authorize';
 import { AppError, badRequest, conflict } from '../core/errors';
-import { nextNumber } from '../numbering/numbering';
+import { numberInStatement } from '../numbering/numbering';
 import { notify, usersWithRoles } from '../notifications/notifier';
 import { addWorkOrderEvent, callBriefOf, eventsOfWorkOrder, findWorkOrder, vendorMemberIds } from './work-orders.repository';
 import { callRequestsOf } from './work-orders.presenter';
@@ -61,13 +61,22 @@ export async function createWorkOrder(
   let who = input.vendorName ?? '';
   if (input.assigneeId) who = await checkAssignee(tx, call.projectId, input.assigneeId, input.kind);
   if (!input.assigneeId && !input.vendorId) throw badRequest([{ path: 'body.assigneeId', message: '请选择维修人员或外联单位' }]);
-  const number = await nextNumber(tx, call.projectId, 'work_order', 'BX', now);
-  const [wo] = await tx
-    .insert(workOrders)
-    .values({ projectId: call.projectId, number, callId: call.id, kind: input.kind, assigneeId: input.assigneeId ?? null, vendorId: input.vendorId ?? null, dueAt: input.dueAt, createdAt: now })
-    .returning();
-  await addWorkOrderEvent(tx, wo, now, actorId, 'assigned', { to: who, note: input.note });
   const doers = input.assigneeId ? [input.assigneeId] : await vendorMemberIds(tx, input.vendorId ?? null);
+  // One statement numbers the order and inserts it with its first event (as a call's, ADR 0022): the day counter,
+  // locked to the commit, is taken as late as the order allows.
+  const id = crypto.randomUUID();
+  const numbered = numberInStatement(tx, call.projectId, 'work_order', 'BX', now);
+  const assigned = tx.$with('e', { x: sql<number>`x`.as('x') }).as(
+    sql`INSERT INTO work_order_events (project_id, work_order_id, at, actor_id, type, detail)
+        VALUES (${call.projectId}, ${id}, ${now.toISOString()}::timestamptz, ${actorId}, 'assigned', ${JSON.stringify({ to: who, note: input.note })}::jsonb)
+        RETURNING 1 AS x`,
+  );
+  const [wo] = await tx
+    .with(numbered.cte, assigned)
+    .insert(workOrders)
+    .values({ id, projectId: call.projectId, number: numbered.value, callId: call.id, kind: input.kind, assigneeId: input.assigneeId ?? null, vendorId: input.vendorId ?? null, dueAt: input.dueAt, createdAt: now })
+    .returning();
+  const number = wo.number;
   await notify(tx, doers.map((userId) => ({ userId, projectId: call.projectId, type: 'work_order.assigned', title: `新报修单 ${number}`, body: call.content.slice(0, 80), link: `/tasks/${wo.id}` })), now);
   const progress = `已派单 ${number} 给 ${who}`;
   await ctx.hooks.run(workOrderAssigned, tx, { workOrder: wo, to: who, progress, actorId, at: now });
