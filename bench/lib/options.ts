@@ -1,6 +1,6 @@
 import type { StoreKind } from '../../src/server/db/store';
 
-export const SCENARIOS = ['baseline', 'startup', 'search', 'web', 'explain', 'create', 'list', 'timers', 'sse', 'home', 'helpclocks', 'ackpage'] as const;
+export const SCENARIOS = ['baseline', 'startup', 'search', 'web', 'explain', 'create', 'list', 'list10m', 'timers', 'sse', 'home', 'helpclocks', 'ackpage'] as const;
 export type ScenarioName = (typeof SCENARIOS)[number];
 
 export interface BenchOptions {

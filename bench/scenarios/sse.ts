@@ -147,6 +147,8 @@ function judged(entries: Entry[], f: FanOut): Entry[] {
   const last = entries.find((e) => e.name.endsWith('commit → last stream received'))!;
   const wrong = [f.missing ? `${f.missing} streams never received the alert` : '', f.duplicates ? `${f.duplicates} received it more than once` : ''].filter(Boolean).join(', ');
   judge(last, LAST_STREAM_GOAL, wrong || undefined);
+  if (last.verdict === 'missed')
+    last.reason = `after the commit (notify() of ${f.users} rows took ${Math.round(f.commitMs)} ms to commit) half the streams had the alert by ${Math.round(f.latency.p50)} ms and 95 % by ${Math.round(f.latency.p95)} ms: the last ones waited behind the writes to the ${Math.round(f.streams / f.instances)} streams of each instance`;
   return entries;
 }
 

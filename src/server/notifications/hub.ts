@@ -173,16 +173,23 @@ export class NotificationHub {
           ORDER BY n.id`,
     );
     const byUser = new Map<string, typeof found>();
-    for (const n of found) byUser.set(n.user_id, [...(byUser.get(n.user_id) ?? []), n]);
+    for (const n of found) {
+      const list = byUser.get(n.user_id);
+      if (list) list.push(n);
+      else byUser.set(n.user_id, [n]);
+    }
     for (const [userId, list] of byUser) {
+      // Each event is written once as text and sent to every tab of its user (a user may have many).
+      const events = list.map((n) => {
+        const id = Number(n.id);
+        const at = new Date(n.at).toISOString();
+        return { id, text: `id: ${id}\nevent: notification\ndata: ${JSON.stringify({ id, at, type: n.type, title: n.title, body: n.body, link: n.link, detail: n.detail })}\n\n` };
+      });
       for (const c of this.conns.get(userId) ?? []) {
-        for (const n of list) {
-          const id = Number(n.id);
-          if (id <= c.lastId) continue;
-          const at = new Date(n.at).toISOString();
-          c.res.write(`id: ${id}\nevent: notification\ndata: ${JSON.stringify({ id, at, type: n.type, title: n.title, body: n.body, link: n.link, detail: n.detail })}\n\n`);
-          c.lastId = id;
-        }
+        const fresh = events.filter((e) => e.id > c.lastId);
+        if (!fresh.length) continue;
+        c.res.write(fresh.length === 1 ? fresh[0].text : fresh.map((e) => e.text).join(''));
+        c.lastId = fresh[fresh.length - 1].id;
       }
     }
   }
