@@ -14,7 +14,7 @@ import { log } from './lib/progress';
 import { rawDriver } from './lib/raw';
 import { explainCalls, type CapturedRequest } from './scenarios/calls-explain';
 import { fixRun, listSqlLoad, sqlName } from './scenarios/calls-fix-run';
-import { listScenario, searchSamples } from './scenarios/calls-list';
+import { listReasons, listScenario, searchSamples } from './scenarios/calls-list';
 import { createScenario } from './scenarios/create';
 import { sseScenario } from './scenarios/sse';
 import { timersScenario } from './scenarios/timers';
@@ -42,6 +42,7 @@ async function readOnly(desk: DeskStore, kind: StoreKind, opts: BenchOptions, wa
       out.callExplains.push(got.markdown);
       out.notes.push(...got.notes);
       state.requests = got.requests;
+      listReasons(out.entries, got.times, label, sizeOf(desk.calls));
     }
   }
   if (want('list') && state.requests) {
@@ -104,7 +105,14 @@ async function tenProjects(opts: BenchOptions, ids: DeskIds, b0: LoadFigures | u
     const size = `${sizeOf(built.calls)} (${TEN_PROJECTS} projects)`;
     const desk: DeskStore = { bench: { store, location: built.url, generatedSeconds: built.builtSeconds }, ids, calls: built.calls, generatedSeconds: built.builtSeconds };
     const got = await attempt(`${label} call list at ${size}`, out, () => listScenario(opts, label, desk, b0, out.notes, { size, listGoalMs: 150, ledgerGoalMs: 150 }));
-    if (got) out.entries.push(...got);
+    if (!got) return;
+    const explained = await attempt(`${label} EXPLAIN of the call list at ${size}`, out, async () => explainCalls(desk, label, await searchSamples(desk), size));
+    if (explained) {
+      out.callExplains.push(explained.markdown);
+      out.notes.push(...explained.notes);
+      listReasons(got, explained.times, label, size);
+    }
+    out.entries.push(...got);
   } finally {
     await store.close();
   }

@@ -113,10 +113,26 @@ export function report(title: string, explained: Explained[]): { markdown: strin
   return { markdown: md.join('\n'), summary: parts.join('; ') };
 }
 
-export async function explainCalls(desk: DeskStore, label: string, samples: { roomCode: string; number: string }): Promise<{ markdown: string; notes: string[]; requests: CapturedRequest[] }> {
+/** Median execution ms of each kind's statements (the page of rows, the subtotals), one request at a time. */
+export type SqlTimes = Partial<Record<Kind, { rows?: number; count?: number }>>;
+
+function sqlTimes(explained: Explained[]): SqlTimes {
+  const out: SqlTimes = {};
+  for (const k of KINDS) {
+    const of = (role: 'rows' | 'count') => {
+      const xs = explained.filter((e) => e.kind === k && e.role === role).map((e) => e.ms);
+      return xs.length ? round(median(xs)) : undefined;
+    };
+    if (explained.some((e) => e.kind === k)) out[k] = { rows: of('rows'), count: of('count') };
+  }
+  return out;
+}
+
+export async function explainCalls(desk: DeskStore, label: string, samples: { roomCode: string; number: string }, size = `${desk.calls}`): Promise<{ markdown: string; notes: string[]; requests: CapturedRequest[]; times: SqlTimes }> {
   log(`${label}: EXPLAIN ANALYZE of the call list and ledger statements`);
   const raw = rawDriver(desk.bench.store);
   const requests = await captureAll(desk, samples);
-  const r = report(`## ${label}, ${desk.calls} calls, as benchmarked`, await explainAll(raw.query, requests));
-  return { markdown: r.markdown, notes: [`[${label}] call list SQL alone at ${desk.calls} calls (EXPLAIN ANALYZE execution time, per kind/statement): ${r.summary}`], requests };
+  const explained = await explainAll(raw.query, requests);
+  const r = report(`## ${label}, ${size} calls, as benchmarked`, explained);
+  return { markdown: r.markdown, notes: [`[${label}] call list SQL alone at ${size} calls (EXPLAIN ANALYZE execution time, per kind/statement): ${r.summary}`], requests, times: sqlTimes(explained) };
 }

@@ -16,6 +16,7 @@ import type { LoadOutcome } from '../lib/load-child';
 import { startApp } from '../lib/servers';
 import { signIn } from '../lib/session';
 import { log } from '../lib/progress';
+import type { Kind, SqlTimes } from './calls-explain';
 
 const KIND_LABEL: Record<ListKind, string> = {
   day: 'a day',
@@ -25,6 +26,29 @@ const KIND_LABEL: Record<ListKind, string> = {
   open: 'open items',
   search: 'a search string (q)',
 };
+
+const sqlText = (k: Kind, t: SqlTimes) => {
+  const x = t[k];
+  if (!x) return undefined;
+  return `${k}: rows ${x.rows ?? '–'} ms${x.count !== undefined ? ` + subtotals ${x.count} ms` : ''}`;
+};
+
+/**
+ * The measured reason of each missed list or ledger goal: what its SQL alone takes (EXPLAIN ANALYZE, one request at
+ * a time, median of the kind's queries), so a miss reads as "the query is slow" or "the query is fast, the rest is
+ * the app and the queue at 10 concurrent".
+ */
+export function listReasons(entries: Entry[], times: SqlTimes, label: string, size: string): void {
+  for (const e of entries) {
+    if (e.verdict !== 'missed' || !e.name.startsWith(`[${label}] GET /api/calls`) || !e.name.includes(`@${size}`)) continue;
+    let kinds: Kind[];
+    if (e.name.includes('/ledger')) kinds = ['ledger'];
+    else if (e.name.includes('mixed filters')) kinds = [...LIST_KINDS];
+    else kinds = LIST_KINDS.filter((k) => e.name.includes(`, ${KIND_LABEL[k]} only`));
+    const parts = kinds.map((k) => sqlText(k, times)).filter(Boolean);
+    if (parts.length) e.reason = `SQL alone, one request at a time (EXPLAIN ANALYZE, median): ${parts.join('; ')}`;
+  }
+}
 
 export async function searchSamples(desk: DeskStore): Promise<{ roomCode: string; number: string }> {
   const db = desk.bench.store.db;
