@@ -1,5 +1,5 @@
 /**
- * Scenario 3: GET /api/households?q=… on the full app over the benchmark estate, signed in as a
+ * Scenario 3: POST /api/households/search on the full app over the benchmark estate, signed in as a
  * customer-service specialist, with a rotating mix of what agents type; then each kind of query alone.
  */
 import { BENCH_USER, QUERY_KINDS, sampleQueries, type QueryKind, type SearchQuery } from '../data/estate';
@@ -10,6 +10,7 @@ import type { BenchOptions } from '../lib/options';
 import { entry, type Entry } from '../lib/report';
 import { startApp } from '../lib/servers';
 import { log } from '../lib/progress';
+import { signIn } from '../lib/session';
 
 const KIND_LABEL: Record<QueryKind, string> = {
   room: 'room code (17-2-1502)',
@@ -18,25 +19,18 @@ const KIND_LABEL: Record<QueryKind, string> = {
   name: 'name prefix (2 chars)',
 };
 
-export async function login(baseUrl: string, username: string, password: string): Promise<string> {
-  const res = await fetch(`${baseUrl}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password }),
-  });
-  if (res.status !== 200) throw new Error(`login as ${username} failed: ${res.status} ${await res.text()}`);
-  const session = res.headers.getSetCookie().find((c) => c.startsWith('wd_session='));
-  if (!session) throw new Error('login answered without a wd_session cookie');
-  return session.split(';')[0];
-}
-
-const searchPath = (q: string) => `/api/households?q=${encodeURIComponent(q)}`;
+/**
+ * The register and the call intake search with POST /api/households/search, the query in the body: a phone or ID
+ * number never travels in a URL (ARC-12), so the GET form refuses them.
+ */
+const SEARCH_PATH = '/api/households/search';
+const searchBody = (q: string) => JSON.stringify({ q });
 
 /** One request per query before loading: every answer must be 200; the hit counts go into the notes. */
-async function probe(baseUrl: string, cookie: string, queries: SearchQuery[]): Promise<string> {
+async function probe(baseUrl: string, headers: Record<string, string>, queries: SearchQuery[]): Promise<string> {
   const hits = new Map<QueryKind, number[]>();
   for (const { kind, q } of queries) {
-    const res = await fetch(baseUrl + searchPath(q), { headers: { cookie } });
+    const res = await fetch(baseUrl + SEARCH_PATH, { method: 'POST', headers, body: searchBody(q) });
     if (res.status !== 200) throw new Error(`search ${kind} "${q}" answered ${res.status}: ${await res.text()}`);
     const body = (await res.json()) as { items: unknown[] };
     hits.set(kind, [...(hits.get(kind) ?? []), body.items.length]);
@@ -51,14 +45,13 @@ export async function searchScenario(opts: BenchOptions, label: string, bench: B
   const size = `${Math.round(opts.households / 1000)}k`;
   const server = await startApp(bench.store);
   try {
-    const cookie = await login(server.url, BENCH_USER.username, BENCH_USER.password);
+    const { headers } = await signIn(server.url, BENCH_USER.username, BENCH_USER.password);
     const queries = sampleQueries(opts.households, 25);
-    notes.push(`[${label}] search queries at ${size} (limit 30): ${await probe(server.url, cookie, queries)}`);
-    const headers = { cookie };
+    notes.push(`[${label}] search queries at ${size} (limit 30): ${await probe(server.url, headers, queries)}`);
     const load = (qs: SearchQuery[], seconds: number) =>
       runLoad({
         url: server.url,
-        requests: qs.map((x) => ({ method: 'GET', path: searchPath(x.q) })),
+        requests: qs.map((x) => ({ method: 'POST', path: SEARCH_PATH, body: searchBody(x.q) })),
         headers,
         connections: opts.connections,
         warmupSeconds: opts.warmupSeconds,
