@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/server/app';
 import { loadConfig, type AppConfig } from '../../src/server/core/env';
 import type { Store } from '../../src/server/db/store';
-import { createBareApp } from './bare';
+import { createBareApp, createBareAppWithHeaders } from './bare';
 
 export interface Running {
   /** http://127.0.0.1:port */
@@ -25,6 +25,10 @@ async function listen(app: FastifyInstance): Promise<Running> {
 
 export function startBare(): Promise<Running> {
   return listen(createBareApp());
+}
+
+export function startBareWithHeaders(): Promise<Running> {
+  return listen(createBareAppWithHeaders());
 }
 
 export async function startApp(store: Store): Promise<Running> {

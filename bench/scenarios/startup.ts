@@ -144,13 +144,19 @@ export async function startupScenario(opts: BenchOptions, kinds: readonly StoreK
     try {
       log('npm start on a fresh data dir (embedded store, demo seed), after npm run build');
       const started = await launch('scripts/start.mjs', { DATA_DIR: path.join(dir, 'data') }, { npmStart: true });
-      out.push(
-        judge(
-          entry('[PGlite] `npm start` to ready on a fresh data dir, after `npm run build`', started.readyMs, 'ms', base),
-          { of: 'value', op: '<=', target: 10_000 },
-          started.rebuilt ? 'npm start built the web app again' : undefined,
-        ),
+      const judged = judge(
+        entry('[PGlite] `npm start` to ready on a fresh data dir, after `npm run build`', started.readyMs, 'ms', base),
+        { of: 'value', op: '<=', target: 10_000 },
+        started.rebuilt ? 'npm start built the web app again' : undefined,
       );
+      out.push(judged);
+      if (judged.verdict === 'missed') {
+        // The measured reason: the same start without the demo estate's two years of history.
+        log('npm start on a fresh data dir without the demo history (DEMO_HISTORY=0), for the reason of the miss');
+        const plain = await launch('scripts/start.mjs', { DATA_DIR: path.join(dir, 'data-plain'), DEMO_HISTORY: '0' }, { npmStart: true });
+        out.push(entry('[PGlite] `npm start` to ready on a fresh data dir, demo estate without its two years of history (DEMO_HISTORY=0)', plain.readyMs, 'ms', base));
+        judged.reason = `a first start seeds the demo estate with two years of history; the same start without that history (DEMO_HISTORY=0) was ready in ${Math.round(plain.readyMs)} ms`;
+      }
     } finally {
       rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
     }

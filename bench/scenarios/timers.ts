@@ -164,7 +164,11 @@ export async function timersScenario(opts: BenchOptions, label: string, store: S
   // Issue 14: lateness judged until commit (when people can see it), p99 ≤ 1 s, each timer fired exactly once.
   const once = main.fired === main.n && main.handlerCallsMax === 1 && main.doubleCommits === 0;
   const visibleP99 = mainFigures.find((e) => e.name.includes('until commit') && e.name.endsWith(': p99'));
-  if (visibleP99) judge(visibleP99, { of: 'value', op: '<=', target: 1000 }, once ? undefined : 'not every timer fired exactly once');
+  if (visibleP99) {
+    judge(visibleP99, { of: 'value', op: '<=', target: 1000 }, once ? undefined : 'not every timer fired exactly once');
+    if (visibleP99.verdict === 'missed')
+      visibleP99.reason = `the runner spent ${main.msPerTimer.toFixed(2)} ms per timer (claim, handler, commit): ~${Math.round(1000 / main.msPerTimer)} timers/s against ${Math.round(main.n / main.windowSeconds)}/s falling due, so the backlog grew over the window`;
+  }
   out.push(...mainFigures);
   return out;
 }
