@@ -58,15 +58,20 @@ function copyThroughPsql(url: string, lines: () => Generator<string>, bar: Progr
   });
 }
 
-/** The per-day subtotals (migration 0003's call_day_counts), recomputed from the records if the schema has them. */
+/** Migration 0003's per-day subtotals (call_day_counts), recomputed from the records. */
+export const REBUILD_DAY_SUMMARY = `TRUNCATE call_day_counts;
+     INSERT INTO call_day_counts (project_id, day, district_id, class, status, n)
+     SELECT project_id, (received_at AT TIME ZONE 'Asia/Shanghai')::date, district_id, class, status, count(*)::int FROM call_records GROUP BY 1, 2, 3, 4, 5`;
+
+/** The day counters the numbering continues from: each day's sequence where the loaded records left it (none there yet). */
+export const INSERT_CALL_COUNTERS = `INSERT INTO number_counters (project_id, kind, day, last)
+     SELECT project_id, 'call', (received_at AT TIME ZONE 'Asia/Shanghai')::date, count(*) FROM call_records GROUP BY 1, 3`;
+
+/** The per-day subtotals, recomputed from the records if the schema has them. */
 async function rebuildDaySummary(store: Store): Promise<void> {
   const [t] = await rows<{ t: string | null }>(store.db, sql`SELECT to_regclass('call_day_counts')::text AS t`);
   if (!t?.t) return;
-  await store.exec(
-    `TRUNCATE call_day_counts;
-     INSERT INTO call_day_counts (project_id, day, district_id, class, status, n)
-     SELECT project_id, (received_at AT TIME ZONE 'Asia/Shanghai')::date, district_id, class, status, count(*)::int FROM call_records GROUP BY 1, 2, 3, 4, 5`,
-  );
+  await store.exec(REBUILD_DAY_SUMMARY);
 }
 
 /** Replaces whatever calls the store holds with `ctx.total` generated ones. Returns the seconds it took. */
@@ -104,10 +109,7 @@ export async function loadCalls(store: Store, ctx: CallGenContext, pgUrl?: strin
   for (const i of indexes) await store.exec(ifNotExists(i.def));
   await rebuildDaySummary(store);
   // The numbering continues each day's sequence where the generated ledger left it.
-  await store.exec(
-    `INSERT INTO number_counters (project_id, kind, day, last)
-     SELECT project_id, 'call', (received_at AT TIME ZONE 'Asia/Shanghai')::date, count(*) FROM call_records GROUP BY 1, 3`,
-  );
+  await store.exec(INSERT_CALL_COUNTERS);
   // A server's autovacuum would have vacuumed and analysed after such a load; the embedded store analyses
   // after large imports (store.ts), but never vacuums.
   await store.exec(store.kind === 'postgres' ? 'VACUUM ANALYZE call_records' : 'ANALYZE call_records');

@@ -12,6 +12,7 @@ import pg from 'pg';
 import { copyDatabase, databaseExists, dropDatabase, withDatabase } from '../lib/pg-admin';
 import { log } from '../lib/progress';
 import { benchDatabaseName } from './bench-store';
+import { INSERT_CALL_COUNTERS, REBUILD_DAY_SUMMARY } from './calls-load';
 
 export const TEN_PROJECTS = 10;
 /** Bump when the copies change: the cache checks it and rebuilds. */
@@ -97,16 +98,9 @@ export async function ensureTenProjects(pgUrl: string, households: number, perPr
     } finally {
       await c2.end();
     }
-    await c.query(
-      `TRUNCATE call_day_counts;
-       INSERT INTO call_day_counts (project_id, day, district_id, class, status, n)
-       SELECT project_id, (received_at AT TIME ZONE 'Asia/Shanghai')::date, district_id, class, status, count(*)::int FROM call_records GROUP BY 1, 2, 3, 4, 5`,
-    );
+    await c.query(REBUILD_DAY_SUMMARY);
     await c.query(`DELETE FROM number_counters WHERE kind = 'call'`);
-    await c.query(
-      `INSERT INTO number_counters (project_id, kind, day, last)
-       SELECT project_id, 'call', (received_at AT TIME ZONE 'Asia/Shanghai')::date, count(*) FROM call_records GROUP BY 1, 3`,
-    );
+    await c.query(INSERT_CALL_COUNTERS);
     await c.query('VACUUM ANALYZE call_records');
     await c.query('ANALYZE districts');
     await c.query('ANALYZE projects');
